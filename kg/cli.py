@@ -1,0 +1,251 @@
+"""The `kg` command line: thin commands over kg.pipeline, kg.store and kg.eval."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kg.errors import KGError, QueryError
+
+app = typer.Typer(
+    help="Build a knowledge graph from news articles and explore it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[str, typer.Option("--store", help="Store folder, 'memory', or sparql+http://host:port")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline package name")]
+
+# The example question `make demo` answers: whom did a minister meet?
+MINISTER_MET = """
+SELECT DISTINCT ?minister ?met WHERE {
+  ?p kg:holdsPosition ?role . ?role rdfs:label ?roleLabel .
+  FILTER(CONTAINS(LCASE(STR(?roleLabel)), "minister"))
+  { ?p kg:metWith ?o } UNION { ?o kg:metWith ?p }
+  ?p rdfs:label ?minister . ?o rdfs:label ?met .
+} ORDER BY ?met
+"""
+
+
+def _default_store() -> str:
+    from kg.pipeline import DEFAULT_STORE
+
+    return DEFAULT_STORE
+
+
+@app.command()
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Text files, folders of .txt files, or - for stdin")],
+    store: StoreOpt = ".kg/store",
+    html: Annotated[Optional[str], typer.Option("--html", help="Also write the HTML graph here")] = None,
+    model: ModelOpt = None,
+    example_query: Annotated[bool, typer.Option("--example-query", hidden=True)] = False,
+) -> None:
+    """Extract facts from articles into the store (one transaction per document)."""
+    from rich.progress import Progress
+
+    from kg.ingest import expand_paths
+    from kg.pipeline import build as run_build
+    from kg.pipeline import render
+    from kg.store import open_store
+
+    sources = expand_paths(paths)
+    with open_store(store) as kg_store:
+        if len(sources) > 3 and sys.stderr.isatty():
+            with Progress(console=err, transient=True) as bar:
+                task = bar.add_task("extracting", total=len(sources))
+                report = run_build(sources, kg_store, model, progress=lambda _: bar.advance(task))
+        else:
+            report = run_build(sources, kg_store, model)
+        for source, reason in report.failed:
+            err.print(f"kg: skipped {reason}", markup=False, highlight=False)
+        out.print(
+            f"documents: {len(report.added)} added, {len(report.skipped)} already stored, "
+            f"{len(report.failed)} failed",
+            highlight=False,
+        )
+        _print_stats(kg_store.stats())
+        if html:
+            path = render(kg_store, html)
+            out.print(f"HTML graph: {path}", highlight=False)
+        if example_query:
+            rows = _rows(kg_store.query(MINISTER_MET))
+            out.print("Example query — whom did the minister meet?")
+            _print_table(rows)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="A text file, or - for stdin")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of triples")] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Print one document's triples without storing anything."""
+    from kg.pipeline import extract_file
+
+    doc = extract_file(file, model)
+    if as_json:
+        print(json.dumps([t.to_dict() for t in doc.triples], ensure_ascii=False, indent=1))
+        return
+    table = Table("subject", "relation", "object", "conf", "rule")
+    for t in doc.triples:
+        table.add_row(t.subject.label, t.predicate, t.object.label, f"{t.confidence:.2f}", t.rule)
+    out.print(table)
+    out.print(f"{len(doc.triples)} triples, {len(doc.entities)} entities", highlight=False)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a file holding one")],
+    store: StoreOpt = ".kg/store",
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+    bind: Annotated[Optional[list[str]], typer.Option("--bind", help="name=value, bound as a literal")] = None,
+) -> None:
+    """Run a read-only SPARQL query; common prefixes are predeclared."""
+    from rdflib import Literal
+
+    from kg.store import open_store
+
+    text = sparql
+    if "\n" not in sparql and len(sparql) < 4096 and Path(sparql).is_file():
+        text = Path(sparql).read_text(encoding="utf-8")
+    bindings = {}
+    for item in bind or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--bind expects name=value, got {item!r}")
+        bindings[name.lstrip("?")] = Literal(value)
+    if fmt not in ("table", "csv", "tsv", "json", "md"):
+        raise QueryError(f"unknown format {fmt!r} (table, csv, tsv, json, md)")
+    with open_store(store, read_only=True) as kg_store:
+        result = kg_store.query(text, bindings or None)
+        if result.type == "ASK":
+            print("true" if result.askAnswer else "false")
+            return
+        if result.type == "CONSTRUCT" or result.type == "DESCRIBE":
+            print(result.serialize(format="turtle").decode() if isinstance(result.serialize(format="turtle"), bytes) else result.serialize(format="turtle"))
+            return
+        _emit(_rows(result), [str(v) for v in result.vars], fmt)
+
+
+@app.command()
+def render(
+    store: StoreOpt = ".kg/store",
+    html: Annotated[str, typer.Option("--html", help="Output HTML file")] = "out/graph.html",
+    focus: Annotated[Optional[str], typer.Option("--focus", help="Entity label to centre on")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Hops around --focus")] = 1,
+) -> None:
+    """Write the store's graph as one self-contained HTML file."""
+    from kg.pipeline import render as run_render
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        path = run_render(kg_store, html, focus=focus, depth=depth)
+    out.print(f"HTML graph: {path}", highlight=False)
+
+
+@app.command()
+def stats(
+    store: StoreOpt = ".kg/store",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Documents, entities by type and triples by relation in the store."""
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        data = kg_store.stats()
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        _print_stats(data)
+
+
+def _print_stats(data: dict) -> None:
+    out.print(f"documents in store: {data.get('documents', 0)}", highlight=False)
+    for title, key in (("entities by type", "entities"), ("triples by relation", "triples")):
+        counts = data.get(key) or {}
+        if isinstance(counts, dict) and counts:
+            table = Table(title=title)
+            table.add_column("name")
+            table.add_column("count", justify="right")
+            for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                table.add_row(str(name), str(n))
+            out.print(table)
+
+
+def _rows(result) -> list[dict[str, str]]:  # noqa: ANN001
+    names = [str(v) for v in result.vars]
+    rows = []
+    for row in result:
+        rows.append({n: ("" if row[n] is None else str(row[n])) for n in names})
+    return rows
+
+
+def _print_table(rows: list[dict[str, str]]) -> None:
+    if not rows:
+        out.print("(no rows)")
+        return
+    table = Table(*rows[0].keys())
+    for row in rows:
+        table.add_row(*row.values())
+    out.print(table)
+
+
+def _emit(rows: list[dict[str, str]], names: list[str], fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=names, delimiter="," if fmt == "csv" else "\t")
+        writer.writeheader()
+        writer.writerows(rows)
+        print(buf.getvalue(), end="")
+    elif fmt == "md":
+        print("| " + " | ".join(names) + " |")
+        print("|" + "---|" * len(names))
+        for row in rows:
+            print("| " + " | ".join(row[n].replace("|", "\\|") for n in names) + " |")
+    else:
+        table = Table(*names)
+        for row in rows:
+            table.add_row(*(row[n] for n in names))
+        out.print(table)
+
+
+def main() -> None:
+    """Entry point: run the app and turn kg errors into one-line messages."""
+    command = typer.main.get_command(app)
+    try:
+        rc = command.main(prog_name="kg", standalone_mode=False)
+    except KGError as exc:
+        err.print(f"kg: error: {exc}", markup=False, highlight=False)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        err.print("kg: aborted", highlight=False)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("kg: interrupted", highlight=False)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    if isinstance(rc, int) and rc:
+        sys.exit(rc)

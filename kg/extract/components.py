@@ -1,0 +1,50 @@
+"""kg's spaCy components, registered by name so a pipeline config can use them."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.coref import resolve
+from kg.extract.mentions import find_mentions
+from kg.extract.places import gazetteer
+from kg.extract.relations import RelationFinder
+
+for _name in ("kg_mentions", "kg_resolution", "kg_facts"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("kg_entities_v1")
+def make_entities(nlp: Language, name: str):  # noqa: ANN201
+    """Repair and type named-entity mentions (Doc._.kg_mentions)."""
+    gaz = gazetteer()
+
+    def component(doc: Doc) -> Doc:
+        doc._.kg_mentions = find_mentions(doc, gaz)
+        return doc
+
+    return component
+
+
+@Language.factory("kg_coref_v1")
+def make_coref(nlp: Language, name: str):  # noqa: ANN201
+    """Cluster mentions and resolve pronouns and descriptions (Doc._.kg_resolution)."""
+
+    def component(doc: Doc) -> Doc:
+        doc._.kg_resolution = resolve(doc, doc._.kg_mentions or [])
+        return doc
+
+    return component
+
+
+@Language.factory("kg_relations_v1")
+def make_relations(nlp: Language, name: str):  # noqa: ANN201
+    """Find relation facts with dependency rules (Doc._.kg_facts)."""
+    gaz = gazetteer()
+
+    def component(doc: Doc) -> Doc:
+        doc._.kg_facts = RelationFinder(doc, doc._.kg_resolution, gaz).run()
+        return doc
+
+    return component

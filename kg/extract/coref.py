@@ -1,0 +1,330 @@
+"""Coreference and entity resolution within one document.
+
+Name mentions are grouped into clusters (same name, surname of a full name, spelling
+variant, organisation suffix, acronym); pronouns and definite descriptions ("the
+minister", "this expert", "the company") then point to the most recent fitting cluster,
+never across a paragraph break unless the earlier paragraph leaves no doubt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import (
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    PERSON_NOUNS,
+    PRONOUNS_PERSON,
+    PRONOUNS_THING,
+)
+from kg.extract.mentions import Mention
+from kg.extract.places import fold
+from kg.model import Merge
+
+# Similarity (rapidfuzz ratio, 0-100) above which two names of one type are one entity.
+VARIANT_THRESHOLD = 85.0
+PLACE_TYPES = ("Country", "City", "Region", "Place")
+
+
+@dataclass
+class Cluster:
+    """One entity of the document with all its mentions."""
+
+    id: int
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    label: str = ""
+    reasons: dict[str, str] = field(default_factory=dict)  # alias -> why it was merged
+
+    @property
+    def names(self) -> list[str]:
+        """Surface forms of the name mentions (no pronouns or descriptions)."""
+        return [m.text for m in self.mentions if m.kind in ("name", "facility")]
+
+    @property
+    def descriptors(self) -> set[str]:
+        """Nouns used to describe the entity (titles, appositions, list heads)."""
+        out: set[str] = set()
+        for m in self.mentions:
+            out.update(m.descriptors)
+        return out
+
+
+@dataclass
+class Resolution:
+    """The outcome of coreference: clusters and the token -> cluster map."""
+
+    clusters: dict[int, Cluster]
+    token_cluster: dict[int, int]
+    mentions: list[Mention]
+
+    def cluster_at(self, i: int) -> Cluster | None:
+        """The cluster a token belongs to, if any."""
+        cid = self.token_cluster.get(i)
+        return self.clusters.get(cid) if cid is not None else None
+
+    def merges(self) -> list[Merge]:
+        """Merge decisions: every alias that differs from its cluster's label, and why."""
+        out = []
+        for c in self.clusters.values():
+            for alias, reason in c.reasons.items():
+                if alias != c.label:
+                    out.append(Merge(alias=alias, canonical=c.label, type=c.type, reason=reason))
+        return out
+
+
+def _strip_suffix(key: str) -> str:
+    words = key.replace(",", " ").split()
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def resolve(doc: Doc, mentions: list[Mention]) -> Resolution:
+    """Cluster the mentions, resolve pronouns and descriptions, map tokens to clusters."""
+    clusters: dict[int, Cluster] = {}
+    by_key: dict[tuple[str, str], int] = {}
+
+    def new_cluster(m: Mention, reason: str) -> None:
+        cid = len(clusters)
+        clusters[cid] = Cluster(cid, m.type, [m])
+        clusters[cid].reasons[m.text] = reason
+        m.cluster = cid
+        by_key[(m.type, _key(m))] = cid
+
+    def join(m: Mention, cid: int, reason: str) -> None:
+        m.cluster = cid
+        m.type = clusters[cid].type
+        clusters[cid].mentions.append(m)
+        clusters[cid].reasons.setdefault(m.text, reason)
+        by_key.setdefault((m.type, _key(m)), cid)
+
+    names = sorted(
+        (m for m in mentions if m.kind in ("name", "demonym", "role", "facility")),
+        key=lambda m: m.start,
+    )
+    # Pass 1: full names and everything that is not a lone capitalised word.
+    pending: list[Mention] = []
+    for m in names:
+        key = (m.type, _key(m))
+        if key in by_key:
+            join(m, by_key[key], "same name" if m.kind != "demonym" else "demonym")
+        elif m.type in ("Person", "Place") and len(m.text.split()) == 1:
+            pending.append(m)
+        else:
+            match = _variant_of(m, clusters)
+            if match is not None:
+                join(m, match[0], match[1])
+            else:
+                new_cluster(m, "first mention" if m.kind != "demonym" else "demonym")
+    # Pass 2: lone words are surnames or spelling variants of someone already named.
+    for m in pending:
+        match = _surname_of(m, clusters)
+        if match is not None:
+            join(m, match[0], match[1])
+        elif (m.type, _key(m)) in by_key:
+            join(m, by_key[(m.type, _key(m))], "same name")
+        else:
+            new_cluster(m, "first mention")
+    for c in clusters.values():
+        c.label = _canonical(c)
+
+    token_cluster: dict[int, int] = {}
+    for m in names:
+        for i in range(m.start, m.end):
+            token_cluster.setdefault(i, m.cluster)
+    extra = _resolve_references(doc, clusters, token_cluster)
+    return Resolution(clusters, token_cluster, names + extra)
+
+
+def _key(m: Mention) -> str:
+    key = fold(m.label or m.text)
+    if m.type == "Organization":
+        key = _strip_suffix(key)
+    return key
+
+
+def _variant_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | None:
+    """An existing cluster this multi-word or non-person name is a variant of."""
+    key = _key(m)
+    for c in clusters.values():
+        if c.type != m.type or m.type in ("Country", "City", "Region", "Role"):
+            continue
+        for name in c.names:
+            other = fold(name)
+            if m.type == "Organization":
+                other = _strip_suffix(other)
+                if other == key:
+                    return c.id, "organisation suffix"
+                if m.text.isupper() and len(m.text) >= 2 and _acronym(name) == m.text:
+                    return c.id, "acronym"
+                if name.isupper() and len(name) >= 2 and _acronym(m.text) == name:
+                    return c.id, "acronym"
+            if _similar(key, other):
+                return c.id, f"spelling variant (similarity {fuzz.ratio(key, other):.0f})"
+    return None
+
+
+def _similar(a: str, b: str) -> bool:
+    if min(len(a), len(b)) < 5 or a[:1] != b[:1]:
+        return False
+    return fuzz.ratio(a, b) >= VARIANT_THRESHOLD
+
+
+def _surname_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | None:
+    """The person cluster whose surname this lone word is, exactly or as a variant."""
+    key = fold(m.text)
+    best: tuple[int, str] | None = None
+    for c in clusters.values():
+        if c.type != "Person":
+            continue
+        for name in c.names:
+            parts = fold(name).split()
+            if len(parts) < 2:
+                continue
+            if key == parts[-1] or key == parts[0]:
+                return c.id, "surname" if key == parts[-1] else "given name"
+            if best is None and _similar(key, parts[-1]):
+                best = (c.id, f"surname variant (similarity {fuzz.ratio(key, parts[-1]):.0f})")
+    if best is not None and m.type == "Place":
+        return best  # a misspelt surname NER took for a place
+    return best
+
+
+def _canonical(c: Cluster) -> str:
+    """The cluster's label: place data first, then the fullest or most used name."""
+    for m in c.mentions:
+        if m.kind == "demonym" or (m.type in ("Country", "City", "Region") and m.label):
+            return m.label
+    names = [m for m in c.mentions if m.kind in ("name", "facility", "role")]
+    if not names:
+        return c.mentions[0].label or c.mentions[0].text
+    if c.type == "Person":
+        return max(names, key=lambda m: (len(m.text.split()), -m.start)).text
+    if names[0].kind == "facility":
+        return names[0].label or names[0].text
+    counts: dict[str, int] = {}
+    for m in names:
+        counts[m.text] = counts.get(m.text, 0) + 1
+    # Most used spelling; a tie goes to a mention whose type a describing noun confirmed.
+    best = max(
+        names,
+        key=lambda m: (counts[m.text], m.cue is not None and "descriptor" in m.cue, -m.start),
+    )
+    return best.label or best.text
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    starts = [0]
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            starts.append(tok.i + 1)
+    return starts
+
+
+def _resolve_references(
+    doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[int, int]
+) -> list[Mention]:
+    """Point pronouns and definite descriptions to the most recent fitting cluster."""
+    starts = _paragraph_starts(doc)
+
+    def paragraph(i: int) -> int:
+        lo = 0
+        for n, s in enumerate(starts):
+            if s <= i:
+                lo = n
+        return lo
+
+    history: list[tuple[int, int, bool]] = []  # (token index, cluster id, was subject)
+    extra: list[Mention] = []
+    seen_mention_tokens = set(token_cluster)
+    for tok in doc:
+        if tok.i in seen_mention_tokens:
+            cid = token_cluster[tok.i]
+            if tok.i == 0 or token_cluster.get(tok.i - 1) != cid:
+                history.append((tok.i, cid, tok.dep_ in ("nsubj", "nsubjpass")))
+            continue
+        wanted = _reference_kind(tok)
+        if wanted is None:
+            continue
+        types, noun = wanted
+        cid = _antecedent(tok, types, noun, history, clusters, paragraph)
+        if cid is None:
+            continue
+        start = tok.i
+        if noun is not None:
+            start = min([c.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")] + [tok.i])
+        m = Mention(start, tok.i + 1, doc[start : tok.i + 1].text, clusters[cid].type,
+                    "pronoun" if noun is None else "description", cluster=cid)
+        clusters[cid].mentions.append(m)
+        extra.append(m)
+        for i in range(start, tok.i + 1):
+            token_cluster.setdefault(i, cid)
+        history.append((tok.i, cid, tok.dep_ in ("nsubj", "nsubjpass")))
+    return extra
+
+
+def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: ANN001
+    """What a token refers to: (allowed types, describing noun or None for pronouns)."""
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        if low in PRONOUNS_PERSON:
+            return ("Person",), None
+        if low in PRONOUNS_THING:
+            return ("Organization", "Country"), None
+        return None
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NN",):
+        return None
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    if not dets or dets[0] not in ("the", "this", "that"):
+        return None
+    # "the company's chief executive Jane Doe" names its own referent; skip such nouns.
+    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in PERSON_NOUNS:
+        return ("Person",), lemma
+    if lemma in ORG_NOUNS:
+        return ("Organization",), lemma
+    if lemma == "country":
+        return ("Country",), lemma
+    if lemma == "city":
+        return ("City",), lemma
+    return None
+
+
+def _antecedent(tok, types, noun, history, clusters, paragraph):  # noqa: ANN001, ANN202
+    """Most recent fitting cluster; across a paragraph break only if unambiguous."""
+    here = paragraph(tok.i)
+    candidates = []
+    for i, cid, subj in reversed(history):
+        c = clusters[cid]
+        if c.type not in types:
+            continue
+        if noun is not None and c.type == "Person" and noun not in c.descriptors:
+            if not any(noun in fold(m.text) for m in c.mentions if m.kind == "role"):
+                continue
+        candidates.append((i, cid, subj))
+    if not candidates:
+        return None
+    same = [c for c in candidates if paragraph(c[0]) == here]
+    if same:
+        if noun is None and types != ("Person",):
+            subjects = [c for c in same if c[2]]
+            if subjects:
+                return subjects[0][1]
+        return same[0][1]
+    last_para = paragraph(candidates[0][0])
+    in_last = {cid for i, cid, _ in candidates if paragraph(i) == last_para}
+    if len(in_last) == 1:
+        return candidates[0][1]
+    return None

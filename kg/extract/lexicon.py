@@ -1,0 +1,69 @@
+"""General English cue words for typing, coreference and relation triggers.
+
+Only common vocabulary lives here; names of particular entities never do (those come
+from data packages or a user's gazetteer).
+"""
+
+from __future__ import annotations
+
+# Nouns that say the name next to them is an organisation.
+ORG_NOUNS = frozenset(
+    """company companies firm firms automaker automakers carmaker carmakers maker makers
+    manufacturer manufacturers conglomerate conglomerates group brand brands agency
+    agencies bank banks startup start-up producer producers supplier suppliers giant
+    giants corporation corporations enterprise enterprises operator operators developer
+    developers university institute ministry ministries partner partners rival rivals
+    subsidiary subsidiaries unit venture ventures consortium exporter exporters importer
+    importers retailer retailers outlet outlets broadcaster newspaper publisher
+    think-tank organisation organization organisations organizations association
+    federation council union champion champions""".split()
+)
+# Nouns that say the name next to them is a person.
+PERSON_NOUNS = frozenset(
+    """expert experts analyst analysts economist economists official officials spokesperson
+    spokesman spokeswoman executive executives founder founders chairman chairwoman chair
+    president ceo cfo director directors minister ministers researcher researchers
+    professor engineer engineers lawmaker lawmakers diplomat ambassador secretary
+    governor mayor manager managers head leader leaders adviser advisor consultant
+    commissioner chancellor premier representative""".split()
+)
+PLACE_NOUNS = frozenset("city cities town province region country countries state".split())
+# Nouns naming a built facility; an NP headed by one becomes a facility entity.
+FACILITY_NOUNS = frozenset(
+    """factory factories plant plants facility facilities gigafactory campus complex
+    refinery mill assembly-line line hub centre center""".split()
+)
+# Titles that, placed before a name, give the person a position.
+TITLE_WORDS = frozenset(
+    """minister president ceo chairman chairwoman chair director secretary governor mayor
+    ambassador spokesperson spokesman spokeswoman chancellor premier commissioner
+    executive officer head founder co-founder general manager prime deputy vice chief
+    senator representative envoy king queen prince""".split()
+)
+# Titles that make a person the head of the organisation they are "of".
+HEAD_TITLES = frozenset(
+    """director ceo chairman chairwoman chair president head founder co-founder
+    chief executive""".split()
+)
+# Short all-caps tokens NER likes to call ORG that name concepts, not bodies.
+JUNK_NAMES = frozenset(
+    """ev evs nev nevs bev bevs phev phevs hev suv suvs ceo cfo cto gdp ai it r&d ipo
+    esg co2 lng lfp nmc kwh gwh mwh km ice""".split()
+)
+PRONOUNS_PERSON = frozenset("he him his she her hers himself herself".split())
+PRONOUNS_THING = frozenset("it its itself".split())
+DETERMINERS = frozenset("the this that these those a an".split())
+ORG_SUFFIXES = frozenset(
+    """inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh sa s.a. nv bv ab
+    as asa spa s.p.a. limited company group holding holdings""".split()
+)
+# Cue words that lower a fact's confidence and are recorded as its hedge.
+HEDGES = {
+    "plan": "planned", "aim": "planned", "intend": "planned", "expect": "expected",
+    "hope": "planned", "consider": "considered", "seek": "sought", "want": "planned",
+    "claim": "claimed", "rumour": "rumoured", "rumor": "rumoured", "report": "reported",
+    "deny": "denied", "may": "possible", "might": "possible", "could": "possible",
+    "reportedly": "reported", "allegedly": "claimed", "would": "possible",
+}
+DENIALS = frozenset({"deny", "reject", "dismiss"})
+

