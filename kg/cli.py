@@ -70,7 +70,7 @@ def build(
         else:
             report = run_build(sources, kg_store, model)
         for source, reason in report.failed:
-            err.print(f"kg: skipped {reason}", markup=False, highlight=False)
+            print(f"kg: skipped {reason}", file=sys.stderr)
         out.print(
             f"documents: {len(report.added)} added, {len(report.skipped)} already stored, "
             f"{len(report.failed)} failed",
@@ -232,7 +232,7 @@ def main() -> None:
     try:
         rc = command.main(prog_name="kg", standalone_mode=False)
     except KGError as exc:
-        err.print(f"kg: error: {exc}", markup=False, highlight=False)
+        print(f"kg: error: {exc}", file=sys.stderr)
         sys.exit(1)
     except click.exceptions.Abort:
         err.print("kg: aborted", highlight=False)

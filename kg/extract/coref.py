@@ -140,6 +140,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> Resolution:
     for m in names:
         for i in range(m.start, m.end):
             token_cluster.setdefault(i, m.cluster)
+    names.extend(_missed_surnames(doc, clusters, token_cluster))
     extra = _resolve_references(doc, clusters, token_cluster)
     return Resolution(clusters, token_cluster, names + extra)
 
@@ -198,6 +199,30 @@ def _surname_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | N
     return best
 
 
+def _missed_surnames(doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[int, int]) -> list[Mention]:
+    """Surnames of people already named that NER did not tag ('Weber later said')."""
+    surnames: dict[str, int] = {}
+    for c in clusters.values():
+        if c.type == "Person":
+            for name in c.names:
+                parts = name.split()
+                if len(parts) >= 2:
+                    surnames.setdefault(fold(parts[-1]), c.id)
+    found = []
+    for tok in doc:
+        if tok.i in token_cluster or tok.pos_ != "PROPN":
+            continue
+        cid = surnames.get(fold(tok.text))
+        if cid is None:
+            continue
+        m = Mention(tok.i, tok.i + 1, tok.text, "Person", "name", cluster=cid)
+        clusters[cid].mentions.append(m)
+        clusters[cid].reasons.setdefault(tok.text, "surname")
+        token_cluster[tok.i] = cid
+        found.append(m)
+    return found
+
+
 def _canonical(c: Cluster) -> str:
     """The cluster's label: place data first, then the fullest or most used name."""
     for m in c.mentions:
@@ -248,7 +273,9 @@ def _resolve_references(
     for tok in doc:
         if tok.i in seen_mention_tokens:
             cid = token_cluster[tok.i]
-            if tok.i == 0 or token_cluster.get(tok.i - 1) != cid:
+            # The outlet a quote is told to is not what "the company" later refers to.
+            outlet = tok.dep_ in ("dobj", "dative") and tok.head.lemma_ == "tell"
+            if (tok.i == 0 or token_cluster.get(tok.i - 1) != cid) and not outlet:
                 history.append((tok.i, cid, tok.dep_ in ("nsubj", "nsubjpass")))
             continue
         wanted = _reference_kind(tok)

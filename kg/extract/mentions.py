@@ -104,6 +104,9 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
         if city:
             return Mention(span.start, span.end, text, "City", "name", city)
         return Mention(span.start, span.end, text, "Place" if label == "GPE" else "Region")
+    if city and label in ("PERSON", "ORG") and span.root.head.lower_ in ("in", "near", "at", "from"):
+        # "a plant in Salzgitter": a known city after a place preposition is a place.
+        return Mention(span.start, span.end, text, "City", "name", city, cue="place preposition")
     kg_type = {
         "PERSON": "Person",
         "ORG": "Organization",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coref import Cluster, Resolution
-from kg.extract.lexicon import DENIALS, HEAD_TITLES, HEDGES, PERSON_NOUNS
+from kg.extract.lexicon import DENIALS, FACILITY_NOUNS, HEAD_TITLES, HEDGES, PERSON_NOUNS
 from kg.extract.mentions import Mention, facility_mention
 from kg.extract.places import Gazetteer
 from kg.extract.values import parse_date, parse_money, parse_percent, parse_quantity, parse_rank
@@ -87,6 +87,7 @@ NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
     "venture": [("with", "partnersWith", BODY, 0.8)],
     "tariff": [("on", "imposesTariffOn", BODY, 0.8)],
     "duty": [("on", "imposesTariffOn", BODY, 0.75)],
+    "trade": [("with", "tradesWith", BODY, 0.75)],
 }
 # Verb + "hands"/"forces" or copula + cooperation nouns: the coordinated subjects partner.
 PARTNERING_OBJECTS = {"hand", "force"}
@@ -315,6 +316,11 @@ class RelationFinder:
                 self.build_rule(verb, o, f"verb:{lemma}:facility")
         if lemma in ("seek", "look", "want", "aim", "hope"):
             self.seek_rule(verb)
+        if lemma in START_WORDS:
+            self.start_rule(verb)
+        if lemma == "invest":
+            for o in self.slot(verb, "prep:in"):
+                self.facility_place_rule(verb, o)
 
     def pairwise(self, subs, trigger, rel, rule, conf) -> None:  # noqa: ANN001
         for i, a in enumerate(subs):
@@ -324,7 +330,10 @@ class RelationFinder:
     def noun_rules(self, noun: Token, lemma: str) -> None:
         for prep_word, rel, o_types, conf in NOUN_RULES.get(lemma, []):
             preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep_word]
-            objs = [a for p in preps for o in p.children if o.dep_ == "pobj" for a in self.args(o)]
+            pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+            objs = [a for o in pobjs for a in self.args(o)]
+            if not objs and rel == "imposesTariffOn":
+                objs = [a for o in pobjs for a in self.origins(o)]
             if not objs:
                 continue
             for s in self.governor_subjects(noun):
@@ -336,6 +345,46 @@ class RelationFinder:
                     for o in prep.children:
                         if o.dep_ == "pobj":
                             self.build_rule(noun, o, f"noun:{lemma}:facility")
+
+    def origins(self, goods: Token) -> list[tuple[Cluster, Token]]:
+        """Countries goods come from: 'Chinese EVs', 'vehicles made in China', 'imports from X'."""
+        out = []
+        for t in goods.subtree:
+            c = self.cluster(t)
+            if c is None or c.type != "Country":
+                continue
+            if t.head == goods and t.dep_ in ("amod", "compound", "nmod"):
+                out.append((c, t))
+            elif t.dep_ == "pobj" and t.head.lower_ in ("in", "from") and t.head.head.lemma_.lower() in (
+                "make", "build", "produce", "manufacture", "import", "vehicle", "car", "ev", "good", "product"):
+                out.append((c, t))
+        return out
+
+    def start_rule(self, verb: Token) -> None:
+        """'X will start production in 2026' -> plannedStart(X, 2026)."""
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        if not any(o.lemma_.lower() in ("production", "operation", "construction", "delivery", "sale", "manufacturing")
+                   for o in objs):
+            return
+        date = None
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from"):
+                for pobj in prep.subtree:
+                    if pobj.ent_type_ in ("DATE", "CARDINAL"):
+                        date = parse_date(pobj.text)
+                        if date is None:
+                            ent = next((e for e in verb.sent.ents if e.start <= pobj.i < e.end), None)
+                            date = parse_date(ent.text) if ent is not None else None
+                        if date is not None:
+                            break
+        if date is None:
+            return
+        subs = [s for s in self.subjects(verb)]
+        if not subs:
+            # "production is expected to start in 2026 at the plant": the owner is not said.
+            return
+        for s in subs:
+            self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + ("Place",), ANY)
 
     def build_rule(self, trigger: Token, obj: Token, rule: str) -> None:
         """X builds a facility; the facility is located where the text says."""
@@ -361,6 +410,17 @@ class RelationFinder:
             self.add(fac_arg, "locatedIn", region, trigger, "facility:in-place", 0.85, ("Place",), PLACE)
             for s in subs:
                 self.add(s, "hasFacilityIn", region, trigger, "facility:owner-place", 0.7, BODY, PLACE)
+
+    def facility_place_rule(self, trigger: Token, obj: Token) -> None:
+        """'invest in a plant in Manisa' -> hasFacilityIn(investor, Manisa)."""
+        if obj.lemma_.lower() not in FACILITY_NOUNS:
+            return
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
+                for pobj in prep.children:
+                    for place in self.args(pobj):
+                        for s in self.subjects(trigger):
+                            self.add(s, "hasFacilityIn", place, trigger, "facility:invest-in-plant", 0.7, BODY, PLACE)
 
     def place_label(self, tok: Token, c: Cluster) -> str:
         """'northwest Türkiye' when a compass word qualifies the place, else its label."""
@@ -584,6 +644,9 @@ class RelationFinder:
             lemmas = {t.lemma_.lower() for t in context} | {t.lower_ for t in context}
             verb = next((t for t in context if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp")), None)
             subs = self.subjects(verb) if verb is not None else []
+            if not subs and verb is not None:
+                subs = [a for n in verb.children if n.dep_ == "nsubj"
+                        for p in n.children if p.dep_ == "poss" for a in self.args(p)]
             year = self.year_in(ent)
             if ent.label_ == "MONEY":
                 value = parse_money(ent.text)

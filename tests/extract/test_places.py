@@ -1,0 +1,31 @@
+from kg.extract.places import fold, gazetteer
+
+
+def test_fold_is_turkish_aware_and_diacritic_insensitive():
+    assert fold("İSTANBUL") == fold("Istanbul") == "istanbul"
+    assert fold("Kacır") == fold("Kacir")
+    assert fold("Çolakoğlu") == "colakoglu"
+
+
+def test_country_names_and_variants_share_one_label():
+    g = gazetteer()
+    assert g.country("Turkey") == g.country("Türkiye") == g.country("Republic of Türkiye")
+    assert g.country("U.S.") == g.country("United States")
+    assert g.country("Czech Republic") == g.country("Czechia")
+    assert g.country("Ankara") is None
+
+
+def test_demonyms_map_to_countries():
+    g = gazetteer()
+    assert g.demonym("Chinese") == g.country("China")
+    assert g.demonym("German") == g.country("Germany")
+    assert g.demonym("American") == g.country("United States")
+    assert g.demonym("Banana") is None
+
+
+def test_cities_and_regions():
+    g = gazetteer()
+    assert g.city("Shenzhen") == "Shenzhen"
+    assert g.city("Manisa") == "Manisa"
+    assert g.city("Germany") is None  # a country, never a city
+    assert g.region("Europe") == "Europe"
