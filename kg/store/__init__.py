@@ -1,0 +1,28 @@
+"""The RDF store layer: Document <-> RDF conversion and a SPARQL store over Oxigraph."""
+
+from __future__ import annotations
+
+from .namespaces import DEFAULT_BASE, KG, PREFIXES
+from .rdf import (
+    document_from_dataset,
+    document_from_graph,
+    document_graph_iri,
+    document_to_quads,
+    entity_iri,
+    triples_from_dataset,
+)
+from .store import KGStore, open_store
+
+__all__ = [
+    "DEFAULT_BASE",
+    "KG",
+    "KGStore",
+    "PREFIXES",
+    "document_from_dataset",
+    "document_from_graph",
+    "document_graph_iri",
+    "document_to_quads",
+    "entity_iri",
+    "open_store",
+    "triples_from_dataset",
+]

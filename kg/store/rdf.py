@@ -1,0 +1,414 @@
+"""Pure conversion between kg.model dataclasses and RDF terms (no I/O).
+
+Modelling (see also kg/ontology.ttl):
+
+* One named graph per document, IRI ``{base}doc/{doc_id}``; the same IRI names the
+  ``schema:NewsArticle`` node that describes the document, so ``prov:wasDerivedFrom``
+  and ``kg:mentionedIn`` point at the graph itself.
+* Entities: ``{base}{type}/{slug}`` typed ``kg:<Type>``, ``rdfs:label``, ``skos:altLabel``,
+  ``kg:mentionedIn`` the document.
+* Facts: asserted directly (``s kg:<relation> o``) and described by a ``kg:Assertion`` node
+  ``{base}assertion/{sha1}`` carrying the provenance.
+* Value objects are literals on the direct triple (decimal for amounts, gYear / gYearMonth /
+  date for dates, plain strings otherwise); the assertion node keeps every field of the
+  Value (``kg:valueText``, ``kg:valueKind``, ``kg:valueNumber``, ``kg:unit``,
+  ``kg:valueDate``) so reading back is exact whatever the literal shape.
+* Qualifiers are ``kg:qualifier`` nodes ``{assertion}/q/{i}`` with ``kg:name``,
+  ``kg:value`` and ``kg:index``; nodes rather than ``kg:q_<name>`` properties because
+  qualifier names are open and their order and repetitions must survive.
+* Merges are ``kg:Merge`` nodes ``{base}merge/{sha1}``.
+
+No blank nodes are produced: SPARQL endpoints cannot address them in updates.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import math
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Iterable
+from urllib.parse import quote, unquote
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import StoreError
+from kg.model import Document, Entity, Merge, Object, Triple, Value
+
+from .namespaces import DEFAULT_BASE, KG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+
+Quad = tuple[Node, Node, Node, URIRef]
+
+__all__ = [
+    "Quad",
+    "assertion_iri",
+    "class_iri",
+    "document_from_dataset",
+    "document_from_graph",
+    "document_graph_iri",
+    "document_to_quads",
+    "entity_iri",
+    "normalize_base",
+    "predicate_iri",
+    "relation_name",
+    "slugify",
+    "triples_from_dataset",
+    "triples_from_graph",
+    "type_name",
+    "value_literal",
+]
+
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalize_base(base: str) -> str:
+    """Return the base IRI ending in '/' or '#', so that local parts can be appended."""
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def slugify(label: str) -> str:
+    """Return the IRI-safe key of a label: diacritics stripped, case-folded, '-' separated."""
+    # Turkish dotted/dotless i do not fold to plain 'i' through NFKD + casefold alone.
+    text = label.replace("İ", "i").replace("ı", "i")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    slug = _NON_WORD.sub("-", text).strip("-")
+    if not slug:
+        # A label made only of punctuation still needs a stable, distinct IRI.
+        slug = "x-" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:12]
+    return quote(slug, safe="-")
+
+
+def entity_iri(entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
+    """Return the deterministic IRI of an entity: ``{base}{type}/{slug of label}``."""
+    kind = quote(entity.type.casefold(), safe="")
+    return URIRef(f"{normalize_base(base)}{kind}/{slugify(entity.label)}")
+
+
+def document_graph_iri(doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """Return the IRI of a document's named graph (also the IRI of the article node)."""
+    return URIRef(f"{normalize_base(base)}doc/{quote(doc_id, safe='')}")
+
+
+def predicate_iri(relation: str) -> URIRef:
+    """Return the kg property IRI of a relation name (open relations are percent-encoded)."""
+    return KG[quote(relation, safe="")]
+
+
+def class_iri(type_: str) -> URIRef:
+    """Return the kg class IRI of an entity type name."""
+    return KG[quote(type_, safe="")]
+
+
+def relation_name(iri: Node) -> str:
+    """Return the relation name of a kg property IRI (inverse of predicate_iri)."""
+    text = str(iri)
+    return unquote(text[len(str(KG)) :]) if text.startswith(str(KG)) else text
+
+
+def type_name(iri: Node) -> str:
+    """Return the type name of a kg class IRI (inverse of class_iri)."""
+    return relation_name(iri)
+
+
+def assertion_iri(doc_id: str, s: Node, p: Node, o: Node, start: int, base: str = DEFAULT_BASE) -> URIRef:
+    """Return the deterministic IRI of the assertion node describing one fact in one document."""
+    key = "\x1f".join((doc_id, s.n3(), p.n3(), o.n3(), str(start)))
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
+    return URIRef(f"{normalize_base(base)}assertion/{digest}")
+
+
+def _merge_iri(doc_id: str, merge: Merge, base: str) -> URIRef:
+    key = "\x1f".join((doc_id, merge.alias, merge.canonical, merge.type, merge.reason))
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
+    return URIRef(f"{normalize_base(base)}merge/{digest}")
+
+
+def _number_literal(x: float) -> Literal:
+    # Oxigraph's xsd:decimal holds 18 fractional digits and about 1.7e20 in magnitude;
+    # anything outside goes to xsd:double so the value survives unchanged.
+    x = float(x)
+    if math.isfinite(x) and (x == 0 or 1e-9 <= abs(x) < 1e17):
+        return Literal(format(Decimal(repr(x)), "f"), datatype=XSD.decimal)
+    if math.isnan(x):
+        return Literal("NaN", datatype=XSD.double)
+    if math.isinf(x):
+        return Literal("INF" if x > 0 else "-INF", datatype=XSD.double)
+    return Literal(repr(x), datatype=XSD.double)
+
+
+def _date_literal(text: str) -> Literal:
+    # Only well-formed values get a date datatype: an ill-typed literal would be
+    # rejected or silently kept as-is depending on the store.
+    if re.fullmatch(r"\d{4}", text):
+        return Literal(text, datatype=XSD.gYear)
+    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        return Literal(text, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            _dt.date.fromisoformat(text)
+        except ValueError:
+            return Literal(text)
+        return Literal(text, datatype=XSD.date)
+    return Literal(text)
+
+
+def value_literal(value: Value) -> Literal:
+    """Return the literal used as the object of a directly asserted fact with a Value object."""
+    if value.kind in ("money", "quantity", "percent") and value.number is not None:
+        return _number_literal(value.number)
+    if value.kind == "date" and value.date:
+        return _date_literal(value.date)
+    return Literal(value.text)
+
+
+def _integer(n: int) -> Literal:
+    return Literal(str(int(n)), datatype=XSD.integer)
+
+
+def _object_term(obj: Object, base: str) -> Node:
+    return entity_iri(obj, base) if isinstance(obj, Entity) else value_literal(obj)
+
+
+def document_to_quads(doc: Document, base: str = DEFAULT_BASE) -> list[Quad]:
+    """Return every quad describing a document, all in the document's named graph."""
+    g = document_graph_iri(doc.id, base)
+    quads: list[Quad] = []
+    seen: set[tuple[Node, Node, Node]] = set()
+
+    def add(s: Node, p: Node, o: Node) -> None:
+        if (s, p, o) not in seen:
+            seen.add((s, p, o))
+            quads.append((s, p, o, g))
+
+    add(g, RDF.type, SCHEMA.NewsArticle)
+    add(g, RDF.type, PROV.Entity)
+    add(g, KG.contentHash, Literal(doc.id))
+    add(g, KG.source, Literal(doc.source))
+    add(g, KG.text, Literal(doc.text))
+    add(g, KG.bodyStart, _integer(doc.body_start))
+    if doc.title is not None:
+        add(g, SCHEMA.headline, Literal(doc.title))
+    if doc.publisher is not None:
+        add(g, SCHEMA.publisher, Literal(doc.publisher))
+    if doc.author is not None:
+        add(g, SCHEMA.author, Literal(doc.author))
+    if doc.date is not None:
+        add(g, SCHEMA.datePublished, _date_literal(doc.date))
+
+    # Entities of the list first, then any only named in triples, so that every IRI an
+    # assertion points at has a type and a label in this graph.
+    labels: dict[URIRef, str] = {}
+    for entity in _entities_of(doc):
+        iri = entity_iri(entity, base)
+        if iri not in labels:
+            labels[iri] = entity.label
+            add(iri, RDF.type, class_iri(entity.type))
+            add(iri, RDFS.label, Literal(entity.label))
+            add(iri, KG.mentionedIn, g)
+        elif entity.label != labels[iri]:
+            # Two spellings with one normalised key: one node, the other spelling an alias.
+            add(iri, SKOS.altLabel, Literal(entity.label))
+        for alias in entity.aliases:
+            if alias != labels[iri]:
+                add(iri, SKOS.altLabel, Literal(alias))
+
+    done: set[URIRef] = set()
+    for index, triple in enumerate(doc.triples):
+        s = entity_iri(triple.subject, base)
+        p = predicate_iri(triple.predicate)
+        o = _object_term(triple.object, base)
+        a = assertion_iri(doc.id, s, p, o, triple.start, base)
+        if a in done:
+            continue  # the same fact from the same sentence twice: keep the first
+        done.add(a)
+        add(s, p, o)
+        add(a, RDF.type, KG.Assertion)
+        add(a, RDF.subject, s)
+        add(a, RDF.predicate, p)
+        add(a, RDF.object, o)
+        add(a, KG.evidence, Literal(triple.evidence))
+        add(a, KG.start, _integer(triple.start))
+        add(a, KG.end, _integer(triple.end))
+        add(a, KG.confidence, _number_literal(triple.confidence))
+        add(a, KG.rule, Literal(triple.rule))
+        add(a, KG["index"], _integer(index))
+        add(a, PROV.wasDerivedFrom, g)
+        if triple.hedge is not None:
+            add(a, KG.hedge, Literal(triple.hedge))
+        if triple.subject_span is not None:
+            add(a, KG.subjectStart, _integer(triple.subject_span[0]))
+            add(a, KG.subjectEnd, _integer(triple.subject_span[1]))
+        if triple.object_span is not None:
+            add(a, KG.objectStart, _integer(triple.object_span[0]))
+            add(a, KG.objectEnd, _integer(triple.object_span[1]))
+        obj = triple.object
+        if isinstance(obj, Value):
+            add(a, KG.valueText, Literal(obj.text))
+            add(a, KG.valueKind, Literal(obj.kind))
+            if obj.number is not None:
+                add(a, KG.valueNumber, _number_literal(obj.number))
+            if obj.unit is not None:
+                add(a, KG.unit, Literal(obj.unit))
+            if obj.date is not None:
+                add(a, KG.valueDate, Literal(obj.date))
+        for q_index, (name, value) in enumerate(triple.qualifiers):
+            q = URIRef(f"{a}/q/{q_index}")
+            add(a, KG.qualifier, q)
+            add(q, RDF.type, KG.Qualifier)
+            add(q, KG.name, Literal(name))
+            add(q, KG.value, Literal(value))
+            add(q, KG["index"], _integer(q_index))
+
+    for index, merge in enumerate(doc.merges):
+        m = _merge_iri(doc.id, merge, base)
+        if (m, RDF.type, KG.Merge) in seen:
+            continue
+        add(m, RDF.type, KG.Merge)
+        add(m, KG.alias, Literal(merge.alias))
+        add(m, KG.canonical, entity_iri(Entity(merge.canonical, merge.type), base))
+        add(m, KG.canonicalLabel, Literal(merge.canonical))
+        add(m, KG.entityType, Literal(merge.type))
+        add(m, KG.reason, Literal(merge.reason))
+        add(m, KG["index"], _integer(index))
+        add(m, PROV.wasDerivedFrom, g)
+    return quads
+
+
+def _entities_of(doc: Document) -> Iterable[Entity]:
+    yield from doc.entities
+    for triple in doc.triples:
+        yield triple.subject
+        if isinstance(triple.object, Entity):
+            yield triple.object
+
+
+# --- reading back ---------------------------------------------------------------------
+
+
+def _str(graph: Graph, s: Node, p: Node) -> str | None:
+    value = graph.value(s, p)
+    return None if value is None else str(value)
+
+
+def _int(graph: Graph, s: Node, p: Node) -> int | None:
+    value = graph.value(s, p)
+    return None if value is None else int(str(value))
+
+
+def _float(graph: Graph, s: Node, p: Node) -> float | None:
+    value = graph.value(s, p)
+    return None if value is None else float(str(value))
+
+
+def _entity_at(graph: Graph, iri: Node) -> Entity:
+    type_ = next(
+        (type_name(t) for t in graph.objects(iri, RDF.type) if str(t).startswith(str(KG))),
+        "Concept",
+    )
+    labels = sorted(str(x) for x in graph.objects(iri, RDFS.label))
+    label = labels[0] if labels else unquote(str(iri).rsplit("/", 1)[-1])
+    aliases = tuple(sorted({str(x) for x in graph.objects(iri, SKOS.altLabel)} - {label}))
+    return Entity(label=label, type=type_, aliases=aliases)
+
+
+def _value_at(graph: Graph, a: Node) -> Value:
+    return Value(
+        text=_str(graph, a, KG.valueText) or "",
+        kind=_str(graph, a, KG.valueKind) or "text",
+        number=_float(graph, a, KG.valueNumber),
+        unit=_str(graph, a, KG.unit),
+        date=_str(graph, a, KG.valueDate),
+    )
+
+
+def _span(graph: Graph, a: Node, start: Node, end: Node) -> tuple[int, int] | None:
+    lo, hi = _int(graph, a, start), _int(graph, a, end)
+    return None if lo is None or hi is None else (lo, hi)
+
+
+def _by_index(graph: Graph, nodes: Iterable[Node]) -> list[Node]:
+    return sorted(nodes, key=lambda n: (_int(graph, n, KG["index"]) or 0, str(n)))
+
+
+def triples_from_graph(graph: Graph, doc_id: str, base: str = DEFAULT_BASE) -> list[Triple]:
+    """Return the Triples of one document from the triples of its named graph, in order."""
+    entities: dict[Node, Entity] = {}
+
+    def entity(iri: Node) -> Entity:
+        if iri not in entities:
+            entities[iri] = _entity_at(graph, iri)
+        return entities[iri]
+
+    out: list[Triple] = []
+    for a in _by_index(graph, graph.subjects(RDF.type, KG.Assertion)):
+        o_term = graph.value(a, RDF.object)
+        obj: Object = entity(o_term) if isinstance(o_term, URIRef) else _value_at(graph, a)
+        qualifiers = tuple(
+            (_str(graph, q, KG.name) or "", _str(graph, q, KG.value) or "")
+            for q in _by_index(graph, graph.objects(a, KG.qualifier))
+        )
+        out.append(
+            Triple(
+                subject=entity(graph.value(a, RDF.subject)),
+                predicate=relation_name(graph.value(a, RDF.predicate)),
+                object=obj,
+                evidence=_str(graph, a, KG.evidence) or "",
+                start=_int(graph, a, KG.start) or 0,
+                end=_int(graph, a, KG.end) or 0,
+                confidence=_float(graph, a, KG.confidence) or 0.0,
+                rule=_str(graph, a, KG.rule) or "",
+                doc_id=doc_id,
+                qualifiers=qualifiers,
+                hedge=_str(graph, a, KG.hedge),
+                subject_span=_span(graph, a, KG.subjectStart, KG.subjectEnd),
+                object_span=_span(graph, a, KG.objectStart, KG.objectEnd),
+            )
+        )
+    return out
+
+
+def document_from_graph(graph: Graph, doc_id: str, base: str = DEFAULT_BASE) -> Document:
+    """Return the Document stored in a named graph's triples (entities sorted by type, label)."""
+    d = document_graph_iri(doc_id, base)
+    if (d, KG.contentHash, None) not in graph:
+        raise StoreError(f"document {doc_id} is not in the store")
+    entities = sorted(
+        (_entity_at(graph, e) for e in set(graph.subjects(KG.mentionedIn, d))),
+        key=lambda e: (e.type, e.label, e.aliases),
+    )
+    merges = [
+        Merge(
+            alias=_str(graph, m, KG.alias) or "",
+            canonical=_str(graph, m, KG.canonicalLabel) or "",
+            type=_str(graph, m, KG.entityType) or "",
+            reason=_str(graph, m, KG.reason) or "",
+        )
+        for m in _by_index(graph, graph.subjects(RDF.type, KG.Merge))
+    ]
+    return Document(
+        text=_str(graph, d, KG.text) or "",
+        id=doc_id,
+        source=_str(graph, d, KG.source) or "",
+        title=_str(graph, d, SCHEMA.headline),
+        publisher=_str(graph, d, SCHEMA.publisher),
+        author=_str(graph, d, SCHEMA.author),
+        date=_str(graph, d, SCHEMA.datePublished),
+        body_start=_int(graph, d, KG.bodyStart) or 0,
+        entities=entities,
+        triples=triples_from_graph(graph, doc_id, base),
+        merges=merges,
+    )
+
+
+def triples_from_dataset(ds: Dataset, doc_id: str, base: str = DEFAULT_BASE) -> list[Triple]:
+    """Return the Triples of one document read from its named graph in a Dataset."""
+    return triples_from_graph(ds.graph(document_graph_iri(doc_id, base)), doc_id, base)
+
+
+def document_from_dataset(ds: Dataset, doc_id: str, base: str = DEFAULT_BASE) -> Document:
+    """Return one Document read from its named graph in a Dataset."""
+    return document_from_graph(ds.graph(document_graph_iri(doc_id, base)), doc_id, base)

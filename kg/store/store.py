@@ -1,0 +1,364 @@
+"""KGStore: a thin wrapper around an rdflib Dataset over Oxigraph or a SPARQL 1.1 endpoint.
+
+Locations:
+
+* ``None`` / ``"memory"``: Oxigraph in memory (not rdflib's Memory store, whose SPARQL
+  join ordering does not scale).
+* a folder: on-disk Oxigraph (RocksDB) through oxrdflib; created when missing.
+* ``sparql+http://host:port`` / ``sparql+https://...``: a remote endpoint with
+  ``/query`` and ``/update`` (what ``oxigraph serve`` exposes), through rdflib's
+  SPARQLUpdateStore.
+
+Every query sees the union of the named graphs as its default graph; each document lives
+in its own named graph, so ingesting is one atomic insert and removal one ``DROP GRAPH``.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+from pathlib import Path
+from typing import Any, Mapping
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Dataset, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
+from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from kg.errors import QueryError, StoreError
+from kg.model import Document
+
+from .namespaces import DEFAULT_BASE, KG, PREFIXES
+from .rdf import (
+    document_from_graph,
+    document_graph_iri,
+    document_to_quads,
+    normalize_base,
+    relation_name,
+    type_name,
+)
+
+__all__ = ["KGStore", "open_store"]
+
+# Prologue = BASE / PREFIX declarations and comments; the keyword after it decides
+# whether the text is a query or an update. Strings cannot occur in a prologue, so a
+# keyword inside a literal further on is never mistaken for the operation.
+_PROLOGUE = re.compile(
+    r"(?:\s+|\#[^\n]*(?:\n|$)|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*",
+    re.IGNORECASE,
+)
+_UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _operation(sparql: str) -> str:
+    """Return the upper-cased first keyword after the prologue ('' when there is none)."""
+    text = sparql.lstrip("\ufeff")
+    rest = text[_PROLOGUE.match(text).end() :]  # type: ignore[union-attr]
+    word = re.match(r"[A-Za-z]+", rest)
+    return word.group(0).upper() if word else ""
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def _term(value: Any) -> Identifier:
+    if isinstance(value, BNode):
+        raise QueryError("blank nodes cannot be bound in a query")
+    if isinstance(value, Identifier):
+        return value
+    if isinstance(value, (str, bool, int, float)):
+        return Literal(value)
+    raise QueryError(f"cannot bind a {type(value).__name__} in a query; use str, number or an RDF term")
+
+
+def _first(result: Result) -> Any:
+    for row in result:
+        return row[0]
+    return None
+
+
+class KGStore:
+    """A knowledge-graph store: documents as named graphs, SPARQL over their union."""
+
+    def __init__(
+        self,
+        location: str | Path | None = None,
+        base_iri: str = DEFAULT_BASE,
+        read_only: bool = False,
+    ) -> None:
+        """Open (or create) the store at location; raise StoreError when it cannot be used."""
+        self.base = normalize_base(base_iri)
+        self.read_only = read_only
+        self.location = location
+        self.kind: str
+        self._ds: Dataset | None = self._open(location)
+
+    # --- opening and closing ------------------------------------------------------------
+
+    def _open(self, location: str | Path | None) -> Dataset:
+        if location is None or (isinstance(location, str) and location in ("memory", ":memory:")):
+            self.kind = "memory"
+            return Dataset(store=OxigraphStore(store=ox.Store()), default_union=True)
+        if isinstance(location, str) and location.startswith(("sparql+http://", "sparql+https://")):
+            self.kind = "sparql"
+            return self._open_remote(location[len("sparql+") :].rstrip("/"))
+        self.kind = "disk"
+        return Dataset(store=OxigraphStore(store=self._open_disk(Path(location))), default_union=True)
+
+    def _open_disk(self, path: Path) -> ox.Store:
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"cannot open store {path}: it is a file, not a store folder")
+        # Oxigraph would happily create its files inside any folder, mixing them with
+        # whatever is there; only an empty folder or an existing RocksDB one is accepted.
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+            raise StoreError(f"cannot open store {path}: the folder is not empty and is not an Oxigraph store")
+        try:
+            if self.read_only:
+                if not path.is_dir():
+                    raise StoreError(f"cannot open store {path}: no store there")
+                return ox.Store.read_only(str(path))
+            path.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(path))
+        except OSError as exc:
+            message = _one_line(exc)
+            if "lock" in message.casefold():
+                raise StoreError(
+                    f"cannot open store {path}: it is already open (by this or another process); "
+                    "close it first or open it read-only"
+                ) from None
+            raise StoreError(f"cannot open store {path}: {message}") from None
+
+    def _open_remote(self, url: str) -> Dataset:
+        store = SPARQLUpdateStore(
+            query_endpoint=f"{url}/query",
+            update_endpoint=None if self.read_only else f"{url}/update",
+            returnFormat="xml",  # lossless for both solutions and graphs (CONSTRUCT)
+            # POST so that long queries fit; the parameter makes Oxigraph's default graph
+            # the union of the named graphs, like the local stores (other servers need it
+            # configured server-side, e.g. Fuseki's unionDefaultGraph).
+            method="POST",
+            params={"union-default-graph": ""},
+        )
+        ds = Dataset(store=store, default_union=True)
+        try:
+            result = ds.query("ASK {}")
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot reach SPARQL endpoint {url}: {_one_line(exc)}") from None
+        if isinstance(result, tuple):
+            raise StoreError(f"SPARQL endpoint {url} refused a query: {result[1]}")
+        return ds
+
+    def close(self) -> None:
+        """Release the store (and its lock on disk); further use raises StoreError."""
+        if self._ds is not None:
+            ds, self._ds = self._ds, None
+            ds.close()
+
+    def __enter__(self) -> "KGStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"KGStore({self.location!r}, kind={self.kind!r}, read_only={self.read_only})"
+
+    @property
+    def dataset(self) -> Dataset:
+        """The underlying rdflib Dataset (default graph = union of the named graphs)."""
+        if self._ds is None:
+            raise StoreError("the store is closed")
+        return self._ds
+
+    def _writable(self) -> Dataset:
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        return self.dataset
+
+    # --- SPARQL -------------------------------------------------------------------------
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Result:
+        """Run a read-only SPARQL query over all documents; values in bindings are bound safely."""
+        if _operation(sparql) in _UPDATE_KEYWORDS:
+            raise QueryError("SPARQL Update is not allowed in a query; use KGStore.update()")
+        init: dict[str, Identifier] = {}
+        for name, value in (bindings or {}).items():
+            var = name.lstrip("?$")
+            # The remote store writes names into a VALUES clause: only plain names pass.
+            if not _VARIABLE.fullmatch(var):
+                raise QueryError(f"invalid variable name in bindings: {name!r}")
+            init[var] = _term(value)
+        return self._query(sparql, init)
+
+    def _query(self, sparql: str, init: Mapping[str, Identifier] | None = None) -> Result:
+        ds = self.dataset
+        try:
+            result = ds.query(sparql, initNs=PREFIXES, initBindings=dict(init or {}))
+            if isinstance(result, tuple):
+                # rdflib's SPARQL connector returns (code, message, None) on an HTTP error.
+                raise QueryError(f"the SPARQL endpoint refused the query: {result[1]}")
+            if result.type == "SELECT":
+                # Evaluate now, so that errors surface here and no open iterator holds the store.
+                result.bindings = list(result.bindings)
+            return result
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL query: {_one_line(exc)}") from None
+        except RuntimeError as exc:
+            message = _one_line(exc)
+            if "projection" in message:
+                # Oxigraph binds values by substitution (SEP-0007), which needs the variable
+                # in the SELECT clause; rewriting the query text instead would reopen injection.
+                message += "; a bound variable must be selected (list it after SELECT, or use SELECT *)"
+            raise QueryError(f"cannot run query: {message}") from None
+        except urllib.error.HTTPError as exc:
+            raise QueryError(f"the SPARQL endpoint refused the query: {_one_line(exc)}") from None
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"query failed: {_one_line(exc)}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (the only method that accepts one); kg prefixes are predeclared."""
+        ds = self._writable()
+        store = ds.store
+        # Calling the store directly: Dataset.update with a union default graph would fall
+        # back to rdflib's own (slow) update engine instead of Oxigraph's.
+        graph = None if isinstance(store, SPARQLUpdateStore) else DATASET_DEFAULT_GRAPH_ID
+        try:
+            store.update(sparql, PREFIXES, {}, graph)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {_one_line(exc)}") from None
+        except urllib.error.HTTPError as exc:
+            self._rollback(store)
+            raise QueryError(f"the SPARQL endpoint refused the update: {_one_line(exc)}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            self._rollback(store)
+            raise StoreError(f"update failed: {_one_line(exc)}") from None
+
+    @staticmethod
+    def _rollback(store: Any) -> None:
+        # SPARQLUpdateStore keeps a failed edit queued and would resend it with the next one.
+        if isinstance(store, SPARQLUpdateStore):
+            store.rollback()
+
+    # --- documents ----------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether the document's named graph exists."""
+        g = document_graph_iri(doc_id, self.base)
+        return bool(self._query("ASK { GRAPH ?g { ?g kg:contentHash ?h } }", {"g": g}).askAnswer)
+
+    def add_document(self, doc: Document) -> bool:
+        """Add a document in one transaction; False (and no change) when it is already stored."""
+        ds = self._writable()
+        if self.has_document(doc.id):
+            return False
+        quads = document_to_quads(doc, self.base)
+        try:
+            # oxrdflib hands the whole batch to pyoxigraph Store.extend (one transaction);
+            # SPARQLUpdateStore sends one INSERT DATA request.
+            ds.addN(quads)
+        except (OSError, ValueError, RuntimeError) as exc:
+            self._rollback(ds.store)
+            raise StoreError(f"cannot add document {doc.id}: {_one_line(exc)}") from None
+        return True
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Delete a document's named graph; False when it was not stored."""
+        self._writable()
+        if not self.has_document(doc_id):
+            return False
+        self.update(f"DROP SILENT GRAPH {document_graph_iri(doc_id, self.base).n3()}")
+        return True
+
+    def get_document(self, doc_id: str) -> Document:
+        """Read one Document back (metadata, entities, triples, merges); StoreError if absent."""
+        g = document_graph_iri(doc_id, self.base)
+        result = self._query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g})
+        graph = result.graph if result.graph is not None else Graph()
+        return document_from_graph(graph, doc_id, self.base)
+
+    def document_ids(self) -> list[str]:
+        """The ids of every stored document, sorted."""
+        rows = self._query("SELECT DISTINCT ?id WHERE { GRAPH ?d { ?d kg:contentHash ?id } }")
+        return sorted(str(row[0]) for row in rows)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Metadata of every stored document with its fact and entity counts."""
+        rows = self._query(
+            """
+            SELECT ?d ?id ?source ?title ?publisher ?author ?date ?facts ?entities WHERE {
+              GRAPH ?d {
+                ?d kg:contentHash ?id ; kg:source ?source .
+                OPTIONAL { ?d schema:headline ?title }
+                OPTIONAL { ?d schema:publisher ?publisher }
+                OPTIONAL { ?d schema:author ?author }
+                OPTIONAL { ?d schema:datePublished ?date }
+              }
+              { SELECT ?d (COUNT(DISTINCT ?a) AS ?facts) WHERE {
+                  GRAPH ?d { ?d kg:contentHash ?h . OPTIONAL { ?a a kg:Assertion } } } GROUP BY ?d }
+              { SELECT ?d (COUNT(DISTINCT ?e) AS ?entities) WHERE {
+                  GRAPH ?d { ?d kg:contentHash ?h . OPTIONAL { ?e kg:mentionedIn ?d } } } GROUP BY ?d }
+            }
+            """
+        )
+
+        def text(term: Any) -> str | None:
+            return None if term is None else str(term)
+
+        out = [
+            {
+                "id": str(r.id),
+                "iri": str(r.d),
+                "title": text(r.title),
+                "publisher": text(r.publisher),
+                "author": text(r.author),
+                "date": text(r.date),
+                "source": str(r.source),
+                "facts": int(r.facts),
+                "entities": int(r.entities),
+            }
+            for r in rows
+        ]
+        return sorted(out, key=lambda d: (d["date"] or "", d["title"] or "", d["id"]))
+
+    # --- statistics ---------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: documents, entities by type, facts by relation, quads."""
+        documents = _first(self._query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d kg:contentHash ?h } }"))
+        entity_rows = self._query(
+            "SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e kg:mentionedIn ?g ; a ?t } } GROUP BY ?t"
+        )
+        relation_rows = self._query(
+            "SELECT ?p (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a a kg:Assertion ; rdf:predicate ?p } } GROUP BY ?p"
+        )
+        entities = {type_name(t): int(n) for t, n in entity_rows if str(t).startswith(str(KG))}
+        triples = {relation_name(p): int(n) for p, n in relation_rows}
+        return {
+            "documents": int(documents or 0),
+            "entities": dict(sorted(entities.items())),
+            "entities_total": sum(entities.values()),
+            "triples": dict(sorted(triples.items())),
+            "triples_total": sum(triples.values()),
+            "quads": len(self),
+        }
+
+    def __len__(self) -> int:
+        """Total number of quads in the document graphs."""
+        return int(_first(self._query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")) or 0)
+
+
+def open_store(
+    location: str | Path | None = None,
+    base_iri: str = DEFAULT_BASE,
+    read_only: bool = False,
+) -> KGStore:
+    """Open a KGStore (memory, folder or sparql+http(s) URL)."""
+    return KGStore(location, base_iri=base_iri, read_only=read_only)
