@@ -108,6 +108,54 @@ def extract(
     out.print(f"{len(doc.triples)} triples, {len(doc.entities)} entities", highlight=False)
 
 
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[str, typer.Argument(help="Gold file (seed_gold.json format)")],
+    article: Annotated[str, typer.Argument(help="The article the gold describes")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
+    show_misses: Annotated[bool, typer.Option("--show-misses", help="List missed facts and unmatched predictions")] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score kg's extraction of ARTICLE against a hand-made GOLD file."""
+    from kg.eval import evaluate as run_eval
+    from kg.eval import format_report, load_gold
+    from kg.pipeline import extract_file
+
+    gold_data = load_gold(gold)
+    doc = extract_file(article, model)
+    report = run_eval(gold_data, [t.to_dict() for t in doc.triples])
+    if as_json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report, show_misses=show_misses))
+
+
+@app.command()
+def entities(
+    store: StoreOpt = ".kg/store",
+    merges: Annotated[bool, typer.Option("--merges", help="Show merge decisions and their reasons")] = False,
+) -> None:
+    """List entities with their types and aliases, or the merges that built them."""
+    from kg.store import open_store
+
+    if merges:
+        text = """SELECT DISTINCT ?alias ?canonical ?type ?reason WHERE {
+          ?m a kg:Merge ; kg:alias ?alias ; kg:canonicalLabel ?canonical ;
+             kg:entityType ?type ; kg:reason ?reason } ORDER BY ?canonical ?alias"""
+    else:
+        text = """SELECT ?label ?type (GROUP_CONCAT(DISTINCT ?alias; separator=" | ") AS ?aliases)
+          WHERE { ?e rdfs:label ?label ; a ?cls . ?cls rdfs:label ?type0 .
+                  BIND(STR(?type0) AS ?type) OPTIONAL { ?e skos:altLabel ?alias } }
+          GROUP BY ?label ?type ORDER BY ?type ?label"""
+        text = """SELECT ?label ?type (GROUP_CONCAT(DISTINCT ?alias; separator=" | ") AS ?aliases)
+          WHERE { ?e rdfs:label ?label ; a ?cls . FILTER(STRSTARTS(STR(?cls), STR(kg:)))
+                  BIND(STRAFTER(STR(?cls), STR(kg:)) AS ?type) OPTIONAL { ?e skos:altLabel ?alias } }
+          GROUP BY ?label ?type ORDER BY ?type ?label"""
+    with open_store(store, read_only=True) as kg_store:
+        result = kg_store.query(text)
+        _emit(_rows(result), [str(v) for v in result.vars], "table")
+
+
 @app.command()
 def query(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a file holding one")],

@@ -125,3 +125,26 @@ def test_errors_are_one_line_with_exit_1(tmp_path, args, message):
     assert res.returncode == 1
     assert "Traceback" not in res.stderr
     assert message in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_eval_on_the_seed_meets_the_floors():
+    gold = ROOT / "tests" / "gold" / "seed_gold.json"
+    res = kg("eval", str(gold), str(SEED), "--json")
+    assert res.returncode == 0, res.stderr
+    scores = json.loads(res.stdout)["scores"]["triples"]
+    assert scores["core"]["recall"] >= 0.9
+    assert scores["all"]["precision"] >= 0.8
+
+
+def test_eval_rejects_a_malformed_gold_file(tmp_path):
+    bad = tmp_path / "gold.json"
+    bad.write_text('{"entities": {}}')
+    res = kg("eval", str(bad), str(SEED))
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+
+
+def test_entities_merges_lists_reasons(built):
+    store, _, _ = built
+    res = kg("entities", "--store", str(store), "--merges")
+    assert res.returncode == 0, res.stderr
+    assert "Ozepeynirci" in res.stdout and "surname" in res.stdout
