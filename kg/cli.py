@@ -51,6 +51,7 @@ def build(
     store: StoreOpt = ".kg/store",
     html: Annotated[Optional[str], typer.Option("--html", help="Also write the HTML graph here")] = None,
     model: ModelOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
     example_query: Annotated[bool, typer.Option("--example-query", hidden=True)] = False,
 ) -> None:
     """Extract facts from articles into the store (one transaction per document)."""
@@ -58,9 +59,11 @@ def build(
 
     from kg.ingest import expand_paths
     from kg.pipeline import build as run_build
-    from kg.pipeline import render
+    from kg.pipeline import check_output, render
     from kg.store import open_store
 
+    if html:
+        check_output(html, force)
     sources = expand_paths(paths)
     with open_store(store) as kg_store:
         if len(sources) > 3 and sys.stderr.isatty():
@@ -78,7 +81,7 @@ def build(
         )
         _print_stats(kg_store.stats())
         if html:
-            path = render(kg_store, html)
+            path = render(kg_store, html, force=force)
             out.print(f"HTML graph: {path}", highlight=False)
         if example_query:
             rows = _rows(kg_store.query(MINISTER_MET))
@@ -168,9 +171,7 @@ def query(
 
     from kg.store import open_store
 
-    text = sparql
-    if "\n" not in sparql and len(sparql) < 4096 and Path(sparql).is_file():
-        text = Path(sparql).read_text(encoding="utf-8")
+    text = _query_text(sparql)
     bindings = {}
     for item in bind or []:
         name, sep, value = item.partition("=")
@@ -196,14 +197,70 @@ def render(
     html: Annotated[str, typer.Option("--html", help="Output HTML file")] = "out/graph.html",
     focus: Annotated[Optional[str], typer.Option("--focus", help="Entity label to centre on")] = None,
     depth: Annotated[int, typer.Option("--depth", help="Hops around --focus")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
 ) -> None:
     """Write the store's graph as one self-contained HTML file."""
     from kg.pipeline import render as run_render
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
-        path = run_render(kg_store, html, focus=focus, depth=depth)
+        path = run_render(kg_store, html, focus=focus, depth=depth, force=force)
     out.print(f"HTML graph: {path}", highlight=False)
+
+
+@app.command()
+def docs(
+    store: StoreOpt = ".kg/store",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """List stored documents with their metadata and fact counts."""
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        rows = kg_store.documents()
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    names = ["id", "title", "date", "publisher", "facts", "source"]
+    _emit([{n: "" if r.get(n) is None else str(r.get(n))[: 60 if n != "id" else 12] for n in names}
+           for r in rows], names, "table")
+
+
+@app.command()
+def remove(
+    doc: Annotated[str, typer.Argument(help="Document id (content hash; a unique prefix will do)")],
+    store: StoreOpt = ".kg/store",
+) -> None:
+    """Delete exactly one document's facts from the store."""
+    from kg.errors import StoreError
+    from kg.store import open_store
+
+    with open_store(store) as kg_store:
+        matches = [d for d in kg_store.document_ids() if d.startswith(doc)]
+        if len(matches) != 1:
+            raise StoreError(f"{doc!r} matches {len(matches)} documents; give more of the id")
+        kg_store.remove_document(matches[0])
+    out.print(f"removed document {matches[0]}", highlight=False)
+
+
+@app.command()
+def update(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL Update, or a file holding one")],
+    store: StoreOpt = ".kg/store",
+) -> None:
+    """Run a SPARQL Update on the store (the only command that writes with SPARQL)."""
+    from kg.store import open_store
+
+    text = _query_text(sparql)
+    with open_store(store) as kg_store:
+        kg_store.update(text)
+    out.print("update applied", highlight=False)
+
+
+def _query_text(arg: str) -> str:
+    if "\n" not in arg and len(arg) < 4096 and Path(arg).is_file():
+        return Path(arg).read_text(encoding="utf-8")
+    return arg
 
 
 @app.command()

@@ -25,3 +25,7 @@ class QueryError(KGError):
 
 class GoldError(KGError):
     """A gold file for evaluation is malformed."""
+
+
+class OutputError(KGError):
+    """An output path cannot be written (exists and is not ours to overwrite, or is a folder)."""

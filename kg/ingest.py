@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -11,6 +12,9 @@ from kg.errors import InputError
 from kg.model import Document, normalize_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # A header block: "Key: value" lines, then a blank line, then the article body.
 _HEADER_LINE = re.compile(r"^([A-Z][A-Za-z-]{1,20}):\s*(.*)$")
 _HEADER_KEYS = {
@@ -28,9 +32,9 @@ def expand_paths(paths: list[str]) -> list[str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
             if not found:
-                raise InputError(f"{raw}: folder holds no .txt or .md files")
+                raise InputError(f"{raw}: folder holds no .txt, .md, .html or .jsonl files")
             out.extend(str(p) for p in found)
         elif path.exists():
             out.append(raw)
@@ -104,7 +108,72 @@ def _first_line(body: str) -> str:
     return line[:120]
 
 
-def iter_documents(paths: list[str]) -> Iterator[Document]:
-    """Documents for every input path, in order; errors name the file and the reason."""
+def load_documents(source: str) -> list[Document | InputError]:
+    """The documents in one input: a text or HTML file holds one, a .jsonl file one per line.
+
+    A bad line of a .jsonl file comes back as an InputError in its place, so the good
+    lines still go in.
+    """
+    suffix = Path(source).suffix.lower() if source != "-" else ""
+    text = read_text(source)
+    if suffix in HTML_SUFFIXES or (suffix == "" and _looks_like_html(text)):
+        return [parse_html(text, source)]
+    if suffix in JSONL_SUFFIXES:
+        return list(_parse_jsonl(text, source))
+    return [parse_document(text, source)]
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def parse_html(html: str, source: str = "-") -> Document:
+    """A Document from a web page: main text, title, author and date via trafilatura."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True)
+    meta = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
+    text = (meta.get("text") or "").strip()
+    if not text:
+        raise InputError(f"{source}: no article text found in the HTML page")
+    title = meta.get("title")
+    if title and text.startswith(title):
+        # trafilatura repeats the headline as the first line; keep it out of the body.
+        text = text[len(title):].lstrip("\n")
+    doc = parse_document(text, source)
+    doc.title = title or doc.title
+    doc.author = meta.get("author") or doc.author
+    doc.date = meta.get("date") or doc.date
+    doc.publisher = meta.get("sitename") or doc.publisher
+    return doc
+
+
+def _parse_jsonl(text: str, source: str) -> Iterator[Document | InputError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"{where}: not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+            yield InputError(f"{where}: a JSON line needs a non-empty 'text'")
+            continue
+        doc = parse_document(row["text"], row.get("url") or where)
+        doc.title = row.get("title") or doc.title
+        doc.date = row.get("date") or doc.date
+        doc.publisher = row.get("publisher") or doc.publisher
+        doc.author = row.get("author") or doc.author
+        yield doc
+
+
+def iter_documents(paths: list[str]) -> Iterator[Document | InputError]:
+    """Documents for every input path, in order; a bad input comes back as its InputError."""
     for source in expand_paths(paths):
-        yield parse_document(read_text(source), source)
+        try:
+            yield from load_documents(source)
+        except InputError as exc:
+            yield exc

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from kg.errors import KGError
 from kg.extract import Extractor
-from kg.ingest import expand_paths, parse_document, read_text
+from kg.errors import InputError, OutputError
+from kg.ingest import iter_documents, load_documents
 from kg.model import Document
 
 DEFAULT_STORE = ".kg/store"
@@ -26,8 +27,13 @@ class BuildReport:
 
 def extract_file(source: str, model: str | None = None, extractor: Extractor | None = None) -> Document:
     """Extract one file (or '-' for stdin) without touching any store."""
+    docs = load_documents(source)
+    if len(docs) != 1:
+        raise InputError(f"{source}: holds {len(docs)} documents; extract takes one (use build)")
+    if isinstance(docs[0], InputError):
+        raise docs[0]
     extractor = extractor or Extractor(model)
-    return extractor.extract(parse_document(read_text(source), source))
+    return extractor.extract(docs[0])
 
 
 def build(
@@ -43,23 +49,24 @@ def build(
     input is reported and the others still go in.
     """
     report = BuildReport()
-    sources = expand_paths(list(paths))
-    for source in sources:
-        try:
-            doc = parse_document(read_text(source), source)
-            if store.has_document(doc.id):
-                report.skipped.append(source)
-            else:
-                extractor = extractor or Extractor(model)
-                extractor.extract(doc)
-                store.add_document(doc)
-                report.added.append(doc)
-        except KGError as exc:
-            if isinstance(exc, KGError) and _is_fatal(exc):
-                raise
-            report.failed.append((source, str(exc)))
+    for item in iter_documents(list(paths)):
+        if isinstance(item, InputError):
+            report.failed.append((str(item).split(": ", 1)[0], str(item)))
+        else:
+            try:
+                if store.has_document(item.id):
+                    report.skipped.append(item.source)
+                else:
+                    extractor = extractor or Extractor(model)
+                    extractor.extract(item)
+                    store.add_document(item)
+                    report.added.append(item)
+            except KGError as exc:
+                if _is_fatal(exc):
+                    raise
+                report.failed.append((item.source, f"{item.source}: {exc}"))
         if progress is not None:
-            progress(source)
+            progress(item.source if isinstance(item, Document) else str(item))
     return report
 
 
@@ -69,12 +76,25 @@ def _is_fatal(exc: KGError) -> bool:
     return isinstance(exc, (ModelError, StoreError))
 
 
+def check_output(path: str | Path, force: bool = False) -> Path:
+    """Refuse to overwrite a file that is not an HTML page unless forced."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder, not a file")
+    if path.exists() and not force:
+        head = path.read_bytes()[:512].lstrip().lower()
+        if not head.startswith((b"<!doctype html", b"<html")) and path.stat().st_size > 0:
+            raise OutputError(f"{path}: exists and is not an HTML page; use --force to overwrite")
+    return path
+
+
 def render(store, html: str | Path, focus: str | None = None, depth: int = 1,  # noqa: ANN001
-           title: str = "Knowledge graph") -> Path:
+           title: str = "Knowledge graph", force: bool = False) -> Path:
     """Write the store's graph (or an ego view around `focus`) as one HTML file."""
     from kg.graph import ego, to_networkx
     from kg.render import render_html
 
+    html = check_output(html, force)
     graph = to_networkx(store)
     if focus:
         graph = ego(graph, focus, depth)
