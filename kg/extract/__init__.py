@@ -17,6 +17,12 @@ __all__ = ["Extractor", "available_models", "default_model", "load_pipeline"]
 _BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*$", re.M)
 # "ANKARA, Jan. 5 (Xinhua) --" : the agency in brackets after the dateline.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^\n(]{0,40}\(([A-Z][\w .&-]{1,40})\)\s*(?:--|—|–)", re.M)
+# The byline line and the "CITY, Month Day (Agency) --" lead-in before the first sentence:
+# parsed with it, the first sentence's subject is lost, so the parser starts after it.
+_LEAD_IN = re.compile(
+    r"\A\s*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}[ \t]*\n)?"
+    r"(?:\s*[A-Z][A-Z .'-]+,[^\n]{0,40}?(?:--|—|–)[ \t]*)?"
+)
 
 
 class Extractor:
@@ -27,11 +33,13 @@ class Extractor:
 
     def extract(self, document: Document) -> Document:
         """Fill a document's entities, triples and merge decisions from its body."""
-        doc = self.nlp(document.body)
+        lead = _LEAD_IN.match(document.body)
+        skip = lead.end() if lead else 0
+        doc = self.nlp(document.body[skip:])
         res: Resolution = doc._.kg_resolution
         facts: list[Fact] = list(doc._.kg_facts or [])
         entities = {cid: _entity(c) for cid, c in res.clusters.items()}
-        offset = document.body_start
+        offset = document.body_start + skip
         best: dict[tuple, Triple] = {}
         for f in facts:
             subject = entities[f.s]

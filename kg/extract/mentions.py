@@ -23,6 +23,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.places import Gazetteer, fold
 
+FACILITY_SKIP = frozenset("new this that existing planned proposed its their our".split())
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
 VALUE_LABELS = {"MONEY", "DATE", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
@@ -47,14 +48,34 @@ class Mention:
 
 
 def trim(span: Span) -> Span:
-    """Strip leading determiners/punctuation and trailing possessive markers."""
+    """Strip leading determiners/punctuation, trailing possessives and an unclosed bracket.
+
+    "Institute for Trade (ITR" keeps only "Institute for Trade": the acronym in an
+    unclosed bracket is an alias, found by `bracket_acronym`.
+    """
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    opens = [t.i for t in doc[start:end] if t.text == "("]
+    closes = [t.i for t in doc[start:end] if t.text == ")"]
+    if len(opens) > len(closes) and opens[-1] > start:
+        end = opens[-1]
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
     return doc[start:end]
+
+
+def bracket_acronym(doc: Doc, span: Span) -> Span | None:
+    """The acronym in brackets right after a name: 'Institute for Trade (ITR)'."""
+    i = span.end
+    if i + 2 < len(doc) + 1 and i < len(doc) and doc[i].text == "(":
+        j = i + 1
+        if j + 1 < len(doc) and doc[j + 1].text == ")" and doc[j].text.isupper() and len(doc[j].text) >= 2:
+            return doc[j : j + 1]
+    return None
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -66,9 +87,18 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         span = trim(ent)
         if len(span) == 0 or fold(span.text) in JUNK_NAMES:
             continue
+        if _is_office(span):
+            # "Minister of Trade and Industry": NER calls it an ORG; it is a position.
+            mentions.append(Mention(span.start, span.end, span.text, "Role", "role"))
+            continue
         mention = _typed(span, ent.label_, gaz)
         if mention is not None:
             mentions.append(mention)
+            acronym = bracket_acronym(doc, span) if mention.type == "Organization" else None
+            if acronym is not None:
+                mentions.append(Mention(acronym.start, acronym.end, acronym.text, "Organization",
+                                        "name", mention.text, cue="bracketed acronym"))
+    mentions.extend(_unlabelled_names(doc, mentions))
     mentions = _split_titles(doc, mentions)
     for m in mentions:
         if m.kind == "role":
@@ -84,6 +114,55 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         _apply_cues(doc, m)
     _propagate_types(mentions)
     return mentions
+
+
+def _is_office(span: Span) -> bool:
+    """'Minister of Industry', 'Secretary of State': a title word, then 'of' and a field."""
+    return (len(span) >= 3 and span[0].lower_ in TITLE_WORDS and span[1].lower_ == "of"
+            and span[0].text[:1].isupper())
+
+
+def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Capitalised runs NER missed, typed by a clear neighbour.
+
+    A run of proper nouns in apposition to a title ("Minister of Industry, Jane Doe,")
+    is a person; one coordinated in a list with organisations ("X, Y and Z" where X is an
+    organisation) is an organisation.
+    """
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    kinds = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if doc[i].pos_ != "PROPN" or i in covered or doc[i].ent_type_:
+            i += 1
+            continue
+        j = i
+        while j < n and (doc[j].pos_ == "PROPN" or (doc[j].text == "-" and j + 1 < n and doc[j + 1].pos_ == "PROPN")) \
+                and j not in covered and not doc[j].ent_type_:
+            j += 1
+        span = doc[i:j]
+        i = j
+        if not span or not span[0].text[:1].isupper() or span[0].is_sent_start:
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < n else None
+        before = doc[span.start - 2] if span.start > 1 else None
+        after = doc[span.end + 1] if span.end + 1 < n else None
+        def org_at(t):  # noqa: ANN001, ANN202
+            return t is not None and t.i in kinds and kinds[t.i].type == "Organization"
+        def role_at(t):  # noqa: ANN001, ANN202
+            return t is not None and (t.lower_ in TITLE_WORDS or (t.i in kinds and kinds[t.i].kind == "role"))
+        if prev is not None and prev.text in (",", "and", "&") and (
+            org_at(before) or (before is not None and before.text == "," and org_at(doc[before.i - 1]))
+        ):
+            found.append(Mention(span.start, span.end, span.text, "Organization", cue="list:organisations"))
+        elif nxt is not None and nxt.text in (",", "and") and org_at(after) and prev is not None and prev.text == ",":
+            found.append(Mention(span.start, span.end, span.text, "Organization", cue="list:organisations"))
+        elif len(span) >= 2 and prev is not None and prev.text == "," and role_at(before):
+            found.append(Mention(span.start, span.end, span.text, "Person", cue="appos:title"))
+    return found
 
 
 def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
@@ -228,13 +307,16 @@ def facility_mention(doc: Doc, noun: Token, place: str | None) -> Mention | None
     """A facility entity for an NP headed by 'factory', 'plant', ... ('first battery factory')."""
     if noun.lemma_.lower() not in FACILITY_NOUNS or noun.pos_ != "NOUN":
         return None
+    # The whole modifier chain ("electric vehicle plant", "battery cell plant"), without
+    # determiners, possessives, numbers and evaluative words ("new", "first").
     left = noun.i
-    for child in sorted(noun.lefts, key=lambda t: t.i):
-        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.lower_ not in (
-            "new",
-            "this",
-        ):
-            left = min(left, child.i)
+    while left - 1 >= 0:
+        t = doc[left - 1]
+        if t.dep_ in ("compound", "amod", "nmod") and t.head.i >= left and t.head.i <= noun.i \
+                and t.lower_ not in FACILITY_SKIP and t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") \
+                and t.ent_type_ not in ("CARDINAL", "MONEY", "DATE", "GPE", "NORP", "ORG"):
+            left -= 1
+        else:
             break
     span = doc[left : noun.i + 1]
     if len(span) < 2:

@@ -65,6 +65,7 @@ VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
     "work": [("prep:for", "worksFor", ("Person",), ("Organization",), 0.8),
              ("prep:at", "worksFor", ("Person",), ("Organization",), 0.75)],
     "join": [("dobj", "memberOf", BODY, ("Organization",), 0.7)],
+    "attend": [("dobj", "attended", ACTOR, ("Event", "Organization"), 0.8)],
     "base": [("prep:in", "basedIn", ("Organization", "Person"), PLACE, 0.85)],
     "headquarter": [("prep:in", "headquarteredIn", ("Organization",), PLACE, 0.9)],
     "locate": [("prep:in", "locatedIn", ("Organization", "Place"), PLACE, 0.8)],
@@ -97,8 +98,10 @@ CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
 TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
 INVEST_WORDS = {"invest", "investment"}
 SALES_WORDS = {"sell", "sale", "deliver", "delivery"}
-CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output"}
+CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
 JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
+# People who stand for the body they come from when someone meets them.
+DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "leader", "manager"}
 START_WORDS = {"start", "begin", "commence", "launch"}
 
 
@@ -132,9 +135,23 @@ class RelationFinder:
         out: list[tuple[Cluster, Token]] = []
         for t in [tok, *tok.conjuncts]:
             c = self.cluster(t)
+            if c is not None and c.type == "Role":
+                # "the Minister of Industry, Jane Doe,": the office stands for its holder.
+                holders = [(self.cluster(a), a) for a in t.children if a.dep_ == "appos"
+                           and self.cluster(a) is not None and self.cluster(a).type == "Person"]
+                if holders:
+                    out.extend(holders)
+                    continue
             if c is not None:
                 out.append((c, t))
                 continue
+            if t.lemma_.lower() in DELEGATE_NOUNS:
+                # "executives of X and Y", "officials from X": the bodies they represent.
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                out.extend(self.args(pobj))
             if t.pos_ in ("NOUN", "PROPN"):
                 for child in t.children:
                     # "its domestic brand, X": the name in apposition is the argument.
@@ -274,8 +291,11 @@ class RelationFinder:
     # ---- rules ---------------------------------------------------------------------
     def run(self) -> list[Fact]:
         """Apply every rule to every sentence."""
+        self.link_facilities()
         for tok in self.doc:
             lemma = tok.lemma_.lower()
+            if lemma == "venture" and tok.pos_ == "NOUN":
+                self.venture_rule(tok)
             if tok.pos_ in ("VERB", "AUX"):
                 self.verb_rules(tok, lemma)
             if tok.pos_ == "NOUN":
@@ -321,6 +341,86 @@ class RelationFinder:
         if lemma == "invest":
             for o in self.slot(verb, "prep:in"):
                 self.facility_place_rule(verb, o)
+
+    def link_facilities(self) -> None:
+        """Create facility entities first, then point 'the plant' / 'the factory' to the latest.
+
+        Facilities come from construction triggers ("X will build a battery plant in Y");
+        a later definite facility noun with no place of its own refers to the last one.
+        """
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in CONSTRUCTION:
+                for o in tok.children:
+                    if o.dep_ == "dobj":
+                        self.build_rule(tok, o, f"verb:{lemma}:facility")
+        facilities = sorted(
+            (m.start, c) for c in self.res.clusters.values() for m in c.mentions if m.kind == "facility"
+        )
+        if not facilities:
+            return
+        for tok in self.doc:
+            if tok.i in self.res.token_cluster or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            if tok.lemma_.lower() not in FACILITY_NOUNS:
+                continue
+            dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")]
+            if not dets or any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in tok.children):
+                continue
+            earlier = [c for start, c in facilities if start < tok.i]
+            if not earlier:
+                continue
+            c = earlier[-1]
+            start = min(d.i for d in dets)
+            m = Mention(start, tok.i + 1, self.doc[start : tok.i + 1].text, c.type, "description", cluster=c.id)
+            c.mentions.append(m)
+            for i in range(start, tok.i + 1):
+                self.res.token_cluster.setdefault(i, c.id)
+
+    def venture_rule(self, noun: Token) -> None:
+        """'A and B formed a joint venture, X' / 'the venture, named X, is owned by A and B'.
+
+        jointVentureOf(X, parent) for each parent; the parents partner with each other.
+        """
+        names = [(self.cluster(c), c) for c in noun.children if c.dep_ in ("appos", "compound")
+                 and self.cluster(c) is not None and self.cluster(c).type == "Organization"]
+        nxt = self.doc[noun.i + 1] if noun.i + 1 < len(self.doc) else None
+        if nxt is not None and self.cluster(nxt) is not None and self.cluster(nxt).type == "Organization":
+            names.append((self.cluster(nxt), nxt))
+        for acl in noun.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call", "know"):
+                for o in acl.children:
+                    if o.dep_ in ("oprd", "dobj", "attr") or (o.dep_ == "prep" and o.lower_ == "as"):
+                        names.extend(self.args(o) or [a for p in o.children if p.dep_ == "pobj" for a in self.args(p)])
+        parents: list[tuple[Cluster, Token]] = []
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
+                parents.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.args(p))
+        if not parents and noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in ("own", "hold", "control"):
+            for t in noun.head.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "by":
+                    parents.extend(self.args(t))
+        joint = any(c.lower_ == "joint" for c in noun.children)
+        if not parents and (joint or names):
+            parents = self.governor_subjects(noun)
+        parents = [p for p in parents if p[0].type == "Organization" and all(p[0].id != n[0].id for n in names)]
+        for name in names:
+            for par in parents:
+                self.add(name, "jointVentureOf", par, noun, "noun:joint-venture", 0.8,
+                         ("Organization",), ("Organization",))
+            # "run a plant in P through their venture X": the venture has the facility.
+            gov = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if gov is not None:
+                for o in gov.children:
+                    if o.dep_ == "dobj" and o.lemma_.lower() in FACILITY_NOUNS:
+                        for prep in o.children:
+                            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                                for pobj in prep.children:
+                                    for place in self.args(pobj):
+                                        self.add(name, "hasFacilityIn", place, noun, "venture:facility-place",
+                                                 0.7, ("Organization",), PLACE)
+        if joint and len(parents) >= 2:
+            self.pairwise(parents, noun, "partnersWith", "noun:joint-venture-partners", 0.75)
 
     def pairwise(self, subs, trigger, rel, rule, conf) -> None:  # noqa: ANN001
         for i, a in enumerate(subs):
@@ -544,6 +644,10 @@ class RelationFinder:
                 if m.kind != "role":
                     continue
                 person_tok = self.doc[m.end] if m.end < len(self.doc) else None
+                rule, conf = "title:before-name", 0.9
+                if person_tok is not None and person_tok.text == "," and m.end + 1 < len(self.doc):
+                    # "the Minister of Industry, Jane Doe,": the name in apposition.
+                    person_tok, rule, conf = self.doc[m.end + 1], "title:appos-name", 0.85
                 if person_tok is None:
                     continue
                 pc = self.cluster(person_tok)
@@ -551,7 +655,18 @@ class RelationFinder:
                     continue
                 p = (pc, person_tok)
                 first = self.doc[m.start]
-                self.add(p, "holdsPosition", (c, first), first, "title:before-name", 0.9, ("Person",), ("Role",))
+                self.add(p, "holdsPosition", (c, first), first, rule, conf, ("Person",), ("Role",))
+                owner = self.doc[m.start - 2] if m.start >= 2 and self.doc[m.start - 1].tag_ == "POS" else None
+                oc = self.cluster(owner) if owner is not None else None
+                if oc is not None and oc.type == "Country":
+                    # "Korea's Minister of Trade": the office holder serves that country.
+                    self.add(p, "nationality", (oc, owner), first, "title:country-possessive", 0.75,
+                             ("Person",), ("Country",))
+                elif oc is not None and oc.type == "Organization":
+                    # "Acme's chief executive Jane Doe"
+                    head = self.doc[m.end - 1].lower_ in HEAD_TITLES
+                    self.add(p, "directorOf" if head else "worksFor", (oc, owner), first,
+                             "title:org-possessive", 0.8, ("Person",), ("Organization",))
                 country = self.gaz.demonym(first.text) or self.gaz.country(first.text)
                 if country:
                     cc = self.cluster(first)
@@ -594,6 +709,12 @@ class RelationFinder:
                         self.add(h, rel, (cc, child), noun, "appos:demonym", 0.75, ("Person", "Organization"), ("Country",))
             if child.dep_ == "poss":
                 for owner in self.args(child):
+                    if owner[0].type == "Organization" and (lemma in PERSON_NOUNS or words & HEAD_TITLES):
+                        # "Jane Doe, Acme's chief executive," / "..., Acme's vice president"
+                        head = (lemma in HEAD_TITLES or words & HEAD_TITLES) and not words & {"vice", "deputy"}
+                        for h in heads:
+                            self.add(h, "directorOf" if head else "worksFor", owner, noun,
+                                     "appos:owner-role", 0.8, ("Person",), ("Organization",))
                     if owner[0].type == "Country" and lemma in ("brand", "company", "carmaker", "automaker", "champion", "maker"):
                         for h in heads:
                             self.add(h, "origin", owner, noun, "appos:owner-country", 0.75, ("Organization", "Product"), ("Country",))

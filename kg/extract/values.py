@@ -19,6 +19,11 @@ _CURRENCY_WORDS = [
     (r"yen|jpy|¥", "JPY"),
     (r"won|krw|₩", "KRW"),
     (r"rupees?|inr|₹", "INR"),
+    (r"ringgit|myr", "MYR"),
+    (r"rupiah|idr", "IDR"),
+    (r"forints?|huf", "HUF"),
+    (r"baht|thb", "THB"),
+    (r"pesos?|mxn", "MXN"),
     (r"dollars?|\$", "USD"),
 ]
 _ORDINALS = {

@@ -1,0 +1,60 @@
+"""Crash safety: a build killed with SIGKILL leaves only complete documents; a re-run finishes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.test_cli import ROOT, kg
+
+pytestmark = pytest.mark.slow
+
+COMPANIES = ["Volta", "Nordic Cells", "Arcadia Motors", "Helio Power", "Kestrel Auto", "Borealis"]
+PLACES = ["Germany", "Hungary", "Mexico", "Spain", "Poland", "Brazil"]
+
+
+def article(i: int) -> str:
+    a, b = COMPANIES[i % 6], COMPANIES[(i + 1) % 6]
+    place = PLACES[i % 6]
+    return (
+        f"Article {i}. {a} and {b} have joined hands to build a battery plant in {place}. "
+        f"{a} plans to invest ${i + 1}.5 billion in the project, the company said on Monday.\n"
+        f"Trade Minister Ana Lopez{i} visited {place} in March 2024 and met with {a} and {b}."
+    )
+
+
+def test_sigkill_mid_build_leaves_complete_documents(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    n = 60
+    for i in range(n):
+        (inputs / f"a{i:03d}.txt").write_text(article(i))
+    store = tmp_path / "store"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(inputs), "--store", str(store)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Let it store some documents, then kill it without warning.
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.5)
+        docs = kg("docs", "--store", str(store), "--json")
+        if docs.returncode == 0 and len(json.loads(docs.stdout)) >= 5:
+            break
+    assert proc.poll() is None, "the build finished before it could be killed; make the corpus larger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    docs = json.loads(kg("docs", "--store", str(store), "--json").stdout)
+    assert 5 <= len(docs) < n
+    # Every stored document is complete: its facts match a fresh extraction of the same file.
+    for d in docs:
+        fresh = kg("extract", d["source"], "--json")
+        assert d["facts"] == len(json.loads(fresh.stdout)), d["source"]
+    rerun = kg("build", str(inputs), "--store", str(store))
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{n - len(docs)} added, {len(docs)} already stored" in rerun.stdout
