@@ -263,6 +263,71 @@ def _query_text(arg: str) -> str:
     return arg
 
 
+def _print_df(df, fmt: str = "table") -> None:  # noqa: ANN001
+    rows = [{str(k): "" if v is None else str(v) for k, v in rec.items()} for rec in df.to_dict("records")]
+    _emit(rows, [str(c) for c in df.columns], fmt)
+
+
+@app.command()
+def path(
+    a: Annotated[str, typer.Argument(help="First entity (label or alias)")],
+    b: Annotated[str, typer.Argument(help="Second entity (label or alias)")],
+    store: StoreOpt = ".kg/store",
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+) -> None:
+    """How two entities are connected, each hop with its evidence."""
+    from kg.analytics import path as find_path
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        df = find_path(kg_store, a, b)
+    _print_df(df[["hop", "subject", "relation", "object", "evidence"]], fmt)
+
+
+@app.command()
+def central(
+    store: StoreOpt = ".kg/store",
+    k: Annotated[int, typer.Option("-k", help="How many entities")] = 10,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+) -> None:
+    """The most central entities (PageRank) with their degree."""
+    from kg.analytics import central_entities
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        df = central_entities(kg_store, k=k)
+    _print_df(df[["label", "type", "docs", "degree", "pagerank"]], fmt)
+
+
+@app.command()
+def neighbours(
+    label: Annotated[str, typer.Argument(help="Entity label or alias")],
+    store: StoreOpt = ".kg/store",
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+) -> None:
+    """An entity's facts in both directions, with evidence."""
+    from kg.analytics import neighbours as find_neighbours
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        df = find_neighbours(kg_store, label)
+    _print_df(df[["relation", "direction", "label", "type", "confidence", "evidence"]], fmt)
+
+
+@app.command()
+def communities(
+    store: StoreOpt = ".kg/store",
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+) -> None:
+    """Groups of densely connected entities."""
+    from kg.analytics import communities as find_communities
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        df = find_communities(kg_store)
+    _print_df(df[["community", "label", "type", "degree"]], fmt)
+
+
 @app.command()
 def stats(
     store: StoreOpt = ".kg/store",

@@ -148,3 +148,15 @@ def test_entities_merges_lists_reasons(built):
     res = kg("entities", "--store", str(store), "--merges")
     assert res.returncode == 0, res.stderr
     assert "Ozepeynirci" in res.stdout and "surname" in res.stdout
+
+
+def test_analytics_commands(built):
+    store, _, _ = built
+    res = kg("path", "Togg", "Farasis", "--store", str(store), "--format", "json")
+    assert res.returncode == 0, res.stderr
+    hops = json.loads(res.stdout)
+    assert len(hops) == 1 and hops[0]["relation"] == "partnersWith" and "joined hands" in hops[0]["evidence"]
+    central = json.loads(kg("central", "--store", str(store), "-k", "3", "--format", "json").stdout)
+    assert len(central) == 3 and central[0]["label"].endswith("Kacir")
+    res = kg("neighbours", "No Such Entity", "--store", str(store))
+    assert res.returncode == 1 and "Traceback" not in res.stderr
