@@ -16,27 +16,30 @@ in its own named graph, so ingesting is one atomic insert and removal one ``DROP
 from __future__ import annotations
 
 import re
+import time
 import urllib.error
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
 
 from kg.errors import QueryError, StoreError
-from kg.model import Document
+from kg.model import SYMMETRIC_RELATIONS, Document
 
-from .namespaces import DEFAULT_BASE, KG, PREFIXES
+from .namespaces import DEFAULT_BASE, KG, PREFIXES, XSD
 from .rdf import (
+    Quad,
     document_from_graph,
     document_graph_iri,
     document_to_quads,
     normalize_base,
+    predicate_iri,
     relation_name,
     type_name,
 )
@@ -77,6 +80,39 @@ def _term(value: Any) -> Identifier:
     if isinstance(value, (str, bool, int, float)):
         return Literal(value)
     raise QueryError(f"cannot bind a {type(value).__name__} in a query; use str, number or an RDF term")
+
+
+# Documents supporting each fact: the distinct named graphs holding an assertion of it.
+# A symmetric relation counts once whichever direction a document gave it.
+_SYMMETRIC = ", ".join(predicate_iri(r).n3() for r in sorted(SYMMETRIC_RELATIONS))
+_SUPPORT_COUNTS = f"""
+SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+  GRAPH ?g {{ ?a a kg:Assertion ; rdf:subject ?s0 ; rdf:predicate ?p ; rdf:object ?o0 }}
+  BIND(?p IN ({_SYMMETRIC}) && isIRI(?o0) && STR(?o0) < STR(?s0) AS ?swap)
+  BIND(IF(?swap, ?o0, ?s0) AS ?s)
+  BIND(IF(?swap, ?s0, ?o0) AS ?o)
+}}
+GROUP BY ?s ?p ?o
+"""
+_SUPPORT = f"""
+SELECT ?s ?p ?o ?n (SAMPLE(?sl) AS ?s_label) (SAMPLE(?ol) AS ?o_label) WHERE {{
+  {{ {_SUPPORT_COUNTS} }}
+  OPTIONAL {{ ?s rdfs:label ?sl }}
+  OPTIONAL {{ ?o rdfs:label ?ol }}
+}}
+GROUP BY ?s ?p ?o ?n
+"""
+_SUPPORT_HISTOGRAM = f"""
+SELECT ?n (COUNT(*) AS ?facts) WHERE {{ {{ {_SUPPORT_COUNTS} }} }} GROUP BY ?n
+"""
+
+
+def _plain(term: Node) -> Node:
+    # Oxigraph reports simple literals as xsd:string-typed; rdflib parsers give them no
+    # datatype. One spelling (none) makes quads comparable across the two.
+    if isinstance(term, Literal) and term.datatype == XSD.string and term.language is None:
+        return Literal(str(term))
+    return term
 
 
 def _first(result: Result) -> Any:
@@ -124,7 +160,7 @@ class KGStore:
             if self.read_only:
                 if not path.is_dir():
                     raise StoreError(f"cannot open store {path}: no store there")
-                return ox.Store.read_only(str(path))
+                return self._open_read_only(path)
             path.mkdir(parents=True, exist_ok=True)
             return ox.Store(str(path))
         except OSError as exc:
@@ -135,6 +171,20 @@ class KGStore:
                     "close it first or open it read-only"
                 ) from None
             raise StoreError(f"cannot open store {path}: {message}") from None
+
+    @staticmethod
+    def _open_read_only(path: Path) -> ox.Store:
+        # A read-only open lists the store's files and then opens them; a writer in another
+        # process (an `oxigraph serve` that has just started and compacts) can delete one
+        # in between, which RocksDB reports as "Corruption". Retrying sees the new list.
+        for attempt in range(5):
+            try:
+                return ox.Store.read_only(str(path))
+            except RuntimeError as exc:
+                if attempt == 4:
+                    raise StoreError(f"cannot open store {path} read-only: {_one_line(exc)}") from None
+                time.sleep(0.1 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def _open_remote(self, url: str) -> Dataset:
         store = SPARQLUpdateStore(
@@ -328,10 +378,59 @@ class KGStore:
         ]
         return sorted(out, key=lambda d: (d["date"] or "", d["title"] or "", d["id"]))
 
+    def support(self, min_documents: int = 1) -> list[dict[str, Any]]:
+        """Facts (s, p, o across named graphs) with the number of documents supporting each, most first."""
+        if min_documents < 1:
+            raise QueryError("min_documents must be at least 1")
+        rows = self._query(_SUPPORT)
+        out = [
+            {
+                "s": str(r.s),
+                "s_label": None if r.s_label is None else str(r.s_label),
+                "p": relation_name(r.p),
+                "o": str(r.o),
+                "o_label": (None if r.o_label is None else str(r.o_label))
+                if isinstance(r.o, URIRef)
+                else str(r.o),
+                "documents": int(r.n),
+            }
+            for r in rows
+            if int(r.n) >= min_documents
+        ]
+        return sorted(out, key=lambda d: (-d["documents"], d["p"], d["s"], d["o"]))
+
+    # --- raw quads ----------------------------------------------------------------------
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad of the store (named graphs; the default graph too when local)."""
+        ds = self.dataset
+        inner = getattr(ds.store, "_inner", None)
+        if isinstance(inner, ox.Store):
+            from oxrdflib._converter import from_ox  # the converter oxrdflib itself uses
+
+            for q in inner.quads_for_pattern(None, None, None, None):
+                g = q.graph_name
+                graph: Node = DATASET_DEFAULT_GRAPH_ID if isinstance(g, ox.DefaultGraph) else from_ox(g)  # type: ignore[assignment]
+                yield (_plain(from_ox(q.subject)), _plain(from_ox(q.predicate)), _plain(from_ox(q.object)), graph)  # type: ignore[arg-type,misc]
+            return
+        for r in self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            yield (_plain(r.s), _plain(r.p), _plain(r.o), r.g)
+
+    def add_quads(self, quads: Iterable[Quad]) -> int:
+        """Add quads in one transaction (all or nothing); return how many were given."""
+        ds = self._writable()
+        batch = list(quads)
+        try:
+            ds.addN(batch)
+        except (OSError, ValueError, RuntimeError) as exc:
+            self._rollback(ds.store)
+            raise StoreError(f"cannot add {len(batch)} quads: {_one_line(exc)}") from None
+        return len(batch)
+
     # --- statistics ---------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
-        """Counts: documents, entities by type, facts by relation, quads."""
+        """Counts: documents, entities by type, facts by relation, distinct facts and their support, quads."""
         documents = _first(self._query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d kg:contentHash ?h } }"))
         entity_rows = self._query(
             "SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e kg:mentionedIn ?g ; a ?t } } GROUP BY ?t"
@@ -341,12 +440,16 @@ class KGStore:
         )
         entities = {type_name(t): int(n) for t, n in entity_rows if str(t).startswith(str(KG))}
         triples = {relation_name(p): int(n) for p, n in relation_rows}
+        histogram = {int(n): int(facts) for n, facts in self._query(_SUPPORT_HISTOGRAM)}
         return {
             "documents": int(documents or 0),
             "entities": dict(sorted(entities.items())),
             "entities_total": sum(entities.values()),
             "triples": dict(sorted(triples.items())),
             "triples_total": sum(triples.values()),
+            "facts_distinct": sum(histogram.values()),
+            "supported_by_2plus": sum(count for n, count in histogram.items() if n >= 2),
+            "support_histogram": dict(sorted(histogram.items())),
             "quads": len(self),
         }
 

@@ -83,3 +83,26 @@ def make_doc_b() -> Document:
     ]
     return doc
 
+
+
+TEXT_C = (
+    "BYD met Mehmet Fatih Kacır in Ankara. "
+    "BYD will build a plant in Manisa. "
+    "BYD partners with Koç Holding on batteries."
+)
+
+
+def make_doc_c() -> Document:
+    """A third article repeating two facts of the first (one symmetric, reversed) and one of the second."""
+    doc = Document(text=TEXT_C, source="examples/c.txt", title="BYD and Türkiye", date="2024-02-01")
+    s1, a1, b1 = _sentence(TEXT_C, "BYD met Mehmet Fatih Kacır in Ankara.")
+    s2, a2, b2 = _sentence(TEXT_C, "BYD will build a plant in Manisa.")
+    s3, a3, b3 = _sentence(TEXT_C, "BYD partners with Koç Holding on batteries.")
+    doc.entities = sorted([BYD, Entity("Mehmet Fatih Kacır", "Person"), MANISA, KOC], key=lambda e: (e.type, e.label))
+    doc.triples = [
+        Triple(BYD, "metWith", Entity("Mehmet Fatih Kacır", "Person"), s1, a1, b1, 0.8, "svo_meet", doc.id,
+               qualifiers=(("place", "Ankara"),)),
+        Triple(BYD, "hasFacilityIn", MANISA, s2, a2, b2, 0.6, "facility", doc.id, hedge="will"),
+        Triple(BYD, "partnersWith", KOC, s3, a3, b3, 0.75, "svo_partner", doc.id),
+    ]
+    return doc

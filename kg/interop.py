@@ -1,0 +1,207 @@
+"""Standard formats in and out of a KGStore.
+
+Export:
+
+* ``nq``, ``trig``, ``jsonld``: every quad with its named graph (lossless: re-importing
+  rebuilds the store).
+* ``ttl``, ``nt``: triple formats cannot name graphs, so they hold the union of all
+  graphs, each distinct triple once (what a SPARQL query over the default graph sees).
+* ``graphml``, ``gexf``: the networkx view of kg.graph.to_networkx (one node per entity or
+  value, one edge per assertion); list and dict attributes are written as JSON text and
+  missing values as empty strings, since both formats only take scalars.
+* ``csv``: a folder with ``nodes.csv`` and ``edges.csv`` of that same view.
+
+Import merges external RDF (ttl, nt, nq, trig, jsonld) in one transaction. Triples
+outside any named graph go to ``graph_iri`` when given, else to ``{base}import/{hash}``
+(a hash of the file's content), because the store's default graph is the union of its
+named graphs and would hide them. Quads keep their graphs unless ``graph_iri`` is given.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+import pyoxigraph as ox
+from oxrdflib._converter import to_ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.errors import InputError, KGError
+from kg.store import KGStore
+from kg.store.namespaces import PREFIXES
+
+__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export", "import_rdf", "to_flat_graph"]
+
+# format name -> (Oxigraph serializer, file suffix). Oxigraph's serializers keep every
+# literal's lexical form (rdflib's Turtle writer rewrites "38550000000"^^xsd:decimal as
+# 38550000000.0, a different term) and stream, which matters at a million quads.
+_RDF_FORMATS = {
+    "ttl": (ox.RdfFormat.TURTLE, ".ttl"),
+    "nt": (ox.RdfFormat.N_TRIPLES, ".nt"),
+    "nq": (ox.RdfFormat.N_QUADS, ".nq"),
+    "trig": (ox.RdfFormat.TRIG, ".trig"),
+    "jsonld": (ox.RdfFormat.JSON_LD, ".jsonld"),
+}
+_QUAD_FORMATS = frozenset({"nq", "trig", "jsonld"})
+EXPORT_FORMATS = (*_RDF_FORMATS, "graphml", "gexf", "csv")
+# file suffix -> rdflib parser
+IMPORT_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+}
+_PARSER_BY_NAME = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
+
+
+def _target(out: str | Path, suffix: str) -> Path:
+    path = Path(out)
+    if path.is_dir():
+        path = path / f"kg{suffix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _export_rdf(store: KGStore, fmt: str, out: str | Path) -> Path:
+    serializer, suffix = _RDF_FORMATS[fmt]
+    path = _target(out, suffix)
+    if fmt in _QUAD_FORMATS:
+        data: Iterable[Any] = (
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph() if g == DATASET_DEFAULT_GRAPH_ID else to_ox(g))
+            for s, p, o, g in store.quads()
+        )
+    else:
+        # dict keeps the first-seen order while dropping a triple stated in several graphs
+        data = dict.fromkeys(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in store.quads())
+    prefixes = None if fmt in ("nt", "nq") else dict(PREFIXES)
+    try:
+        ox.serialize(data, str(path), serializer, prefixes=prefixes)
+    except OSError as exc:
+        raise KGError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path
+
+
+def _scalar(value: Any) -> str | int | float | bool:
+    if value is None:
+        return ""
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple, set)):
+        return json.dumps(sorted(value) if isinstance(value, set) else list(value), ensure_ascii=False)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def to_flat_graph(store: KGStore) -> nx.MultiDiGraph:
+    """Return kg.graph.to_networkx(store) with every attribute a scalar (GraphML/GEXF-safe)."""
+    from kg.graph import to_networkx
+
+    source = to_networkx(store)
+    flat = nx.MultiDiGraph()
+    for node, data in source.nodes(data=True):
+        flat.add_node(node, **{k: _scalar(v) for k, v in data.items()})
+    for s, o, key, data in source.edges(keys=True, data=True):
+        flat.add_edge(s, o, key=key, **{k: _scalar(v) for k, v in data.items()})
+    return flat
+
+
+_NODE_COLUMNS = ["id", "label", "type", "aliases", "docs"]
+_EDGE_COLUMNS = [
+    "id", "source", "target", "relation", "symmetric", "confidence", "evidence", "doc",
+    "doc_title", "doc_date", "rule", "s_mention", "o_mention", "qualifiers", "hedge",
+]
+
+
+def _export_csv(store: KGStore, out: str | Path) -> Path:
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise KGError(f"cannot write CSV files into {folder}: it is a file, give a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    graph = to_flat_graph(store)
+    with open(folder / "nodes.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=_NODE_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for node, data in graph.nodes(data=True):
+            writer.writerow({"id": node, **data})
+    with open(folder / "edges.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=_EDGE_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for s, o, key, data in graph.edges(keys=True, data=True):
+            writer.writerow({"id": key, "source": s, "target": o, **data})
+    return folder
+
+
+def export(store: KGStore, fmt: str, out: str | Path) -> Path:
+    """Write the store as ttl|nt|nq|trig|jsonld|graphml|gexf (a file) or csv (a folder); return the path."""
+    fmt = fmt.lower().lstrip(".")
+    if fmt in _RDF_FORMATS:
+        return _export_rdf(store, fmt, out)
+    if fmt == "csv":
+        return _export_csv(store, out)
+    if fmt in ("graphml", "gexf"):
+        path = _target(out, "." + fmt)
+        graph = to_flat_graph(store)
+        try:
+            if fmt == "graphml":
+                nx.write_graphml(graph, path)
+            else:
+                nx.write_gexf(graph, path)
+        except OSError as exc:
+            raise KGError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return path
+    raise KGError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def _parser_for(path: Path, fmt: str | None) -> str:
+    if fmt:
+        name = fmt.lower().lstrip(".")
+        if name in _PARSER_BY_NAME:
+            return _PARSER_BY_NAME[name]
+        raise InputError(f"unknown RDF format {fmt!r}; use one of {', '.join(_PARSER_BY_NAME)}")
+    parser = IMPORT_FORMATS.get(path.suffix.lower())
+    if parser is None:
+        raise InputError(
+            f"cannot tell the RDF format of {path.name}; name it .ttl, .nt, .nq, .trig or .jsonld (or give the format)"
+        )
+    return parser
+
+
+def import_rdf(store: KGStore, path: str | Path, graph_iri: str | None = None, fmt: str | None = None) -> int:
+    """Merge an RDF file into the store in one transaction; return the number of new quads."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"no such file: {file}")
+    parser = _parser_for(file, fmt)
+    raw = file.read_bytes()
+    if not raw.strip():
+        raise InputError(f"{file} is empty")
+    ds = Dataset()
+    try:
+        ds.parse(data=raw, format=parser, publicID=file.resolve().as_uri())
+    except Exception as exc:  # rdflib parsers raise many unrelated types on bad input
+        text = str(exc).strip().splitlines()
+        raise InputError(f"cannot parse {file.name} as {parser}: {text[0] if text else type(exc).__name__}") from None
+    if graph_iri is not None:
+        target = URIRef(graph_iri)
+    else:
+        target = URIRef(f"{store.base}import/{hashlib.sha256(raw).hexdigest()[:32]}")
+    quads = []
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        graph_name = g.identifier if isinstance(g, Graph) else g
+        if graph_iri is not None or graph_name is None or graph_name == DATASET_DEFAULT_GRAPH_ID:
+            graph_name = target
+        quads.append((s, p, o, graph_name))
+    before = len(store)
+    store.add_quads(quads)
+    return len(store) - before

@@ -1,0 +1,225 @@
+"""Expose an on-disk store over the SPARQL 1.1 protocol with the `oxigraph` server.
+
+``oxigraph serve-read-only`` (the default) or ``oxigraph serve`` (writable) runs as a
+subprocess, bound to 127.0.0.1 unless told otherwise, with ``--union-default-graph`` so
+that a query without GRAPH sees every document, as ``kg query`` does. Endpoints:
+``/query`` (GET or POST), ``/update`` and ``/store`` when writable, and a query UI at ``/``.
+
+Locking (measured with oxigraph 0.5.13): a writable server takes the store's RocksDB lock,
+so it cannot start while a writer (``kg build``, a ``KGStore``) has the store open, and
+while it runs kg can only open the store read-only. A read-only server takes no lock and
+starts next to a writer, but Oxigraph documents reading a store that another process is
+writing as undefined behaviour, and it sees the store as it was when it started: stop
+building (or restart the server) to serve fresh data.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import StoreError
+
+__all__ = ["Server", "find_oxigraph", "serve", "start_server"]
+
+
+def find_oxigraph() -> str:
+    """Return the path of the `oxigraph` server executable (next to Python, else on PATH)."""
+    here = Path(sys.executable).parent
+    for name in ("oxigraph", "oxigraph.exe"):
+        candidate = here / name
+        if candidate.is_file():
+            return str(candidate)
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    raise StoreError("the oxigraph server is not installed; install it with: pip install 'oxigraph>=0.5,<0.6'")
+
+
+@dataclass
+class Server:
+    """A running `oxigraph` server process serving one store."""
+
+    process: subprocess.Popen[bytes]
+    url: str
+    location: Path
+    read_only: bool
+    log: Path | None = field(default=None, repr=False)
+
+    @property
+    def pid(self) -> int:
+        """The server's process id."""
+        return self.process.pid
+
+    @property
+    def query_url(self) -> str:
+        """The SPARQL 1.1 query endpoint."""
+        return f"{self.url}/query"
+
+    def running(self) -> bool:
+        """Whether the server process is still alive."""
+        return self.process.poll() is None
+
+    def stop(self, timeout: float = 10.0) -> int:
+        """Stop the server (SIGTERM, then SIGKILL after timeout); return its exit code."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.log is not None:
+            self.log.unlink(missing_ok=True)
+        return int(self.process.returncode)
+
+    def wait(self) -> int:
+        """Block until the server exits (Ctrl-C stops it); return its exit code."""
+        try:
+            return int(self.process.wait())
+        except KeyboardInterrupt:
+            return self.stop()
+
+    def __enter__(self) -> "Server":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _check_store(path: Path, read_only: bool) -> None:
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"cannot serve {path}: it is a file, not a store folder")
+    if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+        raise StoreError(f"cannot serve {path}: the folder is not empty and is not an Oxigraph store")
+    if read_only and not (path / "CURRENT").is_file():
+        raise StoreError(f"cannot serve {path}: no store there (build one first with kg build)")
+
+
+def _check_port(host: str, port: int) -> None:
+    # Another server on the port would answer our readiness probe in place of ours.
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise StoreError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        try:
+            probe.connect(address)
+        except OSError:
+            return  # nothing listening
+    raise StoreError(f"cannot serve on {host}:{port}: the address is already in use")
+
+
+def _ready(url: str) -> bool:
+    query = urllib.parse.quote("ASK {}")
+    try:
+        with urllib.request.urlopen(f"{url}/query?query={query}", timeout=1) as response:
+            response.read()
+        return True
+    except (OSError, urllib.error.URLError):
+        return False
+
+
+def _failure(log: Path) -> str:
+    try:
+        lines = [line.strip() for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    except OSError:
+        lines = []
+    text = lines[-1] if lines else "no message"
+    lowered = " ".join(lines).casefold()
+    if "lock" in lowered:
+        return "the store is open for writing elsewhere (close kg build / the KGStore, or serve read-only)"
+    if "address" in lowered and ("in use" in lowered or "use" in lowered):
+        return f"the address is already in use ({text})"
+    return text
+
+
+def start_server(
+    store_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    read_only: bool = True,
+    timeout: float = 30.0,
+) -> Server:
+    """Start `oxigraph serve[-read-only]` on the store and return once it answers queries."""
+    location = Path(store_path)
+    _check_store(location, read_only)
+    exe = find_oxigraph()
+    _check_port(host, port)
+    command = [
+        exe,
+        "serve-read-only" if read_only else "serve",
+        "--location",
+        str(location),
+        "--bind",
+        f"{host}:{port}",
+        "--union-default-graph",
+    ]
+    # The server's output goes to a temporary log, read back to explain a failed start.
+    handle, name = tempfile.mkstemp(prefix="kg-serve-", suffix=".log")
+    os.close(handle)
+    log = Path(name)
+    with open(log, "wb") as sink:
+        try:
+            process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        except OSError as exc:
+            log.unlink(missing_ok=True)
+            raise StoreError(f"cannot start {exe}: {exc.strerror or exc}") from None
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}"
+    server = Server(process=process, url=url, location=location, read_only=read_only, log=log)
+    deadline = time.monotonic() + timeout
+    while not _ready(url):
+        if process.poll() is not None:
+            message = _failure(log)
+            log.unlink(missing_ok=True)
+            raise StoreError(f"the oxigraph server stopped at start: {message}")
+        if time.monotonic() > deadline:
+            server.stop()
+            raise StoreError(f"the oxigraph server did not answer on {url} within {timeout:.0f} s")
+        time.sleep(0.05)
+    time.sleep(0.05)
+    if process.poll() is not None:  # lost a race for the port to another server
+        message = _failure(log)
+        log.unlink(missing_ok=True)
+        raise StoreError(f"the oxigraph server stopped at start: {message}")
+    return server
+
+
+def serve(
+    store_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    read_only: bool = True,
+) -> int:
+    """Serve the store until interrupted (Ctrl-C or SIGTERM); return the server's exit code."""
+    server = start_server(store_path, host=host, port=port, read_only=read_only)
+    print(f"SPARQL endpoint {server.query_url} ({'read-only' if read_only else 'read-write'}); "
+          f"query UI at {server.url}/ ; Ctrl-C to stop", flush=True)
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def _terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread
+        previous = None
+    try:
+        return server.wait()
+    finally:
+        server.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
