@@ -329,6 +329,85 @@ def communities(
 
 
 @app.command()
+def validate(
+    store: StoreOpt = ".kg/store",
+    shapes: Annotated[Optional[str], typer.Option("--shapes", help="SHACL shapes file (default: kg's own)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Check the store against kg's SHACL shapes; exit 1 on violations."""
+    from kg.store import open_store
+    from kg.validate import validate as run_validate
+
+    with open_store(store, read_only=True) as kg_store:
+        report = run_validate(kg_store, shapes)
+    if as_json:
+        print(json.dumps({"conforms": report.conforms, "violations": report.violations}, ensure_ascii=False, indent=1))
+    else:
+        print(str(report))
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command(name="export")
+def export_cmd(
+    out_path: Annotated[str, typer.Argument(help="Output file (a folder for csv)")],
+    fmt: Annotated[str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv")] = "nq",
+    store: StoreOpt = ".kg/store",
+) -> None:
+    """Export the store as RDF, as a graph file, or as nodes/edges CSV."""
+    from kg.interop import export
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        written = export(kg_store, fmt, out_path)
+    out.print(f"wrote {written}", highlight=False)
+
+
+@app.command(name="import")
+def import_cmd(
+    file: Annotated[str, typer.Argument(help="RDF file: .ttl, .nt, .nq, .trig or .jsonld")],
+    graph: Annotated[Optional[str], typer.Option("--graph", help="Named graph for triples outside any graph")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="Override the format guessed from the suffix")] = None,
+    store: StoreOpt = ".kg/store",
+) -> None:
+    """Merge external RDF into the store in one transaction."""
+    from kg.interop import import_rdf
+    from kg.store import open_store
+
+    with open_store(store) as kg_store:
+        added = import_rdf(kg_store, file, graph_iri=graph, fmt=fmt)
+    out.print(f"{added} quads added", highlight=False)
+
+
+@app.command()
+def serve(
+    store: StoreOpt = ".kg/store",
+    host: Annotated[str, typer.Option("--host", help="Address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port")] = 7878,
+    writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates too")] = False,
+) -> None:
+    """Serve the store over the SPARQL 1.1 protocol with Oxigraph (read-only by default)."""
+    from kg.serve import serve as run_serve
+
+    raise typer.Exit(run_serve(store, host, port, read_only=not writable))
+
+
+@app.command()
+def support(
+    store: StoreOpt = ".kg/store",
+    min_docs: Annotated[int, typer.Option("--min", help="Minimum number of supporting documents")] = 2,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+) -> None:
+    """Facts stated by at least --min documents, most supported first."""
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as kg_store:
+        rows = kg_store.support(min_documents=min_docs)
+    names = ["s_label", "p", "o_label", "documents"]
+    _emit([{n: str(r.get(n, "")) for n in names} for r in rows], names, fmt)
+
+
+@app.command()
 def stats(
     store: StoreOpt = ".kg/store",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,

@@ -94,3 +94,26 @@ def test_html_output_never_overwrites_other_files(tmp_path):
     assert not store.exists()  # refused before anything was written
     res = kg("render", "--store", str(tmp_path / "nope"), "--html", str(tmp_path / "g.html"))
     assert res.returncode == 1 and "Traceback" not in res.stderr
+
+
+def test_validate_export_import_and_support(tmp_path):
+    (tmp_path / "a.txt").write_text(A)
+    (tmp_path / "b.txt").write_text(A + " Gotion said the plant would open in 2026.")
+    store = tmp_path / "store"
+    assert kg("build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--store", str(store)).returncode == 0
+    res = kg("validate", "--store", str(store), "--json")
+    assert res.returncode == 0 and json.loads(res.stdout)["conforms"] is True
+    support = json.loads(kg("support", "--store", str(store), "--min", "2", "--format", "json").stdout)
+    assert any(r["p"] == "partnersWith" and r["documents"] == "2" for r in support)
+    dump = tmp_path / "dump.nq"
+    assert kg("export", str(dump), "--format", "nq", "--store", str(store)).returncode == 0
+    copy = tmp_path / "copy"
+    res = kg("import", str(dump), "--store", str(copy))
+    assert res.returncode == 0, res.stderr
+    assert facts(copy) == facts(store)
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle {")
+    before = facts(copy)
+    res = kg("import", str(bad), "--store", str(copy))
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert facts(copy) == before
