@@ -1,0 +1,476 @@
+"""networkx graph → pyvis network → one self-contained, offline, script-safe HTML page."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import os
+import re
+import secrets
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+from pyvis.network import Network
+
+from kg.errors import InputError
+from kg.render.layout import force_layout, pagerank
+
+# Fixed colours per entity type (Tableau 10 plus greys for literal values), so a type
+# looks the same in every page and legend.
+TYPE_COLORS: dict[str, str] = {
+    "Person": "#e15759",
+    "Organization": "#4e79a7",
+    "Country": "#59a14f",
+    "City": "#8cd17d",
+    "Region": "#b6992d",
+    "Place": "#499894",
+    "Product": "#f28e2b",
+    "Event": "#b07aa1",
+    "Role": "#ff9da7",
+    "Concept": "#9c755f",
+    "Quantity": "#bab0ac",
+    "Date": "#79706e",
+}
+# Types outside the ontology still get a stable colour, picked by a hash of the name.
+_EXTRA_COLORS = ("#76b7b2", "#edc948", "#d37295", "#a0cbe8", "#ffbe7d", "#86bcb6", "#d4a6c8")
+_VALUE_TYPES = frozenset({"Quantity", "Date", "Text"})
+_LABEL_MAX = 40
+_VIS_DIR = "templates/lib/vis-9.1.2"
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+def type_color(entity_type: str) -> str:
+    """Return the fixed colour used for an entity type (a hash-picked one for unknown types)."""
+    if entity_type in TYPE_COLORS:
+        return TYPE_COLORS[entity_type]
+    digest = hashlib.sha256(entity_type.encode("utf-8", "surrogatepass")).digest()
+    return _EXTRA_COLORS[digest[0] % len(_EXTRA_COLORS)]
+
+
+def html_document(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph",
+                  layout_threshold: int = 300) -> str:
+    """Return the interactive page for a graph as one self-contained HTML string."""
+    _check_graph(graph)
+    if not isinstance(layout_threshold, int) or isinstance(layout_threshold, bool) \
+            or layout_threshold < 0:
+        raise InputError(
+            f"layout_threshold must be a non-negative integer, not {layout_threshold!r}")
+    title = _clean(title) if isinstance(title, str) else "Knowledge graph"
+    payload = _build_payload(graph, layout_threshold)
+    return _fill_page(payload, title)
+
+
+def render_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *,
+                title: str = "Knowledge graph", layout_threshold: int = 300) -> Path:
+    """Write the interactive page for a graph to path (one file, nothing else) and return it."""
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"cannot write the graph page to {target}: it is a directory")
+    document = html_document(graph, title=title, layout_threshold=layout_threshold)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Write beside the target and rename, so a reader never sees half a page; "x" mode
+        # (not mkstemp) so the file gets the usual umask permissions.
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            with open(tmp, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(document)
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise InputError(f"cannot write the graph page to {target}: {exc.strerror or exc}") from exc
+    return target
+
+
+def notebook_iframe(graph: nx.MultiDiGraph, height: int = 600, *,
+                    title: str = "Knowledge graph", layout_threshold: int = 300) -> str:
+    """Return an <iframe srcdoc> embedding the page, for Jupyter and VS Code notebooks."""
+    if not isinstance(height, int) or isinstance(height, bool) or not 50 <= height <= 10000:
+        raise InputError(f"height must be an integer number of pixels (50-10000), not {height!r}")
+    document = html_document(graph, title=title, layout_threshold=layout_threshold)
+    # allow-scripts without allow-same-origin: the page runs, but in an opaque origin that
+    # cannot reach the notebook's cookies, storage or DOM.
+    return (
+        f'<iframe srcdoc="{html.escape(document, quote=True)}" '
+        f'title="{html.escape(title, quote=True)}" sandbox="allow-scripts" '
+        f'style="width:100%;height:{height}px;border:1px solid #ddd"></iframe>'
+    )
+
+
+# --- building the data -------------------------------------------------------------------
+
+def _check_graph(graph: Any) -> None:
+    if not isinstance(graph, nx.Graph):
+        raise InputError(f"expected a networkx graph, not {type(graph).__name__}")
+
+
+def _clean(text: str) -> str:
+    """Replace lone surrogates (from undecodable input) so the page is valid UTF-8."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return _clean(value if isinstance(value, str) else str(value))
+
+
+def _short(label: str) -> str:
+    flat = " ".join(label.split())
+    return flat if len(flat) <= _LABEL_MAX else flat[: _LABEL_MAX - 1].rstrip() + "…"
+
+
+def _confidence(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(number):
+        return None
+    return round(min(1.0, max(0.0, number)), 3)
+
+
+def _count(value: Any) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _aliases(value: Any, label: str) -> list[str]:
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value) if _iterable(value) else [value]
+    seen: dict[str, None] = {}
+    for item in items:
+        text = _text(item)
+        if text and text != label:
+            seen.setdefault(text, None)
+    return list(seen)
+
+
+def _qualifiers(value: Any) -> list[list[str]]:
+    """kg.graph gives a {name: value} dict (date, place...); keep it as ordered text pairs."""
+    if not isinstance(value, dict):
+        return []
+    return [[_text(k) or "", _text(v) or ""] for k, v in value.items() if v is not None]
+
+
+def _iterable(value: Any) -> bool:
+    try:
+        iter(value)
+    except TypeError:
+        return False
+    return True
+
+
+class _IdList(list):
+    """pyvis checks `id in node_ids` on a plain list for every add_node/add_edge; O(1) here."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set[Any] = set()
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+
+def _build_payload(graph: nx.Graph, layout_threshold: int) -> dict[str, Any]:
+    node_list = list(graph.nodes)
+    vis_ids: dict[Any, str] = {}
+    taken: set[str] = set()
+    for node in node_list:
+        vis_id = _clean(node if isinstance(node, str) else str(node))
+        if vis_id in taken:
+            raise InputError(f"two graph nodes share the identifier {vis_id!r}")
+        taken.add(vis_id)
+        vis_ids[node] = vis_id
+    index = {node: i for i, node in enumerate(node_list)}
+    multi = graph.is_multigraph()
+    edge_rows = list(graph.edges(keys=True, data=True)) if multi else \
+        [(u, v, None, d) for u, v, d in graph.edges(data=True)]
+    src = np.array([index[u] for u, _, _, _ in edge_rows], dtype=np.int64)
+    dst = np.array([index[v] for _, v, _, _ in edge_rows], dtype=np.int64)
+    n = len(node_list)
+    rank = pagerank(n, src, dst)
+    importance = _normalise(rank)
+    big = n > layout_threshold
+    positions = force_layout(n, src, dst) if big else None
+
+    net = Network(directed=True)  # pyvis's undirected add_edge rescans every edge
+    net.node_ids = _IdList()
+    type_counts: Counter[str] = Counter()
+    for i, node in enumerate(node_list):
+        attrs = graph.nodes[node]
+        label = _text(attrs.get("label")) or vis_ids[node]
+        entity_type = _text(attrs.get("type")) or "Unknown"
+        type_counts[entity_type] += 1
+        color = type_color(entity_type)
+        weight = float(importance[i])
+        extra: dict[str, Any] = {}
+        if positions is not None:
+            extra.update(x=round(float(positions[i, 0]), 1), y=round(float(positions[i, 1]), 1))
+        net.add_node(
+            vis_ids[node],
+            label=_short(label),
+            shape="diamond" if entity_type in _VALUE_TYPES else "dot",
+            color={"background": color, "border": _darker(color),
+                   "highlight": {"background": color, "border": "#111111"},
+                   "hover": {"background": color, "border": "#111111"}},
+            size=round(10 + 26 * math.sqrt(weight), 1),
+            font={"size": round(13 + 7 * weight)},
+            fullLabel=label,
+            type=entity_type,
+            aliases=_aliases(attrs.get("aliases"), label),
+            docs=_count(attrs.get("docs")),
+            importance=round(weight, 4),
+            **extra,
+        )
+
+    relation_counts: Counter[str] = Counter()
+    symmetric_relations: set[str] = set()
+    curves = _parallel_smooth(edge_rows, index)
+    for j, (u, v, key, attrs) in enumerate(edge_rows):
+        relation = _text(attrs.get("relation")) or "related"
+        symmetric = bool(attrs.get("symmetric"))
+        relation_counts[relation] += 1
+        if symmetric:
+            symmetric_relations.add(relation)
+        confidence = _confidence(attrs.get("confidence"))
+        net.add_edge(
+            vis_ids[u], vis_ids[v],
+            id=f"e{j}",
+            label=_short(relation),
+            arrows={"to": {"enabled": not symmetric, "scaleFactor": 0.6}},
+            width=round(1 + 2.5 * (confidence if confidence is not None else 0.5), 2),
+            # Dashed lines cost canvas ~2x per frame, too slow for thousands of edges.
+            dashes=not big and confidence is not None and confidence < 0.5,
+            **curves[j],
+            relation=relation,
+            symmetric=symmetric,
+            key=_text(key),
+            evidence=_text(attrs.get("evidence")),
+            doc=_text(attrs.get("doc")),
+            doc_title=_text(attrs.get("doc_title")),
+            doc_date=_text(attrs.get("doc_date")),
+            confidence=confidence,
+            rule=_text(attrs.get("rule")),
+            s_mention=_text(attrs.get("s_mention")),
+            o_mention=_text(attrs.get("o_mention")),
+            qualifiers=_qualifiers(attrs.get("qualifiers")),
+            hedge=_text(attrs.get("hedge")),
+        )
+
+    options = json.loads(net.options.to_json())
+    options.update(_options(big))
+    types = sorted(type_counts, key=_type_order)
+    return {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": options,
+        "types": [{"name": t, "color": type_color(t), "count": type_counts[t]} for t in types],
+        "relations": [
+            {"name": r, "count": c, "symmetric": r in symmetric_relations}
+            for r, c in sorted(relation_counts.items(), key=lambda rc: (-rc[1], rc[0]))
+        ],
+        "physics": not big,
+    }
+
+
+def _normalise(values: np.ndarray) -> np.ndarray:
+    if values.size == 0:
+        return values
+    lo, hi = float(values.min()), float(values.max())
+    if hi - lo < 1e-12:
+        return np.full(values.shape, 0.15)
+    return (values - lo) / (hi - lo)
+
+
+def _darker(color: str) -> str:
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(int(c * 0.7) for c in (r, g, b)))
+
+
+def _type_order(entity_type: str) -> tuple[int, str]:
+    known = list(TYPE_COLORS)
+    return (known.index(entity_type), "") if entity_type in known else (len(known), entity_type)
+
+
+def _parallel_smooth(edge_rows: list[tuple[Any, Any, Any, dict]],
+                     index: dict[Any, int]) -> list[dict[str, Any]]:
+    """Per-edge curve options: parallel edges bend to alternating sides, loops fan out."""
+    groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for j, (u, v, _, _) in enumerate(edge_rows):
+        a, b = index[u], index[v]
+        groups[(min(a, b), max(a, b))].append(j)
+    extra: list[dict[str, Any]] = [{} for _ in edge_rows]
+    for (a, b), members in groups.items():
+        if a == b:
+            for k, j in enumerate(members):
+                extra[j] = {"selfReference": {"size": 14 + 6 * k, "angle": round(0.8 * k, 2)}}
+            continue
+        if len(members) == 1:
+            continue
+        offsets = [0] if len(members) % 2 else []
+        step = 1
+        while len(offsets) < len(members):
+            offsets += [step, -step]
+            step += 1
+        for j, offset in zip(members, offsets):
+            if offset == 0:
+                continue
+            # curvedCW is relative to the edge's direction, so a reversed edge flips side.
+            clockwise = (offset > 0) != (index[edge_rows[j][0]] != a)
+            extra[j] = {"smooth": {"enabled": True,
+                                   "type": "curvedCW" if clockwise else "curvedCCW",
+                                   "roundness": round(min(0.9, 0.2 * abs(offset)), 2)}}
+    return extra
+
+
+def _options(big: bool) -> dict[str, Any]:
+    """vis-network options: physics for small graphs, fixed Python positions for big ones."""
+    options: dict[str, Any] = {
+        "autoResize": True,
+        "nodes": {
+            "borderWidth": 1.5,
+            "font": {"face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+                     "color": "#1d1d1f", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": 6}},
+        },
+        "edges": {
+            "color": {"color": "#9aa4ad", "highlight": "#222222", "hover": "#4a5560",
+                      "inherit": False, "opacity": 0.85},
+            "font": {"size": 10, "color": "#444444", "strokeWidth": 3, "strokeColor": "#ffffff",
+                     "align": "middle"},
+            "smooth": False,
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+            "scaling": {"label": {"drawThreshold": 7}},
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "navigationButtons": False,
+            "keyboard": {"enabled": False},
+            "multiselect": False,
+            "dragNodes": True,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+        },
+        "layout": {"randomSeed": 7, "improvedLayout": not big},
+    }
+    if big:
+        options["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
+    else:
+        options["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.01,
+                                 "springLength": 110, "springConstant": 0.08,
+                                 "avoidOverlap": 0.4},
+            "maxVelocity": 50,
+            "minVelocity": 0.75,
+            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25,
+                              "fit": True},
+        }
+    return options
+
+
+# --- the page ----------------------------------------------------------------------------
+
+def _json_for_script(value: Any) -> str:
+    """JSON that cannot end its <script> element or be misread by an HTML parser."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _script_text(code: str) -> str:
+    # A source-map comment would make devtools look for a file that is not there.
+    code = re.sub(r"^//# sourceMappingURL=.*$", "", code, flags=re.MULTILINE)
+    # Defensive: no bundled asset contains these today, but an upgrade could.
+    return code.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT") \
+        .replace("<!--", "<\\!--")
+
+
+def _style_text(css: str) -> str:
+    return css.replace("</style", "<\\/style").replace("</STYLE", "<\\/STYLE")
+
+
+def _sha256(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+@lru_cache(maxsize=None)
+def _asset(package: str, name: str) -> str:
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
+def _legend_html(types: list[dict[str, Any]]) -> str:
+    rows = []
+    for t in types:
+        name = html.escape(t["name"], quote=True)
+        rows.append(
+            f'<li><label><input type="checkbox" class="kg-type" data-type="{name}" checked> '
+            f'<span class="kg-swatch" style="background:{t["color"]}"></span>'
+            f'<span class="kg-name">{name}</span> <span class="kg-count">{t["count"]}</span>'
+            f"</label></li>"
+        )
+    return "\n".join(rows)
+
+
+def _relations_html(relations: list[dict[str, Any]]) -> str:
+    rows = []
+    for r in relations:
+        name = html.escape(r["name"], quote=True)
+        mark = ' <span class="kg-sym" title="symmetric">↔</span>' if r["symmetric"] else ""
+        rows.append(
+            f'<li><label><input type="checkbox" class="kg-relation" '
+            f'data-relation="{name}" checked> '
+            f'<span class="kg-name">{name}</span>{mark} <span class="kg-count">{r["count"]}</span>'
+            f"</label></li>"
+        )
+    return "\n".join(rows)
+
+
+def _fill_page(payload: dict[str, Any], title: str) -> str:
+    vis_js = _script_text(_asset("pyvis", f"{_VIS_DIR}/vis-network.min.js"))
+    app_js = _script_text(_asset("kg.render", "app.js"))
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_sha256(vis_js)} {_sha256(app_js)}; "
+        "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
+        "connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    n_nodes, n_edges = len(payload["nodes"]), len(payload["edges"])
+    values = {
+        "CSP": csp,
+        "TITLE": html.escape(title, quote=True),
+        "VIS_CSS": _style_text(_asset("pyvis", f"{_VIS_DIR}/vis-network.css")),
+        "APP_CSS": _style_text(_asset("kg.render", "app.css")),
+        "STATS": f"{n_nodes} nodes · {n_edges} edges",
+        "LEGEND": _legend_html(payload["types"]),
+        "RELATIONS": _relations_html(payload["relations"]),
+        "PHYSICS_CHECKED": "checked" if payload["physics"] else "",
+        "DATA": _json_for_script(payload),
+        "VIS_JS": vis_js,
+        "APP_JS": app_js,
+    }
+    template = _asset("kg.render", "page.html")
+    # One pass over the template only: inserted text is never scanned for placeholders.
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
