@@ -72,6 +72,8 @@ def build(
                 report = run_build(sources, kg_store, model, progress=lambda _: bar.advance(task))
         else:
             report = run_build(sources, kg_store, model)
+        for warning in report.warnings:
+            print(f"kg: warning: {warning}", file=sys.stderr)
         for source, reason in report.failed:
             print(f"kg: skipped {reason}", file=sys.stderr)
         out.print(

@@ -103,6 +103,21 @@ def parse_document(text: str, source: str = "-") -> Document:
     )
 
 
+# The commonest English function words; news prose in English is ~40 % of them.
+_ENGLISH = frozenset(
+    "the of and to a in is was that for on with as by at from it said has have are be its "
+    "an will were this which or after but not their been also had more than".split()
+)
+
+
+def looks_english(text: str) -> bool:
+    """Whether text reads as English prose (share of common English function words)."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    if len(words) < 12:
+        return True  # too short to judge; do not warn on headlines and snippets
+    return sum(w in _ENGLISH for w in words) / len(words) >= 0.12
+
+
 def _first_line(body: str) -> str:
     line = body.strip().split("\n", 1)[0]
     return line[:120]

@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.errors import KGError
 from kg.extract import Extractor
 from kg.errors import InputError, OutputError
-from kg.ingest import iter_documents, load_documents
+from kg.ingest import iter_documents, load_documents, looks_english
 from kg.model import Document
 
 DEFAULT_STORE = ".kg/store"
@@ -23,6 +23,7 @@ class BuildReport:
     added: list[Document] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # sources already in the store
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    warnings: list[str] = field(default_factory=list)
 
 
 def extract_file(source: str, model: str | None = None, extractor: Extractor | None = None) -> Document:
@@ -57,6 +58,8 @@ def build(
                 if store.has_document(item.id):
                     report.skipped.append(item.source)
                 else:
+                    if not looks_english(item.body):
+                        report.warnings.append(f"{item.source}: does not look like English; extraction may miss facts")
                     extractor = extractor or Extractor(model)
                     extractor.extract(item)
                     store.add_document(item)
