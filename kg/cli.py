@@ -199,6 +199,8 @@ def render(
     html: Annotated[str, typer.Option("--html", help="Output HTML file")] = "out/graph.html",
     focus: Annotated[Optional[str], typer.Option("--focus", help="Entity label to centre on")] = None,
     depth: Annotated[int, typer.Option("--depth", help="Hops around --focus")] = 1,
+    max_nodes: Annotated[Optional[int], typer.Option("--max-nodes", help="Keep the K most important entities")] = None,
+    sparql: Annotated[Optional[str], typer.Option("--query", help="Render what a SELECT/CONSTRUCT query returns (text or file)")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
 ) -> None:
     """Write the store's graph as one self-contained HTML file."""
@@ -206,7 +208,8 @@ def render(
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
-        path = run_render(kg_store, html, focus=focus, depth=depth, force=force)
+        path = run_render(kg_store, html, focus=focus, depth=depth, force=force, max_nodes=max_nodes,
+                          query=_query_text(sparql) if sparql else None)
     out.print(f"HTML graph: {path}", highlight=False)
 
 

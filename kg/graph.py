@@ -25,7 +25,10 @@ from kg.store import KGStore
 from kg.store.rdf import relation_name, slugify, type_name
 from kg.store.namespaces import KG
 
-__all__ = ["centrality", "ego", "find_node", "shortest_path", "to_networkx", "top_nodes"]
+__all__ = [
+    "centrality", "ego", "find_node", "query_subgraph", "shortest_path", "to_networkx",
+    "top_nodes", "top_subgraph",
+]
 
 _NODES = """
 SELECT ?e ?t ?l ?g WHERE { GRAPH ?g { ?e kg:mentionedIn ?g ; a ?t ; rdfs:label ?l } }
@@ -267,3 +270,28 @@ def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]
         )
         hops.append(hop)
     return hops
+
+
+def top_subgraph(graph: nx.MultiDiGraph, k: int) -> nx.MultiDiGraph:
+    """The subgraph of the k most important nodes (PageRank) and the facts among them."""
+    if k < 1:
+        raise KGError("--max-nodes must be at least 1")
+    keep = [node for node, _ in top_nodes(graph, k)]
+    return graph.subgraph(keep).copy()
+
+
+def query_subgraph(graph: nx.MultiDiGraph, store: KGStore, sparql: str) -> nx.MultiDiGraph:
+    """Exactly what a query returns: CONSTRUCT facts as edges, or SELECT'ed entities and their facts."""
+    result = store.query(sparql)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        wanted = {(str(s), relation_name(p), str(o)) for s, p, o in result}
+        keep = [
+            (u, v, key) for u, v, key, data in graph.edges(keys=True, data=True)
+            if (u, data.get("relation"), v) in wanted
+            or (data.get("symmetric") and (v, data.get("relation"), u) in wanted)
+        ]
+        return graph.edge_subgraph(keep).copy()
+    if result.type != "SELECT":
+        raise KGError("--query needs a SELECT or CONSTRUCT query")
+    nodes = {str(term) for row in result for term in row if term is not None and str(term) in graph}
+    return graph.subgraph(nodes).copy()

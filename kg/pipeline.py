@@ -92,13 +92,18 @@ def check_output(path: str | Path, force: bool = False) -> Path:
 
 
 def render(store, html: str | Path, focus: str | None = None, depth: int = 1,  # noqa: ANN001
-           title: str = "Knowledge graph", force: bool = False) -> Path:
-    """Write the store's graph (or an ego view around `focus`) as one HTML file."""
-    from kg.graph import ego, to_networkx
+           title: str = "Knowledge graph", force: bool = False, max_nodes: int | None = None,
+           query: str | None = None) -> Path:
+    """Write the store's graph, or a view of it (ego, top-k, query result), as one HTML file."""
+    from kg.graph import ego, query_subgraph, to_networkx, top_subgraph
     from kg.render import render_html
 
     html = check_output(html, force)
     graph = to_networkx(store)
+    if query:
+        graph = query_subgraph(graph, store, query)
     if focus:
         graph = ego(graph, focus, depth)
+    if max_nodes:
+        graph = top_subgraph(graph, max_nodes)
     return render_html(graph, Path(html), title=title)

@@ -140,3 +140,23 @@ def test_top_nodes_and_centrality(graph):
     assert frame.loc[byd, "degree"] == 5
     assert frame["betweenness"].idxmax() == byd
     assert frame["pagerank"].sum() == pytest.approx(1.0)
+
+
+def test_top_and_query_subgraphs():
+    from kg.graph import query_subgraph, to_networkx, top_subgraph
+    from kg.store import KGStore
+    from tests.store.samples import make_doc_a, make_doc_b
+
+    with KGStore() as store:
+        store.add_document(make_doc_a())
+        store.add_document(make_doc_b())
+        graph = to_networkx(store)
+        top = top_subgraph(graph, 3)
+        assert top.number_of_nodes() == 3
+        assert set(top.nodes) <= set(graph.nodes)
+        sub = query_subgraph(graph, store, "CONSTRUCT { ?s kg:partnersWith ?o } WHERE { ?s kg:partnersWith ?o }")
+        assert sub.number_of_edges() >= 1
+        assert {d["relation"] for _, _, d in sub.edges(data=True)} == {"partnersWith"}
+        sel = query_subgraph(graph, store, "SELECT ?e WHERE { ?e a kg:City }")
+        assert sel.number_of_nodes() >= 1
+        assert {d["type"] for _, d in sel.nodes(data=True)} == {"City"}
