@@ -51,6 +51,10 @@ def build(
     store: StoreOpt = ".kg/store",
     html: Annotated[Optional[str], typer.Option("--html", help="Also write the HTML graph here")] = None,
     model: ModelOpt = None,
+    workers: Annotated[int, typer.Option("--workers", help="Extraction processes (one model each)")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per worker batch")] = 16,
+    engine: Annotated[str, typer.Option("--engine", help="local or dask")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786)")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
     example_query: Annotated[bool, typer.Option("--example-query", hidden=True)] = False,
 ) -> None:
@@ -64,14 +68,35 @@ def build(
 
     if html:
         check_output(html, force)
+    if engine not in ("local", "dask"):
+        raise KGError(f"unknown engine {engine!r} (local or dask)")
+    if workers < 1 or batch_size < 1:
+        raise KGError("--workers and --batch-size must be at least 1")
     sources = expand_paths(paths)
+
+    def run(kg_store, progress):  # noqa: ANN001, ANN202
+        if engine == "dask":
+            from kg.engines.dask_engine import build_dask
+
+            return build_dask(sources, kg_store, scheduler=scheduler, model=model,
+                              batch_size=batch_size, progress=progress)
+        if workers > 1:
+            from kg.parallel import build_parallel
+
+            return build_parallel(sources, kg_store, model=model, workers=workers,
+                                  batch_size=batch_size, progress=progress)
+        return run_build(sources, kg_store, model, progress=progress)
+
     with open_store(store) as kg_store:
         if len(sources) > 3 and sys.stderr.isatty():
-            with Progress(console=err, transient=True) as bar:
+            from rich.progress import MofNCompleteColumn, TimeRemainingColumn
+
+            columns = [*Progress.get_default_columns()[:-1], MofNCompleteColumn(), TimeRemainingColumn()]
+            with Progress(*columns, console=err, transient=True) as bar:
                 task = bar.add_task("extracting", total=len(sources))
-                report = run_build(sources, kg_store, model, progress=lambda _: bar.advance(task))
+                report = run(kg_store, lambda _: bar.advance(task))
         else:
-            report = run_build(sources, kg_store, model)
+            report = run(kg_store, None)
         for warning in report.warnings:
             print(f"kg: warning: {warning}", file=sys.stderr)
         for source, reason in report.failed:

@@ -117,3 +117,20 @@ def test_validate_export_import_and_support(tmp_path):
     res = kg("import", str(bad), "--store", str(copy))
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert facts(copy) == before
+
+
+def test_build_with_workers_and_dask_equals_single_process(tmp_path):
+    from tests.test_crash import article
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(6):
+        (inputs / f"a{i}.txt").write_text(article(i))
+    results = {}
+    for name, extra in (("one", []), ("two", ["--workers", "2"]), ("dask", ["--engine", "dask"])):
+        store = tmp_path / name
+        res = kg("build", str(inputs), "--store", str(store), *extra)
+        assert res.returncode == 0, res.stderr
+        results[name] = facts(store)
+    assert results["one"] == results["two"] == results["dask"]
+    assert results["one"]["documents"] == 6
