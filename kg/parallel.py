@@ -26,7 +26,7 @@ from typing import Any
 from kg.errors import KGError, ModelError, StoreError
 from kg.ingest import expand_paths, parse_document, read_text
 from kg.model import Document, Entity, Merge, Triple
-from kg.pipeline import BuildReport
+from kg.pipeline import BuildReport, known_entities, store_document
 
 __all__ = [
     "StreamItem", "build_parallel", "extract_batch", "extract_stream", "iter_outcomes",
@@ -360,12 +360,14 @@ def write_outcomes(
 ) -> BuildReport:
     """Write extracted documents to the store as they arrive and collect a BuildReport."""
     report = BuildReport()
+    known = None
     for item in items:
         if item.status == "added" and item.document is not None:
             doc = item.document
+            known = known if known is not None else known_entities(store)
             # Two inputs with the same text are both extracted (neither was stored when
             # they were read); the store refuses the second, which is a skip.
-            if store.add_document(doc):
+            if store_document(store, doc, known):
                 report.added.append(doc if keep_documents else _stub(doc))
             else:
                 report.skipped.append(item.source)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 from kg.extract import Extractor
+from kg.extract.reconcile import KnownEntities, reconcile
 from kg.errors import InputError, OutputError
 from kg.ingest import iter_documents, load_documents, looks_english
 from kg.model import Document
@@ -37,6 +38,17 @@ def extract_file(source: str, model: str | None = None, extractor: Extractor | N
     return extractor.extract(docs[0])
 
 
+def store_document(store, doc: Document, known: KnownEntities) -> bool:  # noqa: ANN001
+    """Map the document's entities onto stored ones, then add it in one transaction."""
+    reconcile(doc, known)
+    return store.add_document(doc)
+
+
+def known_entities(store) -> KnownEntities:  # noqa: ANN001
+    """The store's entities, indexed for cross-document resolution."""
+    return KnownEntities(store.entities())
+
+
 def build(
     paths: Iterable[str],
     store,  # noqa: ANN001  (a kg.store.KGStore)
@@ -50,6 +62,7 @@ def build(
     input is reported and the others still go in.
     """
     report = BuildReport()
+    known: KnownEntities | None = None
     for item in iter_documents(list(paths)):
         if isinstance(item, InputError):
             report.failed.append((str(item).split(": ", 1)[0], str(item)))
@@ -62,7 +75,8 @@ def build(
                         report.warnings.append(f"{item.source}: does not look like English; extraction may miss facts")
                     extractor = extractor or Extractor(model)
                     extractor.extract(item)
-                    store.add_document(item)
+                    known = known if known is not None else known_entities(store)
+                    store_document(store, item, known)
                     report.added.append(item)
             except KGError as exc:
                 if _is_fatal(exc):

@@ -134,3 +134,16 @@ def test_build_with_workers_and_dask_equals_single_process(tmp_path):
         results[name] = facts(store)
     assert results["one"] == results["two"] == results["dask"]
     assert results["one"]["documents"] == 6
+
+
+def test_spelling_variants_across_documents_become_one_entity(tmp_path):
+    (tmp_path / "a.txt").write_text("Volkswagen and Chinese battery maker Gotion Energy have joined hands to build a plant.")
+    (tmp_path / "b.txt").write_text("Gotion Enrgy will invest $2 billion in a plant in Hungary, the company said.")
+    store = tmp_path / "store"
+    for name in ("a.txt", "b.txt"):  # two separate ingests: the second must reuse the first
+        assert kg("build", str(tmp_path / name), "--store", str(store)).returncode == 0
+    q = "SELECT DISTINCT ?e WHERE { ?e rdfs:label ?l . FILTER(STRSTARTS(?l, 'Gotion')) }"
+    rows = json.loads(kg("query", q, "--store", str(store), "--format", "json").stdout)
+    assert len(rows) == 1
+    merges = kg("entities", "--store", str(store), "--merges")
+    assert "Gotion Enrgy" in merges.stdout and "spelling variant" in merges.stdout

@@ -30,7 +30,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from kg.errors import QueryError, StoreError
-from kg.model import SYMMETRIC_RELATIONS, Document
+from kg.model import SYMMETRIC_RELATIONS, Document, Entity
 
 from .namespaces import DEFAULT_BASE, KG, PREFIXES, XSD
 from .rdf import (
@@ -333,6 +333,22 @@ class KGStore:
         result = self._query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g})
         graph = result.graph if result.graph is not None else Graph()
         return document_from_graph(graph, doc_id, self.base)
+
+    def entities(self) -> list[Entity]:
+        """Every stored entity with its canonical label, type and all aliases seen."""
+        rows = self._query(
+            """SELECT ?e ?label ?type ?alias WHERE { GRAPH ?g {
+                 ?e kg:mentionedIn ?g ; rdfs:label ?label ; a ?type .
+                 OPTIONAL { ?e skos:altLabel ?alias } } }"""
+        )
+        found: dict[str, tuple[str, str, set[str]]] = {}
+        for row in rows:
+            key = str(row[0])
+            label, type_ = str(row[1]), type_name(row[2])
+            entry = found.setdefault(key, (label, type_, set()))
+            if row[3] is not None:
+                entry[2].add(str(row[3]))
+        return [Entity(label, type_, tuple(sorted(aliases))) for label, type_, aliases in found.values()]
 
     def document_ids(self) -> list[str]:
         """The ids of every stored document, sorted."""
