@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.loader import available_models, default_model, load_pipeline
 from kg.extract.relations import Fact
-from kg.model import Document, Entity, Triple, Value
+from kg.model import Document, Entity, Merge, Triple, Value
 
-__all__ = ["Extractor", "available_models", "default_model", "load_pipeline"]
+__all__ = ["Extractor", "available_models", "default_model", "load_pipeline", "split_chunks"]
+
+# Longest stretch of text parsed as one spaCy Doc (spaCy's own limit is 1,000,000 chars,
+# and parser memory grows with length).
+MAX_CHUNK = 100_000
 
 # "by Jane Doe" on a line of its own at the top of a wire story.
 _BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*$", re.M)
@@ -32,15 +37,57 @@ class Extractor:
         self.nlp = nlp if nlp is not None else load_pipeline(model)
 
     def extract(self, document: Document) -> Document:
-        """Fill a document's entities, triples and merge decisions from its body."""
+        """Fill a document's entities, triples and merge decisions from its body.
+
+        A body longer than MAX_CHUNK characters is parsed in paragraph-aligned chunks
+        (spaCy's memory grows with document length); entities are merged by type and
+        label across chunks, offsets stay relative to the whole document.
+        """
         lead = _LEAD_IN.match(document.body)
         skip = lead.end() if lead else 0
-        doc = self.nlp(document.body[skip:])
-        res: Resolution = doc._.kg_resolution
-        facts: list[Fact] = list(doc._.kg_facts or [])
-        entities = {cid: _entity(c) for cid, c in res.clusters.items()}
-        offset = document.body_start + skip
+        text = document.body[skip:]
+        chunks = split_chunks(text, MAX_CHUNK)
+        # batch_size=1: one chunk's Doc at a time, so memory stays that of one chunk.
+        docs = [self.nlp(text)] if len(chunks) == 1 else self.nlp.pipe((c for _, c in chunks), batch_size=1)
+        entities_all: dict[tuple[str, str], Entity] = {}
         best: dict[tuple, Triple] = {}
+        merges: dict[tuple[str, str, str], Merge] = {}
+        for (chunk_start, _), doc in zip(chunks, docs):
+            res: Resolution = doc._.kg_resolution
+            entities = {cid: _entity(c) for cid, c in res.clusters.items()}
+            for e in entities.values():
+                kept = entities_all.get(e.key)
+                if kept is None:
+                    entities_all[e.key] = e
+                elif not set(e.aliases) <= set(kept.aliases):
+                    entities_all[e.key] = replace(kept, aliases=tuple(sorted({*kept.aliases, *e.aliases})))
+            self._facts(document, doc, doc._.kg_facts or [], entities,
+                        document.body_start + skip + chunk_start, best)
+            for m in res.merges():
+                merges.setdefault((m.alias, m.canonical, m.type), m)
+        if len(chunks) > 1:
+            # Entities of the triples become the merged ones (aliases from every chunk).
+            for key, t in best.items():
+                obj = t.object
+                if isinstance(obj, Entity):
+                    obj = entities_all[obj.key]
+                best[key] = replace(t, subject=entities_all[t.subject.key], object=obj)
+        for triple in self._byline(document, entities_all.values()):
+            best.setdefault(triple.key, triple)
+        document.triples = sorted(best.values(), key=lambda t: (t.start, t.predicate))
+        used = {t.subject.key for t in document.triples} | {
+            t.object.key for t in document.triples if isinstance(t.object, Entity)
+        }
+        document.entities = sorted(
+            {e.key: e for e in entities_all.values() if e.key in used or e.type != "Role"}.values(),
+            key=lambda e: (e.type, e.label),
+        )
+        document.merges = list(merges.values())
+        return document
+
+    @staticmethod
+    def _facts(document: Document, doc, facts, entities, offset: int, best: dict) -> None:  # noqa: ANN001
+        """Turn one parsed chunk's facts into triples, keeping the most confident per key."""
         for f in facts:
             subject = entities[f.s]
             obj = f.o if isinstance(f.o, Value) else entities[f.o]
@@ -63,18 +110,6 @@ class Extractor:
             kept = best.get(triple.key)
             if kept is None or triple.confidence > kept.confidence:
                 best[triple.key] = triple
-        for triple in self._byline(document, entities.values()):
-            best.setdefault(triple.key, triple)
-        document.triples = sorted(best.values(), key=lambda t: (t.start, t.predicate))
-        used = {t.subject.key for t in document.triples} | {
-            t.object.key for t in document.triples if isinstance(t.object, Entity)
-        }
-        document.entities = sorted(
-            {e.key: e for e in entities.values() if e.key in used or e.type != "Role"}.values(),
-            key=lambda e: (e.type, e.label),
-        )
-        document.merges = res.merges()
-        return document
 
     def _byline(self, document: Document, entities) -> list[Triple]:  # noqa: ANN001
         """worksFor(author, agency) from a byline and an agency dateline."""
@@ -107,3 +142,29 @@ def _char_span(doc, tok_span: tuple[int, int] | None, offset: int) -> tuple[int,
         return None
     span = doc[tok_span[0] : tok_span[1]]
     return (offset + span.start_char, offset + span.end_char)
+
+
+def split_chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, str]]:
+    """(offset, chunk) pieces of at most `size` chars, cut at paragraph breaks when possible.
+
+    Prefers a blank line, then a line break, then a sentence end, then a space; a chunk
+    only ends mid-word when a stretch of `size` characters has no space at all.
+    """
+    if len(text) <= size:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            window = text[start:end]
+            floor = size // 4  # never cut a tiny chunk when a bigger one fits
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut >= floor:
+                    end = start + cut + len(sep)
+                    break
+        out.append((start, text[start:end]))
+        start = end
+    return out

@@ -72,8 +72,43 @@ class Resolution:
         for c in self.clusters.values():
             for alias, reason in c.reasons.items():
                 if alias != c.label:
-                    out.append(Merge(alias=alias, canonical=c.label, type=c.type, reason=reason))
+                    out.append(Merge(alias=alias, canonical=c.label, type=c.type,
+                                     reason=_merge_reason(alias, reason, c)))
         return out
+
+
+def _merge_reason(alias: str, reason: str, c: Cluster) -> str:
+    """Why `alias` names the cluster, relative to its canonical label.
+
+    Reasons recorded while clustering compare a mention with the one it joined; when the
+    alias is the cluster's first mention (or repeats it) but the label came from another
+    mention or from place data, say how the alias relates to that label instead.
+    """
+    if reason not in ("first mention", "same name"):
+        return reason
+    label = c.label
+    if alias.casefold() == label.casefold():
+        return "case variant"
+    a, b = fold(alias), fold(label)
+    if a == b:
+        return "diacritic variant"
+    for m in c.mentions:
+        if m.label == label and (m.kind == "demonym" or m.type in PLACE_TYPES and m.kind == "name"):
+            return "place data"
+        if m.kind == "facility" and m.label == label:
+            return "facility named with its place"
+    if c.type == "Organization":
+        if _strip_suffix(a) == _strip_suffix(b):
+            return "organisation suffix"
+        if alias.isupper() and _acronym(label) == alias:
+            return "acronym"
+    if c.type == "Role" and a.endswith(" " + b):
+        return "title without its country"
+    if c.type == "Person" and set(a.split()) < set(b.split()):
+        return "part of full name"
+    if _similar(a, b):
+        return f"spelling variant (similarity {fuzz.ratio(a, b):.0f})"
+    return "most used name of the entity" if reason == "first mention" else reason
 
 
 def _strip_suffix(key: str) -> str:
@@ -115,9 +150,14 @@ def resolve(doc: Doc, mentions: list[Mention]) -> Resolution:
     for m in names:
         key = (m.type, _key(m))
         if key in by_key:
-            join(m, by_key[key], "same name" if m.kind != "demonym" else "demonym")
+            reason = "demonym" if m.kind == "demonym" else "same name"
+            if m.cue == "bracketed acronym":
+                reason = "bracketed acronym"
+            join(m, by_key[key], reason)
         elif m.type in ("Person", "Place") and len(m.text.split()) == 1:
             pending.append(m)
+        elif m.type == "Person" and (cid := _long_surname_of(m, clusters)) is not None:
+            join(m, cid, "surname")
         else:
             match = _variant_of(m, clusters)
             if match is not None:
@@ -170,6 +210,12 @@ def _variant_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | N
                     return c.id, "acronym"
             if _similar(key, other):
                 return c.id, f"spelling variant (similarity {fuzz.ratio(key, other):.0f})"
+    if m.type == "Organization" and " " not in key and len(key) >= 4:
+        # "Sunwoda" after "Sunwoda Electronic": the short name, when only one name fits.
+        fits = {c.id for c in clusters.values() if c.type == "Organization"
+                and any(len(n.split()) > 1 and fold(n).split()[0] == key for n in c.names)}
+        if len(fits) == 1:
+            return fits.pop(), "short name"
     return None
 
 
@@ -177,6 +223,19 @@ def _similar(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 5 or a[:1] != b[:1]:
         return False
     return fuzz.ratio(a, b) >= VARIANT_THRESHOLD
+
+
+def _long_surname_of(m: Mention, clusters: dict[int, Cluster]) -> int | None:
+    """The person whose full name ends with this two-word name ('Berg Lund' of 'Olav Berg Lund')."""
+    key = fold(m.text).split()
+    if len(key) != 2:
+        return None
+    for c in clusters.values():
+        if c.type == "Person" and any(
+            len(p) >= 3 and p[-2:] == key for p in (fold(n).split() for n in c.names)
+        ):
+            return c.id
+    return None
 
 
 def _surname_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | None:
@@ -202,23 +261,36 @@ def _surname_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | N
 def _missed_surnames(doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[int, int]) -> list[Mention]:
     """Surnames of people already named that NER did not tag ('Weber later said')."""
     surnames: dict[str, int] = {}
+    long_surnames: dict[str, int] = {}  # "berg lund" of "Olav Berg Lund"
     for c in clusters.values():
         if c.type == "Person":
             for name in c.names:
                 parts = name.split()
                 if len(parts) >= 2:
                     surnames.setdefault(fold(parts[-1]), c.id)
+                if len(parts) >= 3:
+                    long_surnames.setdefault(fold(" ".join(parts[-2:])), c.id)
     found = []
+    skip_to = -1
     for tok in doc:
-        if tok.i in token_cluster or tok.pos_ != "PROPN":
+        if tok.i <= skip_to or tok.i in token_cluster or tok.pos_ != "PROPN":
             continue
-        cid = surnames.get(fold(tok.text))
+        end = tok.i + 1
+        cid = None
+        if long_surnames and end < len(doc) and doc[end].pos_ == "PROPN" and end not in token_cluster:
+            cid = long_surnames.get(fold(tok.text + " " + doc[end].text))
+            if cid is not None:
+                end += 1
+        if cid is None:
+            cid = surnames.get(fold(tok.text))
         if cid is None:
             continue
-        m = Mention(tok.i, tok.i + 1, tok.text, "Person", "name", cluster=cid)
+        m = Mention(tok.i, end, doc[tok.i : end].text, "Person", "name", cluster=cid)
         clusters[cid].mentions.append(m)
-        clusters[cid].reasons.setdefault(tok.text, "surname")
-        token_cluster[tok.i] = cid
+        clusters[cid].reasons.setdefault(m.text, "surname")
+        for i in range(tok.i, end):
+            token_cluster[i] = cid
+        skip_to = end - 1
         found.append(m)
     return found
 
@@ -276,10 +348,17 @@ def _resolve_references(
             # The outlet a quote is told to is not what "the company" later refers to.
             outlet = tok.dep_ in ("dobj", "dative") and tok.head.lemma_ == "tell"
             if (tok.i == 0 or token_cluster.get(tok.i - 1) != cid) and not outlet:
-                history.append((tok.i, cid, tok.dep_ in ("nsubj", "nsubjpass")))
+                # A multi-word name's first token is a compound of the subject head.
+                head = tok.head if tok.dep_ == "compound" and token_cluster.get(tok.head.i) == cid else tok
+                history.append((tok.i, cid, head.dep_ in ("nsubj", "nsubjpass")))
             continue
         wanted = _reference_kind(tok)
         if wanted is None:
+            continue
+        named = _named_by(tok, token_cluster)
+        if named is not None:
+            # "the venture, named X," is X, whatever came before.
+            history.append((tok.i, named, tok.dep_ in ("nsubj", "nsubjpass")))
             continue
         types, noun = wanted
         cid = _antecedent(tok, types, noun, history, clusters, paragraph)
@@ -296,6 +375,16 @@ def _resolve_references(
             token_cluster.setdefault(i, cid)
         history.append((tok.i, cid, tok.dep_ in ("nsubj", "nsubjpass")))
     return extra
+
+
+def _named_by(tok, token_cluster: dict[int, int]) -> int | None:  # noqa: ANN001
+    """The cluster a description names in a participle clause: 'the venture, named X'."""
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call", "dub", "brand"):
+            for o in acl.children:
+                if o.dep_ in ("oprd", "dobj", "attr") and o.i in token_cluster:
+                    return token_cluster[o.i]
+    return None
 
 
 def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: ANN001

@@ -247,7 +247,14 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
         described.append(before.lemma_.lower())
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         described.append(root.head.lemma_.lower())
+    if root.dep_ in ("oprd", "dobj", "attr") and root.head.dep_ == "acl" and root.head.lemma_.lower() in (
+            "name", "call", "dub") and root.head.head.pos_ == "NOUN":
+        described.append(root.head.head.lemma_.lower())  # "a venture named X"
     for child in root.children:
+        if child.dep_ == "appos" and child.lower_ == "one":
+            # "X, one of the largest makers of Y,": the plural noun describes X.
+            described.extend(g.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             described.append(child.lemma_.lower())
             described.extend(c.lemma_.lower() for c in child.conjuncts if c.pos_ == "NOUN")
@@ -319,7 +326,7 @@ def facility_mention(doc: Doc, noun: Token, place: str | None) -> Mention | None
         else:
             break
     span = doc[left : noun.i + 1]
-    if len(span) < 2:
+    if len(span) < 2 and not place:
         return None  # a bare "the plant" is too vague to be an entity of its own
     text = span.text
     label = f"{text} in {place}" if place else text

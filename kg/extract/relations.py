@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coref import Cluster, Resolution
-from kg.extract.lexicon import DENIALS, FACILITY_NOUNS, HEAD_TITLES, HEDGES, PERSON_NOUNS
-from kg.extract.mentions import Mention, facility_mention
+from kg.extract.lexicon import DENIALS, FACILITY_NOUNS, HEAD_TITLES, HEDGES, ORG_NOUNS, PERSON_NOUNS
+from kg.extract.mentions import Mention, _list_head, facility_mention
 from kg.extract.places import Gazetteer
 from kg.extract.values import parse_date, parse_money, parse_percent, parse_quantity, parse_rank
 from kg.model import Value
@@ -71,6 +71,7 @@ VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
     "locate": [("prep:in", "locatedIn", ("Organization", "Place"), PLACE, 0.8)],
     "supply": [("prep:to", "partnersWith", ("Organization",), ("Organization",), 0.6)],
     "acquire": [],
+    "sign": [("prep:with", "cooperatesWith", BODY, BODY, 0.7)],
 }
 # noun lemma -> (preposition, relation, object types, confidence); subject from the
 # noun's possessor or the clause that governs it.
@@ -85,6 +86,8 @@ NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
     "cooperation": [("with", "cooperatesWith", BODY, 0.75)],
     "agreement": [("with", "partnersWith", BODY, 0.7)],
     "deal": [("with", "partnersWith", BODY, 0.7)],
+    "memorandum": [("with", "cooperatesWith", BODY, 0.7)],
+    "mou": [("with", "cooperatesWith", BODY, 0.7)],
     "venture": [("with", "partnersWith", BODY, 0.8)],
     "tariff": [("on", "imposesTariffOn", BODY, 0.8)],
     "duty": [("on", "imposesTariffOn", BODY, 0.75)],
@@ -97,12 +100,22 @@ CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
 CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
 TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
 INVEST_WORDS = {"invest", "investment"}
-SALES_WORDS = {"sell", "sale", "deliver", "delivery"}
+SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
 CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
 JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
 # People who stand for the body they come from when someone meets them.
 DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "leader", "manager"}
 START_WORDS = {"start", "begin", "commence", "launch"}
+TARIFF_WORDS = {"tariff", "duty", "levy"}
+SPOKES_TITLES = {"spokesperson", "spokesman", "spokeswoman"}
+SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "confirm", "oppose", "warn"}
+# Verbs of making: "X assembles vehicles in P" -> hasFacilityIn(X, P).
+PRODUCTION_VERBS = {"assemble", "produce", "manufacture", "make", "build"}
+# Appositive nouns whose "of" object is what the described body makes.
+MAKER_NOUNS = {"maker", "manufacturer", "producer", "supplier"}
+# Units a measured quantity may carry when NER puts the number and unit in one span.
+MEASURE_UNITS = {"gwh", "mwh", "kwh", "twh", "gw", "mw", "kw", "tonne", "ton", "tonnes", "tons",
+                 "gigawatt-hour", "megawatt-hour", "hour", "barrel", "unit", "vehicle", "car"}
 
 
 CLAUSE_INTERNAL = {"xcomp", "pobj", "prep", "dobj", "attr", "compound", "amod", "pcomp", "nsubj", "nsubjpass"}
@@ -114,6 +127,16 @@ class RelationFinder:
     def __init__(self, doc: Doc, res: Resolution, gaz: Gazetteer) -> None:
         self.doc, self.res, self.gaz = doc, res, gaz
         self.facts: list[Fact] = []
+        # Entities by sentence start, computed once: Span.ents rebuilds doc.ents on every
+        # call, which made long documents quadratic.
+        self.ents = list(doc.ents)
+        self._sent_ents: dict[int, list[Span]] = {}
+        for ent in self.ents:
+            self._sent_ents.setdefault(ent.sent.start, []).append(ent)
+
+    def sent_ents(self, sent: Span) -> list[Span]:
+        """The named entities of one sentence (cached)."""
+        return self._sent_ents.get(sent.start, [])
 
     # ---- argument helpers -------------------------------------------------------
     def cluster(self, tok: Token) -> Cluster | None:
@@ -145,6 +168,13 @@ class RelationFinder:
             if c is not None:
                 out.append((c, t))
                 continue
+            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            if t.pos_ == "NOUN" and nxt is not None and (t.lower_ in ORG_NOUNS or t.lemma_.lower() in ORG_NOUNS):
+                # "carmaker Leapmotor" parsed with the name hanging elsewhere: the name is the argument.
+                nc = self.cluster(nxt)
+                if nc is not None and nc.type == "Organization":
+                    out.append((nc, nxt))
+                    continue
             if t.lemma_.lower() in DELEGATE_NOUNS:
                 # "executives of X and Y", "officials from X": the bodies they represent.
                 for prep in t.children:
@@ -276,7 +306,7 @@ class RelationFinder:
             (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok
         )
         best = None
-        for ent in sent.ents:
+        for ent in self.sent_ents(sent):
             if ent.label_ not in ("DATE", "CARDINAL"):
                 continue
             value = parse_date(ent.text)
@@ -341,6 +371,47 @@ class RelationFinder:
         if lemma == "invest":
             for o in self.slot(verb, "prep:in"):
                 self.facility_place_rule(verb, o)
+        if lemma in PRODUCTION_VERBS and verb.dep_ not in ("acl", "amod"):
+            self.production_place_rule(verb, objects)
+        if lemma in ("have", "operate", "run", "own"):
+            for o in objects:
+                self.facility_place_rule(verb, o)
+
+    def place_args(self, pobj: Token) -> list[tuple[Cluster, Token]]:
+        """Places a preposition's object names: 'Gdansk', 'Hidalgo state', 'the city of Gdansk'."""
+        found = [a for a in self.args(pobj) if a[0].type in PLACE]
+        if found:
+            return found
+        if pobj.lemma_.lower() in ("state", "province", "region", "city", "town", "county", "district"):
+            for c in pobj.children:
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == pobj.i - 1:
+                    for a in self.args(c):
+                        if a[0].type == "City" and pobj.lemma_.lower() in ("state", "province", "region", "county"):
+                            # "Hidalgo state" is the state, not a homonymous city.
+                            m = Mention(c.i, c.i + 1, c.text, "Region", "name", c.text)
+                            a = (self.new_cluster(m), c)
+                        if a[0].type in PLACE:
+                            found.append(a)
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found.extend(a for a in self.args(g) if a[0].type in PLACE)
+        return found
+
+    def production_place_rule(self, verb: Token, objects: list[Token]) -> None:
+        """'X assembles vehicles in P' -> hasFacilityIn(X, P): making things somewhere."""
+        if not objects or self.hedge(verb):
+            return
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        preps += [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for place in self.place_args(pobj):
+                    for s in self.subjects(verb):
+                        self.add(s, "hasFacilityIn", place, verb, "verb:produce-in-place", 0.7,
+                                 ("Organization",), PLACE)
 
     def link_facilities(self) -> None:
         """Create facility entities first, then point 'the plant' / 'the factory' to the latest.
@@ -376,6 +447,28 @@ class RelationFinder:
             c.mentions.append(m)
             for i in range(start, tok.i + 1):
                 self.res.token_cluster.setdefault(i, c.id)
+
+    def spokesperson_rule(self, person: tuple[Cluster, Token], first: Token) -> None:
+        """'X said ... . Spokesperson Jane Doe said ...' -> worksFor(Jane Doe, X).
+
+        Only when the previous sentence names exactly one organisation and it speaks there.
+        """
+        if first.i == 0:
+            return
+        prev = self.doc[first.i - 1].sent
+        orgs = {}
+        for t in prev:
+            c = self.cluster(t)
+            if c is not None and c.type == "Organization":
+                orgs.setdefault(c.id, (c, t))
+        if len(orgs) != 1:
+            return
+        org = next(iter(orgs.values()))
+        speaks = any(t.lemma_.lower() in SPEECH_VERBS and any(
+            a[0].id == org[0].id for a in self.subjects(t)) for t in prev if t.pos_ == "VERB")
+        if speaks:
+            self.add(person, "worksFor", org, first, "title:spokesperson-previous-speaker", 0.7,
+                     ("Person",), ("Organization",))
 
     def venture_rule(self, noun: Token) -> None:
         """'A and B formed a joint venture, X' / 'the venture, named X, is owned by A and B'.
@@ -430,6 +523,10 @@ class RelationFinder:
     def noun_rules(self, noun: Token, lemma: str) -> None:
         for prep_word, rel, o_types, conf in NOUN_RULES.get(lemma, []):
             preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep_word]
+            if lemma in ("memorandum", "agreement"):
+                # "a memorandum of understanding with X": the "with" hangs off "understanding".
+                preps += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children for g in o.children if g.dep_ == "prep" and g.lower_ == prep_word]
             pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
             objs = [a for o in pobjs for a in self.args(o)]
             if not objs and rel == "imposesTariffOn":
@@ -462,6 +559,8 @@ class RelationFinder:
 
     def start_rule(self, verb: Token) -> None:
         """'X will start production in 2026' -> plannedStart(X, 2026)."""
+        if verb.tag_ == "VBD":
+            return  # "began production in April 2024" happened; it is not a planned start
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         if not any(o.lemma_.lower() in ("production", "operation", "construction", "delivery", "sale", "manufacturing")
                    for o in objs):
@@ -473,7 +572,7 @@ class RelationFinder:
                     if pobj.ent_type_ in ("DATE", "CARDINAL"):
                         date = parse_date(pobj.text)
                         if date is None:
-                            ent = next((e for e in verb.sent.ents if e.start <= pobj.i < e.end), None)
+                            ent = next((e for e in self.sent_ents(verb.sent) if e.start <= pobj.i < e.end), None)
                             date = parse_date(ent.text) if ent is not None else None
                         if date is not None:
                             break
@@ -490,18 +589,29 @@ class RelationFinder:
         """X builds a facility; the facility is located where the text says."""
         place = None
         place_arg = None
-        for prep in obj.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
+        preps = [c for c in obj.children if c.dep_ == "prep"]
+        # "its first factory, in the city of P,": the place phrase in apposition.
+        preps += [g for c in obj.children if c.dep_ == "appos" for g in c.children if g.dep_ == "prep"]
+        if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("AUX", "VERB") and trigger.dep_ in ("nsubj", "nsubjpass"):
+            # "construction of its factory, in the city of P, is on schedule"
+            preps += [c for c in trigger.head.children if c.dep_ == "prep"]
+        if trigger.pos_ == "NOUN":
+            preps += [c for c in trigger.children if c.dep_ == "prep" and c.lower_ != "of"]
+        for prep in preps:
+            if prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
-                    found = self.args(pobj)
+                    found = self.place_args(pobj)
                     if found and found[0][0].type in PLACE:
                         place_arg = found[0]
-                        place = self.place_label(pobj, found[0][0])
+                        place = self.place_label(found[0][1], found[0][0])
         m = facility_mention(self.doc, obj, place)
         if m is None:
             return
         fac = self.facility_cluster(m)
         subs = self.subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else self.governor_subjects(trigger)
+        if not subs and trigger.pos_ == "NOUN":
+            # "construction of its factory": the facility's possessor builds it.
+            subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)]
         fac_arg = (fac, obj)
         for s in subs:
             self.add(s, "builds", fac_arg, trigger, rule, 0.8, BODY, ("Place",))
@@ -518,7 +628,7 @@ class RelationFinder:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
-                    for place in self.args(pobj):
+                    for place in self.place_args(pobj):
                         for s in self.subjects(trigger):
                             self.add(s, "hasFacilityIn", place, trigger, "facility:invest-in-plant", 0.7, BODY, PLACE)
 
@@ -581,6 +691,14 @@ class RelationFinder:
         for attr in (c for c in verb.children if c.dep_ in ("attr", "acomp")):
             lemma = attr.lemma_.lower()
             if lemma in ("part", "member"):
+                if verb.dep_ == "relcl":
+                    # "Y, of which X is a member": the relative pronoun stands for Y.
+                    for prep in verb.children:
+                        if prep.lower_ == "of" and any(p.lower_ in ("which", "whom") for p in prep.children):
+                            for s in subs:
+                                for o in self.args(verb.head):
+                                    self.add(s, "partOf" if lemma == "part" else "memberOf", o, verb,
+                                             f"copula:{lemma}-of-which", 0.8, BODY, BODY)
                 for prep in attr.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         for pobj in prep.children:
@@ -673,13 +791,17 @@ class RelationFinder:
                     if cc is None or cc.type != "Country":
                         cc = self.new_cluster(Mention(first.i, first.i + 1, first.text, "Country", "demonym", country))
                     self.add(p, "nationality", (cc, first), first, "title:demonym", 0.8, ("Person",), ("Country",))
+                has_org = oc is not None and oc.type == "Organization"
                 for t in self.doc[m.start : m.end]:
                     oc = self.cluster(t)
                     if oc is not None and oc.type == "Organization":
+                        has_org = True
                         head = self.doc[m.end - 1].lower_ in HEAD_TITLES
                         self.add(p, "directorOf" if head else "worksFor", (oc, t), t, "title:org", 0.8,
                                  ("Person",), ("Organization",))
                         break
+                if not has_org and self.doc[m.end - 1].lower_ in SPOKES_TITLES and first.is_sent_start:
+                    self.spokesperson_rule(p, first)
 
     def apposition_rules(self) -> None:
         """'X, director of Y and a Turkish expert on Z,' -> directorOf, nationality, expertOn."""
@@ -687,6 +809,15 @@ class RelationFinder:
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and self.cluster(tok) is not None:
                 # "its domestic EV brand, X": the noun describes the name after it.
                 self.describe([(self.cluster(tok), tok)], tok.head)
+                continue
+            if tok.dep_ == "appos" and tok.lower_ == "one":
+                # "X, one of China's largest makers of Y,": describe X by the plural noun.
+                heads = self.args(tok.head)
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of" and heads:
+                        for noun in prep.children:
+                            if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
+                                self.describe(heads, noun)
                 continue
             if tok.dep_ != "appos" or tok.pos_ != "NOUN":
                 continue
@@ -715,9 +846,21 @@ class RelationFinder:
                         for h in heads:
                             self.add(h, "directorOf" if head else "worksFor", owner, noun,
                                      "appos:owner-role", 0.8, ("Person",), ("Organization",))
-                    if owner[0].type == "Country" and lemma in ("brand", "company", "carmaker", "automaker", "champion", "maker"):
+                    if owner[0].type == "Country" and lemma in ("brand", "company", "carmaker", "automaker", "champion",
+                                                               "maker", "manufacturer", "producer", "supplier"):
                         for h in heads:
                             self.add(h, "origin", owner, noun, "appos:owner-country", 0.75, ("Organization", "Product"), ("Country",))
+            if child.dep_ == "prep" and child.lower_ == "of" and lemma in MAKER_NOUNS:
+                # "a maker of lithium-ion batteries" -> produces(X, lithium-ion batteries)
+                for p in child.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN" and self.cluster(p) is None and not any(
+                            t.pos_ == "PROPN" or t.dep_ in ("conj", "prep") for t in p.subtree):
+                        start = min(t.i for t in p.subtree if t.i <= p.i and t.dep_ not in ("det", "poss"))
+                        text = self.doc[start : p.i + 1].text
+                        product = self.new_cluster(Mention(start, p.i + 1, text, "Product", "name", text))
+                        for h in heads:
+                            self.add(h, "produces", (product, p), noun, "appos:maker-of", 0.7,
+                                     ("Organization",), ("Product",))
             if child.dep_ == "prep":
                 objs = [a for p in child.children if p.dep_ == "pobj" for a in self.args(p)]
                 for o in objs:
@@ -739,6 +882,7 @@ class RelationFinder:
             for m in c.mentions:
                 if m.kind != "name" or m.start == 0:
                     continue
+                self.list_head_nationality(c, m)
                 before = self.doc[m.start - 1]
                 if before.pos_ != "NOUN":
                     continue
@@ -755,15 +899,36 @@ class RelationFinder:
                             self.add((c, self.doc[m.start]), "nationality", (oc, t), before,
                                      "descriptor:demonym", 0.8, ("Organization",), ("Country",))
 
+    def list_head_nationality(self, c: Cluster, m: Mention) -> None:
+        """'Chinese brands including X and Y' -> nationality(X, China), nationality(Y, China)."""
+        head = _list_head(self.doc[m.start : m.end].root)
+        if head is None or head.lemma_.lower() not in ORG_NOUNS and head.lower_ not in ORG_NOUNS:
+            return
+        for t in head.children:
+            country = self.gaz.demonym(t.text) if t.dep_ in ("amod", "compound") else None
+            if country:
+                oc = self.cluster(t)
+                if oc is None:
+                    oc = self.new_cluster(Mention(t.i, t.i + 1, t.text, "Country", "demonym", country))
+                if oc.type == "Country":
+                    self.add((c, self.doc[m.start]), "nationality", (oc, t), head, "list:demonym-head", 0.75,
+                             ("Organization",), ("Country",))
+
+    def object_lemmas(self, context: list[Token]) -> set[str]:
+        """Lemmas of the direct objects of the verbs in a context ('raise duties ... to 50 percent')."""
+        return {o.lemma_.lower() for t in context if t.pos_ in ("VERB", "AUX")
+                for o in t.children if o.dep_ in ("dobj", "nsubjpass")}
+
     def amount_rules(self) -> None:
         """Money and counts in context: trade values, investments, sales, capacity, jobs."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
                 continue
             root = ent.root
             context = [root, *root.ancestors][:6]
             lemmas = {t.lemma_.lower() for t in context} | {t.lower_ for t in context}
-            verb = next((t for t in context if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp")), None)
+            verb = next((t for t in context if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("ROOT", "conj", "ccomp") or (
+                t.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass") for c in t.children)))), None)
             subs = self.subjects(verb) if verb is not None else []
             if not subs and verb is not None:
                 subs = [a for n in verb.children if n.dep_ == "nsubj"
@@ -779,24 +944,49 @@ class RelationFinder:
                         self.add(s, "investmentValue", value, root, "amount:investment", 0.75, BODY, ANY,
                                  in_=self.invest_target(root), as_of=year)
                 elif lemmas & TRADE_WORDS or self.sentence_mentions_trade(ent):
-                    partners = [c for c in self.sent_countries(ent.sent) if not any(c[0].id == s[0].id for s in subs)]
+                    countries = self.sent_countries(ent.sent)
+                    if not subs and verb is not None and len(countries) == 2 and any(
+                            n.dep_ == "nsubj" and n.lemma_.lower() == "trade" and any(
+                                a.lower_ == "bilateral" for a in n.children) for n in verb.children):
+                        # "Bilateral trade reached $X": the trade of the sentence's two countries.
+                        subs = countries[:1]
+                        self.add(countries[0], "tradesWith", countries[1], root, "amount:bilateral-trade", 0.7,
+                                 BODY, BODY)
+                    partners = [c for c in countries if not any(c[0].id == s[0].id for s in subs)]
                     for s in subs:
                         self.add(s, "tradeValue", value, root, "amount:trade", 0.75, BODY, ANY,
                                  year=year, with_=partners[0][0].label if partners else "")
-            elif ent.label_ == "PERCENT" and lemmas & {"tariff", "duty", "levy"}:
+            elif ent.label_ == "PERCENT" and (lemmas | self.object_lemmas(context)) & TARIFF_WORDS \
+                    and not (root.dep_ == "pobj" and root.head.lower_ == "from"):  # "from 15 percent": the old rate
                 value = parse_percent(ent.text)
+                if verb is None:
+                    # "raise duties on cars made in X to 50 percent": the clause verb is further up.
+                    verb = next((t for t in [root, *root.ancestors][:10] if t.pos_ in ("VERB", "AUX")
+                                 and t.dep_ in ("ROOT", "conj", "ccomp")), None)
+                    subs = self.subjects(verb) if verb is not None else []
                 for s in subs:
                     if value is not None:
                         self.add(s, "tariffRate", value, root, "amount:tariff", 0.75, BODY, ANY)
             elif ent.label_ in ("CARDINAL", "QUANTITY"):
                 unit_tok = root.head if root.dep_ == "nummod" else None
-                unit = unit_tok.lemma_.lower() if unit_tok is not None else None
-                if unit is None or unit_tok is None:
+                if unit_tok is None and ent.label_ == "QUANTITY" and root.i != ent.start and (
+                        root.lemma_.lower() in MEASURE_UNITS or root.lower_ in MEASURE_UNITS):
+                    # "48.6 gigawatt-hours", "20 GWh": NER keeps the unit inside the span.
+                    unit_tok = root
+                    unit_text = self.doc[root.i - 2 : root.i + 1].text if root.i - 2 >= ent.start and \
+                        self.doc[root.i - 1].text == "-" else root.text
+                    value = parse_quantity(ent.text, _unit_name(unit_text))
+                elif unit_tok is not None:
+                    value = parse_quantity(ent.text + " " + unit_tok.text, unit_tok.text)
+                else:
                     continue
-                value = parse_quantity(ent.text + " " + unit_tok.text, unit_tok.text)
+                unit = unit_tok.lemma_.lower()
                 if value is None:
                     continue
                 ctx = {t.lemma_.lower() for t in [unit_tok, *unit_tok.ancestors][:5]}
+                if verb is not None:
+                    # "its shipments rose to 48.6 GWh": the subject noun says what was counted.
+                    ctx |= {n.lemma_.lower() for n in verb.children if n.dep_ in ("nsubj", "nsubjpass")}
                 if unit in JOBS_WORDS and ctx & {"employ", "create", "hire", "job"}:
                     rel = "employs"
                 elif ctx & SALES_WORDS:
@@ -809,7 +999,7 @@ class RelationFinder:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + ("Place",), ANY, year=year)
 
     def year_in(self, ent: Span) -> str:
-        for other in ent.sent.ents:
+        for other in self.sent_ents(ent.sent):
             if other.label_ in ("DATE", "CARDINAL") and other.start >= ent.end and other.start - ent.end <= 5:
                 v = parse_date(other.text)
                 if v is not None:
@@ -845,3 +1035,14 @@ class RelationFinder:
             if c is not None and c.type == "Country" and all(c.id != o[0].id for o in out):
                 out.append((c, t))
         return out
+
+
+def _unit_name(text: str) -> str:
+    """A short unit name: 'gigawatt-hours' -> 'GWh', 'megawatt-hours' -> 'MWh'."""
+    low = text.casefold().replace(" ", "")
+    for prefix, short in (("kilo", "k"), ("mega", "M"), ("giga", "G"), ("tera", "T")):
+        if low.startswith(prefix + "watt-hour") or low.startswith(prefix + "watthour"):
+            return short + "Wh"
+        if low.startswith(prefix + "watt"):
+            return short + "W"
+    return text
