@@ -96,9 +96,9 @@ class Extractor:
                 subject=subject,
                 predicate=f.p,
                 object=obj,
-                evidence=sent.text,
-                start=offset + sent.start_char,
-                end=offset + sent.end_char,
+                evidence=sent.text.strip(),
+                start=offset + sent.start_char + _lead(sent.text),
+                end=offset + sent.start_char + len(sent.text.rstrip()),
                 confidence=f.confidence,
                 rule=f.rule,
                 doc_id=document.id,
@@ -135,6 +135,10 @@ def _entity(c: Cluster) -> Entity:
     aliases = sorted({m.text for m in c.mentions if m.kind in ("name", "demonym", "facility", "role")}
                      - {c.label})
     return Entity(label=c.label, type=c.type, aliases=tuple(aliases))
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _char_span(doc, tok_span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:  # noqa: ANN001

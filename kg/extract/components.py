@@ -15,6 +15,20 @@ for _name in ("kg_mentions", "kg_resolution", "kg_facts"):
         Doc.set_extension(_name, default=None)
 
 
+@Language.factory("kg_paragraphs_v1")
+def make_paragraphs(nlp: Language, name: str):  # noqa: ANN201
+    """Start a sentence after every line break, so evidence never spans two paragraphs."""
+
+    def component(doc: Doc) -> Doc:
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                tok.is_sent_start = True
+        return doc
+
+    return component
+
+
 @Language.factory("kg_entities_v1")
 def make_entities(nlp: Language, name: str):  # noqa: ANN201
     """Repair and type named-entity mentions (Doc._.kg_mentions)."""

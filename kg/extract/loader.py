@@ -53,6 +53,9 @@ def load_pipeline(name: str | None = None) -> Language:
     import kg.extract.components  # noqa: F401  (registers the factories)
 
     nlp = load_base(name)
+    if "kg_paragraphs_v1" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("kg_paragraphs_v1", before=before) if before else nlp.add_pipe("kg_paragraphs_v1", first=True)
     for component in KG_COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component)
