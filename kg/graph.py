@@ -20,6 +20,7 @@ import networkx as nx
 import pandas as pd
 
 from kg.errors import KGError
+from kg.ranking import graph_pagerank
 from kg.model import SYMMETRIC_RELATIONS, Value
 from kg.store import KGStore
 from kg.store.rdf import relation_name, slugify, type_name
@@ -176,37 +177,9 @@ def ego(graph: nx.MultiDiGraph, label: str, depth: int = 1) -> nx.MultiDiGraph:
     return nx.ego_graph(graph, center, radius=depth, undirected=True)
 
 
-def _pagerank(graph: nx.MultiDiGraph, alpha: float = 0.85, tol: float = 1e-10) -> dict[str, float]:
-    # Power iteration in plain Python: networkx's pagerank needs scipy, which kg does not
-    # depend on. Symmetric facts count both ways; parallel edges add weight.
-    nodes = list(graph.nodes)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    out: dict[str, dict[str, float]] = {node: {} for node in nodes}
-    for u, v, data in graph.edges(data=True):
-        pairs = [(u, v), (v, u)] if data.get("symmetric") else [(u, v)]
-        for a, b in pairs:
-            out[a][b] = out[a].get(b, 0.0) + 1.0
-    total = {node: sum(targets.values()) for node, targets in out.items()}
-    rank = dict.fromkeys(nodes, 1.0 / n)
-    for _ in range(200):
-        dangling = alpha * sum(rank[node] for node in nodes if total[node] == 0) / n
-        new = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
-        for node, targets in out.items():
-            if total[node]:
-                share = alpha * rank[node] / total[node]
-                for target, weight in targets.items():
-                    new[target] += share * weight
-        if sum(abs(new[node] - rank[node]) for node in nodes) < n * tol:
-            return new
-        rank = new
-    return rank
-
-
 def top_nodes(graph: nx.MultiDiGraph, k: int = 10) -> list[tuple[str, float]]:
     """Return the k nodes with the highest PageRank as (node id, score), best first."""
-    ranks = _pagerank(graph)
+    ranks = graph_pagerank(graph)
     return sorted(ranks.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
 
 
@@ -215,7 +188,7 @@ def centrality(graph: nx.MultiDiGraph) -> pd.DataFrame:
     columns = ["label", "type", "docs", "degree", "in_degree", "out_degree", "pagerank", "betweenness"]
     if graph.number_of_nodes() == 0:
         return pd.DataFrame(columns=columns)
-    ranks = _pagerank(graph)
+    ranks = graph_pagerank(graph)
     undirected = nx.Graph(graph)
     # Exact betweenness is cubic; sample pivots on big graphs (seeded for stable output).
     sample = None if undirected.number_of_nodes() <= 1000 else 500

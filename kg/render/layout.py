@@ -1,8 +1,8 @@
-"""Node importance and a fast force-directed layout (numpy) for graphs too big for browser physics.
+"""A fast force-directed layout (numpy) for graphs too big for browser physics.
 
-networkx's pagerank and its spring_layout above 500 nodes need scipy, which kg does not
-depend on, and its dense spring layout allocates n×n×2 arrays; these versions stay
-O(n·sample) in memory and run a 5,000-node graph in about a second.
+networkx's spring_layout above 500 nodes needs scipy, which kg does not depend on, and
+its dense layout allocates n×n×2 arrays; this one stays O(n·sample) in memory and lays
+out a 5,000-node graph in about a second.
 """
 
 from __future__ import annotations
@@ -15,29 +15,6 @@ import numpy as np
 # the other nodes instead of all of them: exact is O(n²) per iteration.
 _EXACT_LIMIT = 1000
 _CHUNK = 1024
-
-
-def pagerank(n: int, src: np.ndarray, dst: np.ndarray, *, damping: float = 0.85,
-             iterations: int = 100, tol: float = 1.0e-9) -> np.ndarray:
-    """Return the PageRank of each of n nodes over the given edges, read as undirected."""
-    if n == 0:
-        return np.zeros(0)
-    # Direction is arbitrary for many relations (said/quotedBy, symmetric ones), so a
-    # node's importance should not depend on which side of an edge it sits.
-    a = np.concatenate([src, dst]).astype(np.int64)
-    b = np.concatenate([dst, src]).astype(np.int64)
-    out_degree = np.bincount(a, minlength=n).astype(float)
-    dangling = out_degree == 0
-    safe = np.where(dangling, 1.0, out_degree)
-    rank = np.full(n, 1.0 / n)
-    for _ in range(iterations):
-        spread = np.bincount(b, weights=rank[a] / safe[a], minlength=n)
-        new = (1.0 - damping) / n + damping * (spread + rank[dangling].sum() / n)
-        done = np.abs(new - rank).sum() < tol
-        rank = new
-        if done:
-            break
-    return rank
 
 
 def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 7,

@@ -6,7 +6,8 @@ import time
 
 import numpy as np
 
-from kg.render.layout import force_layout, pagerank
+from kg.ranking import pagerank
+from kg.render.layout import force_layout
 
 
 def test_pagerank_ranks_the_hub_first_and_sums_to_one():

@@ -285,3 +285,15 @@ def test_remote_oxigraph_server(tmp_path, doc_a, doc_b):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def test_flush_is_safe_on_every_kind_of_store(tmp_path):
+    from kg.store import KGStore
+    from tests.store.samples import make_doc_a
+
+    with KGStore(tmp_path / "disk") as disk, KGStore() as memory:
+        for store in (disk, memory):
+            store.add_document(make_doc_a())
+            before = len(store)
+            store.flush()
+            assert len(store) == before > 0
