@@ -61,7 +61,7 @@ def test_central_entities(store, graph):
         "entity", "label", "type", "docs", "degree", "in_degree", "out_degree", "pagerank", "betweenness",
     ]
     assert list(top.index) == [1, 2, 3] and top.index.name == "rank"
-    assert top["label"].tolist() == ["BYD", "Türkiye", "China"]
+    assert top["label"].tolist() == ["BYD", "Türkiye", "Mehmet Fatih Kacır"]  # degree 5, 2, 2
     byd = top.loc[1]
     assert byd["entity"] == BYD and byd["type"] == "Organization"
     assert (byd["docs"], byd["degree"], byd["in_degree"], byd["out_degree"]) == (2, 5, 1, 4)
