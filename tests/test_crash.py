@@ -58,3 +58,37 @@ def test_sigkill_mid_build_leaves_complete_documents(tmp_path):
     rerun = kg("build", str(inputs), "--store", str(store))
     assert rerun.returncode == 0, rerun.stderr
     assert f"{n - len(docs)} added, {len(docs)} already stored" in rerun.stdout
+
+
+def _file_size_limit(limit: int):
+    """Simulate a full disk: writes past `limit` bytes in one file fail with EFBIG."""
+    import resource
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write instead of killing us
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_disk_full_mid_build_stops_cleanly_and_keeps_complete_documents(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    n = 30
+    for i in range(n):
+        (inputs / f"a{i:03d}.txt").write_text(article(i) * 20)
+    store = tmp_path / "store"
+    res = subprocess.run([sys.executable, "-m", "kg", "build", str(inputs), "--store", str(store)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600,
+                         preexec_fn=_file_size_limit(2_000_000))
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert "File too large" in res.stderr or "No space" in res.stderr
+    docs = json.loads(kg("docs", "--store", str(store), "--json").stdout)
+    assert 0 < len(docs) < n
+    for d in docs:
+        fresh = kg("extract", d["source"], "--json")
+        assert d["facts"] == len(json.loads(fresh.stdout)), d["source"]
+    rerun = kg("build", str(inputs), "--store", str(store))
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{n - len(docs)} added, {len(docs)} already stored" in rerun.stdout
