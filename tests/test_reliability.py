@@ -86,3 +86,22 @@ def test_windows_line_endings_and_bom_give_the_same_document(tmp_path):
     res = kg("build", str(tmp_path / "unix.txt"), str(tmp_path / "win.txt"), "--store", str(store))
     assert res.returncode == 0, res.stderr
     assert "1 added, 1 already stored" in res.stdout
+
+
+def test_corrupted_store_gives_one_line_and_is_not_rewritten(tmp_path):
+    (tmp_path / "a.txt").write_text(article(1))
+    store = tmp_path / "store"
+    assert kg("build", str(tmp_path / "a.txt"), "--store", str(store)).returncode == 0
+    manifests = list(store.glob("MANIFEST-*"))
+    assert manifests
+    for m in manifests:
+        m.write_bytes(b"garbage")
+
+    def data_files():  # RocksDB's own LOG/OPTIONS/LOCK files change on every open attempt
+        return sorted((p.name, p.read_bytes()) for p in store.iterdir()
+                      if p.name.startswith(("MANIFEST", "CURRENT")) or p.suffix in (".sst", ".log"))
+
+    before = data_files()
+    one_line_error(kg("stats", "--store", str(store)), "store")
+    one_line_error(kg("build", str(tmp_path / "a.txt"), "--store", str(store)), "store")
+    assert data_files() == before

@@ -168,6 +168,8 @@ class KGStore:
                 return self._open_read_only(path)
             path.mkdir(parents=True, exist_ok=True)
             return ox.Store(str(path))
+        except RuntimeError as exc:  # RocksDB reports damaged files as RuntimeError
+            raise StoreError(f"cannot open store {path}: {_one_line(exc)}") from None
         except OSError as exc:
             message = _one_line(exc)
             if "lock" in message.casefold():
