@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
+from kg.extract.calibration import calibrated, rule_confidences
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.loader import available_models, default_model, load_pipeline
 from kg.extract.relations import Fact
@@ -33,8 +34,11 @@ _LEAD_IN = re.compile(
 class Extractor:
     """Runs the spaCy pipeline with kg's components and builds model triples."""
 
-    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+    def __init__(self, model: str | None = None, nlp: Language | None = None,
+                 calibrated: bool = True) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline(model)
+        # Rule confidences measured on the gold set; the rules' priors when switched off.
+        self.confidences = rule_confidences() if calibrated else {}
 
     def extract(self, document: Document) -> Document:
         """Fill a document's entities, triples and merge decisions from its body.
@@ -85,8 +89,7 @@ class Extractor:
         document.merges = list(merges.values())
         return document
 
-    @staticmethod
-    def _facts(document: Document, doc, facts, entities, offset: int, best: dict) -> None:  # noqa: ANN001
+    def _facts(self, document: Document, doc, facts, entities, offset: int, best: dict) -> None:  # noqa: ANN001
         """Turn one parsed chunk's facts into triples, keeping the most confident per key."""
         for f in facts:
             subject = entities[f.s]
@@ -99,7 +102,7 @@ class Extractor:
                 evidence=sent.text.strip(),
                 start=offset + sent.start_char + _lead(sent.text),
                 end=offset + sent.start_char + len(sent.text.rstrip()),
-                confidence=f.confidence,
+                confidence=calibrated(f.rule, f.confidence, f.hedge is not None, self.confidences),
                 rule=f.rule,
                 doc_id=document.id,
                 qualifiers=tuple(sorted(f.qualifiers.items())),

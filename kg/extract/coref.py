@@ -8,6 +8,7 @@ never across a paragraph break unless the earlier paragraph leaves no doubt.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -27,6 +28,8 @@ from kg.model import Merge
 # Similarity (rapidfuzz ratio, 0-100) above which two names of one type are one entity.
 VARIANT_THRESHOLD = 85.0
 PLACE_TYPES = ("Country", "City", "Region", "Place")
+# How many earlier mentions a pronoun or description may look back over.
+MAX_LOOKBACK = 2000
 
 
 @dataclass
@@ -333,11 +336,7 @@ def _resolve_references(
     starts = _paragraph_starts(doc)
 
     def paragraph(i: int) -> int:
-        lo = 0
-        for n, s in enumerate(starts):
-            if s <= i:
-                lo = n
-        return lo
+        return bisect_right(starts, i) - 1
 
     history: list[tuple[int, int, bool]] = []  # (token index, cluster id, was subject)
     extra: list[Mention] = []
@@ -422,7 +421,14 @@ def _antecedent(tok, types, noun, history, clusters, paragraph):  # noqa: ANN001
     """Most recent fitting cluster; across a paragraph break only if unambiguous."""
     here = paragraph(tok.i)
     candidates = []
-    for i, cid, subj in reversed(history):
+    nearest = None  # paragraph of the most recent candidate
+    for back, (i, cid, subj) in enumerate(reversed(history)):
+        if back > MAX_LOOKBACK:
+            break
+        # Only the current paragraph and the latest one with a candidate can decide, so
+        # the scan stops there: long documents stay linear.
+        if nearest is not None and paragraph(i) < nearest:
+            break
         c = clusters[cid]
         if c.type not in types:
             continue
@@ -430,6 +436,8 @@ def _antecedent(tok, types, noun, history, clusters, paragraph):  # noqa: ANN001
             if not any(noun in fold(m.text) for m in c.mentions if m.kind == "role"):
                 continue
         candidates.append((i, cid, subj))
+        if nearest is None:
+            nearest = paragraph(i)
     if not candidates:
         return None
     same = [c for c in candidates if paragraph(c[0]) == here]

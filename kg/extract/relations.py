@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.calibration import HEDGE_FACTOR
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.lexicon import DENIALS, FACILITY_NOUNS, HEAD_TITLES, HEDGES, ORG_NOUNS, PERSON_NOUNS
 from kg.extract.mentions import Mention, _list_head, facility_mention
@@ -267,7 +268,7 @@ class RelationFinder:
         if hedge == "denied":
             return
         if hedge:
-            conf *= 0.7
+            conf *= HEDGE_FACTOR
         q = {k.rstrip("_"): v for k, v in qualifiers.items() if v}
         date = self.date_near(trigger)
         if date and "date" not in q and p not in ("founded", "plannedStart"):
