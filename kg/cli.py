@@ -174,10 +174,6 @@ def entities(
              kg:entityType ?type ; kg:reason ?reason } ORDER BY ?canonical ?alias"""
     else:
         text = """SELECT ?label ?type (GROUP_CONCAT(DISTINCT ?alias; separator=" | ") AS ?aliases)
-          WHERE { ?e rdfs:label ?label ; a ?cls . ?cls rdfs:label ?type0 .
-                  BIND(STR(?type0) AS ?type) OPTIONAL { ?e skos:altLabel ?alias } }
-          GROUP BY ?label ?type ORDER BY ?type ?label"""
-        text = """SELECT ?label ?type (GROUP_CONCAT(DISTINCT ?alias; separator=" | ") AS ?aliases)
           WHERE { ?e rdfs:label ?label ; a ?cls . FILTER(STRSTARTS(STR(?cls), STR(kg:)))
                   BIND(STRAFTER(STR(?cls), STR(kg:)) AS ?type) OPTIONAL { ?e skos:altLabel ?alias } }
           GROUP BY ?label ?type ORDER BY ?type ?label"""
@@ -212,8 +208,13 @@ def query(
         if result.type == "ASK":
             print("true" if result.askAnswer else "false")
             return
-        if result.type == "CONSTRUCT" or result.type == "DESCRIBE":
-            print(result.serialize(format="turtle").decode() if isinstance(result.serialize(format="turtle"), bytes) else result.serialize(format="turtle"))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            from kg.store import PREFIXES
+
+            for prefix, namespace in PREFIXES.items():
+                result.graph.bind(prefix, namespace)
+            data = result.serialize(format="turtle")
+            print(data.decode() if isinstance(data, bytes) else data)
             return
         _emit(_rows(result), [str(v) for v in result.vars], fmt)
 
