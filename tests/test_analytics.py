@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -23,9 +21,7 @@ from kg.store import KGStore
 from kg.store.namespaces import KG
 from kg.store.rdf import entity_iri
 
-_spec = importlib.util.spec_from_file_location("kg_test_samples", Path(__file__).parent / "store" / "samples.py")
-samples = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(samples)
+from tests.store import samples
 
 
 @pytest.fixture(scope="module")

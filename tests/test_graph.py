@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -14,11 +12,7 @@ from kg.graph import centrality, ego, find_node, shortest_path, to_networkx, top
 from kg.store import KGStore
 from kg.store.rdf import entity_iri
 
-# The sample documents live with the store tests; loaded by path so that this works
-# whatever pytest import mode is used.
-_spec = importlib.util.spec_from_file_location("kg_test_samples", Path(__file__).parent / "store" / "samples.py")
-samples = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(samples)
+from tests.store import samples
 
 
 @pytest.fixture(scope="module")
