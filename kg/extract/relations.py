@@ -948,8 +948,10 @@ class RelationFinder:
                     countries = self.sent_countries(ent.sent)
                     if not subs and verb is not None and len(countries) == 2 and any(
                             n.dep_ == "nsubj" and n.lemma_.lower() == "trade" and any(
-                                a.lower_ == "bilateral" for a in n.children) for n in verb.children):
-                        # "Bilateral trade reached $X": the trade of the sentence's two countries.
+                                a.lower_ in ("bilateral", "between") for a in n.children)
+                            for n in verb.children):
+                        # "Bilateral trade reached $X" / "Trade between A and B reached $X":
+                        # the trade of the sentence's two countries.
                         subs = countries[:1]
                         self.add(countries[0], "tradesWith", countries[1], root, "amount:bilateral-trade", 0.7,
                                  BODY, BODY)

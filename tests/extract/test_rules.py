@@ -101,3 +101,11 @@ def test_spelling_variants_merge_to_one_entity(extract_text):
     people = [e for e in doc.entities if e.type == "Person"]
     assert [p.label for p in people] == ["Jan Kowalski"]
     assert any(m.alias == "Kowalsky" and "variant" in m.reason for m in doc.merges)
+
+
+def test_trade_between_two_countries(extract_text):
+    doc = extract_text("Trade between Hungary and China reached 11.5 billion dollars last year, officials said.")
+    facts = {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
+    assert ("Hungary", "tradesWith", "China") in facts or ("China", "tradesWith", "Hungary") in facts
+    value = [t for t in doc.triples if t.predicate == "tradeValue"]
+    assert value and value[0].object.number == pytest.approx(11.5e9) and value[0].object.unit == "USD"
