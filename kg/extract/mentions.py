@@ -196,6 +196,12 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
     return Mention(span.start, span.end, text, kg_type)
 
 
+# Titles of public office: the words before them name a portfolio, not an employer.
+GOVERNMENT_TITLES = frozenset(
+    "minister secretary premier chancellor ambassador governor mayor senator envoy commissioner".split()
+)
+
+
 def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Turn 'Industry Minister Jane Doe' into a Role mention plus a Person mention."""
     roles: list[Mention] = []
@@ -224,6 +230,14 @@ def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 break
         while left <= i and doc[left].lower_ in ("and", "of", "&"):
             left += 1
+        if doc[i].lower_ not in GOVERNMENT_TITLES:
+            # "Acme Motors chief executive Jane Doe": the company is the employer, not part
+            # of the title ("Trade Minister" keeps its portfolio words).
+            for org in mentions:
+                if org.type == "Organization" and left <= org.start and org.end <= i:
+                    left = org.end + (1 if org.end < i and doc[org.end].tag_ == "POS" else 0)
+        if left > i:
+            continue
         roles.append(Mention(left, i + 1, doc[left : i + 1].text, "Role", "role"))
         m.descriptors.extend(t.lower_ for t in doc[left : i + 1] if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS)
     if not roles:

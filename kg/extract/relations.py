@@ -119,6 +119,7 @@ MEASURE_UNITS = {"gwh", "mwh", "kwh", "twh", "gw", "mw", "kw", "tonne", "ton", "
                  "gigawatt-hour", "megawatt-hour", "hour", "barrel", "unit", "vehicle", "car"}
 
 
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
 CLAUSE_INTERNAL = {"xcomp", "pobj", "prep", "dobj", "attr", "compound", "amod", "pcomp", "nsubj", "nsubjpass"}
 
 
@@ -159,6 +160,13 @@ class RelationFinder:
         out: list[tuple[Cluster, Token]] = []
         for t in [tok, *tok.conjuncts]:
             c = self.cluster(t)
+            if c is None and t.lemma_.lower() in GOVERNMENT_NOUNS:
+                # "the U.S. government", "China's government": the state acts as its country.
+                states = [(self.cluster(a), a) for a in t.children if a.dep_ in ("compound", "poss", "amod")
+                          and self.cluster(a) is not None and self.cluster(a).type == "Country"]
+                if states:
+                    out.append(states[0])
+                    continue
             if c is not None and c.type == "Role":
                 # "the Minister of Industry, Jane Doe,": the office stands for its holder.
                 holders = [(self.cluster(a), a) for a in t.children if a.dep_ == "appos"
@@ -775,9 +783,11 @@ class RelationFinder:
                 p = (pc, person_tok)
                 first = self.doc[m.start]
                 self.add(p, "holdsPosition", (c, first), first, rule, conf, ("Person",), ("Role",))
-                owner = self.doc[m.start - 2] if m.start >= 2 and self.doc[m.start - 1].tag_ == "POS" else None
+                possessive = m.start >= 2 and self.doc[m.start - 1].tag_ == "POS"
+                # "Acme's chief executive" or "Acme chief executive": the owner stands before.
+                owner = self.doc[m.start - 2] if possessive else (self.doc[m.start - 1] if m.start >= 1 else None)
                 oc = self.cluster(owner) if owner is not None else None
-                if oc is not None and oc.type == "Country":
+                if oc is not None and oc.type == "Country" and possessive:
                     # "Korea's Minister of Trade": the office holder serves that country.
                     self.add(p, "nationality", (oc, owner), first, "title:country-possessive", 0.75,
                              ("Person",), ("Country",))
@@ -785,7 +795,8 @@ class RelationFinder:
                     # "Acme's chief executive Jane Doe"
                     head = self.doc[m.end - 1].lower_ in HEAD_TITLES
                     self.add(p, "directorOf" if head else "worksFor", (oc, owner), first,
-                             "title:org-possessive", 0.8, ("Person",), ("Organization",))
+                             "title:org-possessive" if possessive else "title:org-before", 0.8,
+                             ("Person",), ("Organization",))
                 country = self.gaz.demonym(first.text) or self.gaz.country(first.text)
                 if country:
                     cc = self.cluster(first)

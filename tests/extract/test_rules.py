@@ -109,3 +109,16 @@ def test_trade_between_two_countries(extract_text):
     assert ("Hungary", "tradesWith", "China") in facts or ("China", "tradesWith", "Hungary") in facts
     value = [t for t in doc.triples if t.predicate == "tradeValue"]
     assert value and value[0].object.number == pytest.approx(11.5e9) and value[0].object.unit == "USD"
+
+
+def test_company_before_title_is_the_employer_but_a_portfolio_is_not(extract_text):
+    doc = extract_text("Acme Motors chief executive Jane Doe met Trade Minister Anna Weber on Monday.")
+    facts = {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
+    assert ("Jane Doe", "directorOf", "Acme Motors") in facts
+    assert not any(p in ("worksFor", "directorOf") and s == "Anna Weber" for s, p, _ in facts)
+
+
+def test_a_government_acts_as_its_country(extract_text):
+    doc = extract_text("The U.S. government imposed a 100 percent tariff on Chinese electric vehicles.")
+    facts = {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
+    assert ("United States", "imposesTariffOn", "China") in facts
