@@ -7,10 +7,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 from pandas.api.types import (
-    is_bool_dtype,
     is_datetime64_any_dtype,
-    is_float_dtype,
-    is_integer_dtype,
     is_string_dtype,
 )
 

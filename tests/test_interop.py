@@ -7,13 +7,11 @@ import json
 
 import networkx as nx
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import BNode, Dataset, Graph, URIRef
 
 from kg.errors import InputError, KGError
 from kg.interop import EXPORT_FORMATS, export, import_rdf
 from kg.store import KGStore
-from kg.store.rdf import document_graph_iri
 
 from tests.store.samples import make_doc_a, make_doc_b, make_doc_c
 

@@ -7,8 +7,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.errors import KGError
 from kg.store import KGStore
-from kg.store.namespaces import KG, PROV, RDF, RDFS, SCHEMA
-from kg.store.rdf import assertion_iri, document_graph_iri, document_to_quads, entity_iri
+from kg.store.namespaces import KG, PROV, RDF, RDFS
+from kg.store.rdf import document_graph_iri, document_to_quads, entity_iri
 from kg.model import Entity
 from kg.validate import SHAPES_PATH, ValidationReport, load_shapes, validate
 
@@ -41,7 +41,6 @@ def test_store_of_built_documents_conforms(tmp_path):
 def test_broken_graph_reports_readable_violations():
     doc = make_doc_a()
     g = _graph(doc)
-    kacir = entity_iri(Entity("Mehmet Fatih Kacır", "Person"))
     byd = entity_iri(Entity("BYD", "Organization"))
     meet = next(a for a in g.subjects(RDF.predicate, KG.metWith))
     g.set((meet, KG.confidence, Literal(1.7)))
@@ -50,7 +49,6 @@ def test_broken_graph_reports_readable_violations():
     report = validate(g)
     assert not report.conforms
     assert len(report.violations) == 3, report.violations
-    text = "\n".join(report.violations)
     assert all("\n" not in v for v in report.violations)
     conf = next(v for v in report.violations if "confidence" in v)
     assert "1.7" in conf and "[0, 1]" in conf and "metWith" in conf and "Mehmet Fatih Kacır" in conf

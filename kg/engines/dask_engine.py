@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from kg.errors import ModelError
 from kg.ingest import expand_paths, parse_document, read_text
 from kg.model import Document
 from kg.parallel import extract_batch, ordered_results, write_outcomes

@@ -10,7 +10,6 @@ from spacy.language import Language
 from kg.extract.calibration import calibrated, rule_confidences
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.loader import available_models, default_model, load_pipeline
-from kg.extract.relations import Fact
 from kg.model import Document, Entity, Merge, Triple, Value
 
 __all__ = ["Extractor", "available_models", "default_model", "load_pipeline", "split_chunks"]
