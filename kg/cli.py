@@ -27,6 +27,9 @@ err = Console(stderr=True)
 
 StoreOpt = Annotated[str, typer.Option("--store", help="Store folder, 'memory', or sparql+http://host:port")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline package name")]
+FormatOpt = Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
+TABLE_FORMATS = ("table", "csv", "tsv", "json", "md")
 
 # The example question `make demo` answers: whom did a minister meet?
 MINISTER_MET = """
@@ -186,7 +189,7 @@ def entities(
 def query(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a file holding one")],
     store: StoreOpt = ".kg/store",
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+    fmt: FormatOpt = "table",
     bind: Annotated[Optional[list[str]], typer.Option("--bind", help="name=value, bound as a literal")] = None,
 ) -> None:
     """Run a read-only SPARQL query; common prefixes are predeclared."""
@@ -201,8 +204,7 @@ def query(
         if not sep or not name:
             raise QueryError(f"--bind expects name=value, got {item!r}")
         bindings[name.lstrip("?")] = Literal(value)
-    if fmt not in ("table", "csv", "tsv", "json", "md"):
-        raise QueryError(f"unknown format {fmt!r} (table, csv, tsv, json, md)")
+    _check_format(fmt)
     with open_store(store, read_only=True) as kg_store:
         result = kg_store.query(text, bindings or None)
         if result.type == "ASK":
@@ -242,7 +244,7 @@ def render(
 @app.command()
 def docs(
     store: StoreOpt = ".kg/store",
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """List stored documents with their metadata and fact counts."""
     from kg.store import open_store
@@ -304,7 +306,7 @@ def path(
     a: Annotated[str, typer.Argument(help="First entity (label or alias)")],
     b: Annotated[str, typer.Argument(help="Second entity (label or alias)")],
     store: StoreOpt = ".kg/store",
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+    fmt: FormatOpt = "table",
 ) -> None:
     """How two entities are connected, each hop with its evidence."""
     from kg.analytics import path as find_path
@@ -319,7 +321,7 @@ def path(
 def central(
     store: StoreOpt = ".kg/store",
     k: Annotated[int, typer.Option("-k", help="How many entities")] = 10,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+    fmt: FormatOpt = "table",
 ) -> None:
     """The most central entities (PageRank) with their degree."""
     from kg.analytics import central_entities
@@ -334,7 +336,7 @@ def central(
 def neighbours(
     label: Annotated[str, typer.Argument(help="Entity label or alias")],
     store: StoreOpt = ".kg/store",
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+    fmt: FormatOpt = "table",
 ) -> None:
     """An entity's facts in both directions, with evidence."""
     from kg.analytics import neighbours as find_neighbours
@@ -348,7 +350,7 @@ def neighbours(
 @app.command()
 def communities(
     store: StoreOpt = ".kg/store",
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+    fmt: FormatOpt = "table",
 ) -> None:
     """Groups of densely connected entities."""
     from kg.analytics import communities as find_communities
@@ -363,7 +365,7 @@ def communities(
 def validate(
     store: StoreOpt = ".kg/store",
     shapes: Annotated[Optional[str], typer.Option("--shapes", help="SHACL shapes file (default: kg's own)")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Check the store against kg's SHACL shapes; exit 1 on violations."""
     from kg.store import open_store
@@ -427,7 +429,7 @@ def serve(
 def support(
     store: StoreOpt = ".kg/store",
     min_docs: Annotated[int, typer.Option("--min", help="Minimum number of supporting documents")] = 2,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")] = "table",
+    fmt: FormatOpt = "table",
 ) -> None:
     """Facts stated by at least --min documents, most supported first."""
     from kg.store import open_store
@@ -441,7 +443,7 @@ def support(
 @app.command()
 def stats(
     store: StoreOpt = ".kg/store",
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Documents, entities by type and triples by relation in the store."""
     from kg.store import open_store
@@ -485,7 +487,13 @@ def _print_table(rows: list[dict[str, str]]) -> None:
     out.print(table)
 
 
+def _check_format(fmt: str) -> None:
+    if fmt not in TABLE_FORMATS:
+        raise KGError(f"unknown format {fmt!r} ({', '.join(TABLE_FORMATS)})")
+
+
 def _emit(rows: list[dict[str, str]], names: list[str], fmt: str) -> None:
+    _check_format(fmt)
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     elif fmt in ("csv", "tsv"):

@@ -368,7 +368,7 @@ def write_outcomes(
             # Two inputs with the same text are both extracted (neither was stored when
             # they were read); the store refuses the second, which is a skip.
             if store_document(store, doc, known):
-                report.added.append(doc if keep_documents else _stub(doc))
+                report.record_added(doc, None if keep_documents else _stub(doc))
             else:
                 report.skipped.append(item.source)
         elif item.status == "skipped":

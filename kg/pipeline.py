@@ -26,6 +26,12 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     warnings: list[str] = field(default_factory=list)
 
+    def record_added(self, doc: Document, kept: Document | None = None) -> None:
+        """Count a stored document (or the light copy `kept`) and warn if it is not English."""
+        self.added.append(kept if kept is not None else doc)
+        if not looks_english(doc.body):
+            self.warnings.append(f"{doc.source}: does not look like English; extraction may miss facts")
+
 
 def extract_file(source: str, model: str | None = None, extractor: Extractor | None = None) -> Document:
     """Extract one file (or '-' for stdin) without touching any store."""
@@ -71,13 +77,11 @@ def build(
                 if store.has_document(item.id):
                     report.skipped.append(item.source)
                 else:
-                    if not looks_english(item.body):
-                        report.warnings.append(f"{item.source}: does not look like English; extraction may miss facts")
                     extractor = extractor or Extractor(model)
                     extractor.extract(item)
                     known = known if known is not None else known_entities(store)
                     store_document(store, item, known)
-                    report.added.append(item)
+                    report.record_added(item)
             except KGError as exc:
                 if _is_fatal(exc):
                     raise

@@ -147,3 +147,13 @@ def test_spelling_variants_across_documents_become_one_entity(tmp_path):
     assert len(rows) == 1
     merges = kg("entities", "--store", str(store), "--merges")
     assert "Gotion Enrgy" in merges.stdout and "spelling variant" in merges.stdout
+
+
+def test_unknown_table_format_is_refused_everywhere(tmp_path):
+    (tmp_path / "a.txt").write_text(A)
+    store = tmp_path / "store"
+    assert kg("build", str(tmp_path / "a.txt"), "--store", str(store)).returncode == 0
+    for args in (["query", "SELECT * WHERE { ?s ?p ?o }"], ["support"], ["central"]):
+        res = kg(*args, "--store", str(store), "--format", "xml")
+        assert res.returncode == 1 and "Traceback" not in res.stderr
+        assert "unknown format 'xml'" in res.stderr

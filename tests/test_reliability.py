@@ -70,9 +70,10 @@ def test_second_writer_gets_a_clear_message_while_a_build_runs(tmp_path):
     assert proc.returncode == 0, proc.stderr
 
 
-def test_other_language_warns_but_is_processed(tmp_path):
+@pytest.mark.parametrize("extra", [[], ["--workers", "2"]])
+def test_other_language_warns_but_is_processed(tmp_path, extra):
     (tmp_path / "de.txt").write_text(GERMAN)
-    res = kg("build", str(tmp_path / "de.txt"), "--store", str(tmp_path / "store"))
+    res = kg("build", str(tmp_path / "de.txt"), "--store", str(tmp_path / "store"), *extra)
     assert res.returncode == 0, res.stderr
     assert "warning" in res.stderr and "English" in res.stderr
     assert "1 added" in res.stdout
