@@ -29,9 +29,10 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Iterable
+from typing import Any, Callable, Iterable, NamedTuple, Union
 from urllib.parse import quote, unquote
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -49,6 +50,7 @@ __all__ = [
     "document_from_dataset",
     "document_from_graph",
     "document_graph_iri",
+    "document_to_ox_quads",
     "document_to_quads",
     "entity_iri",
     "normalize_base",
@@ -62,6 +64,7 @@ __all__ = [
 ]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_XSD_DECIMAL, _XSD_DOUBLE, _XSD_INTEGER = str(XSD.decimal), str(XSD.double), str(XSD.integer)
 
 
 def normalize_base(base: str) -> str:
@@ -116,9 +119,13 @@ def type_name(iri: Node) -> str:
 
 def assertion_iri(doc_id: str, s: Node, p: Node, o: Node, start: int, base: str = DEFAULT_BASE) -> URIRef:
     """Return the deterministic IRI of the assertion node describing one fact in one document."""
-    key = "\x1f".join((doc_id, s.n3(), p.n3(), o.n3(), str(start)))
+    return URIRef(_assertion_iri(doc_id, s.n3(), p.n3(), o.n3(), start, base))
+
+
+def _assertion_iri(doc_id: str, s_n3: str, p_n3: str, o_n3: str, start: int, base: str) -> str:
+    key = "\x1f".join((doc_id, s_n3, p_n3, o_n3, str(start)))
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
-    return URIRef(f"{normalize_base(base)}assertion/{digest}")
+    return f"{normalize_base(base)}assertion/{digest}"
 
 
 def _merge_iri(doc_id: str, merge: Merge, base: str) -> URIRef:
@@ -127,101 +134,160 @@ def _merge_iri(doc_id: str, merge: Merge, base: str) -> URIRef:
     return URIRef(f"{normalize_base(base)}merge/{digest}")
 
 
-def _number_literal(x: float) -> Literal:
+class _Lit(NamedTuple):
+    """A literal before it becomes a term of some RDF library: lexical form and datatype IRI."""
+
+    lexical: str
+    datatype: str | None = None
+
+
+# The mapping is written once over library-neutral terms (an IRI is a str, a literal a
+# _Lit); _to_terms then builds rdflib or pyoxigraph terms from them. Building pyoxigraph
+# terms directly, rather than rdflib terms converted afterwards, halves ingest time.
+_Term = Union[str, _Lit]
+
+
+def _number_literal(x: float) -> _Lit:
     # Oxigraph's xsd:decimal holds 18 fractional digits and about 1.7e20 in magnitude;
     # anything outside goes to xsd:double so the value survives unchanged.
     x = float(x)
     if math.isfinite(x) and (x == 0 or 1e-9 <= abs(x) < 1e17):
-        return Literal(format(Decimal(repr(x)), "f"), datatype=XSD.decimal)
+        return _Lit(format(Decimal(repr(x)), "f"), _XSD_DECIMAL)
     if math.isnan(x):
-        return Literal("NaN", datatype=XSD.double)
+        return _Lit("NaN", _XSD_DOUBLE)
     if math.isinf(x):
-        return Literal("INF" if x > 0 else "-INF", datatype=XSD.double)
-    return Literal(repr(x), datatype=XSD.double)
+        return _Lit("INF" if x > 0 else "-INF", _XSD_DOUBLE)
+    return _Lit(repr(x), _XSD_DOUBLE)
 
 
-def _date_literal(text: str) -> Literal:
+def _date_literal(text: str) -> _Lit:
     # Only well-formed values get a date datatype: an ill-typed literal would be
     # rejected or silently kept as-is depending on the store.
     if re.fullmatch(r"\d{4}", text):
-        return Literal(text, datatype=XSD.gYear)
+        return _Lit(text, str(XSD.gYear))
     if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
-        return Literal(text, datatype=XSD.gYearMonth)
+        return _Lit(text, str(XSD.gYearMonth))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             _dt.date.fromisoformat(text)
         except ValueError:
-            return Literal(text)
-        return Literal(text, datatype=XSD.date)
-    return Literal(text)
+            return _Lit(text)
+        return _Lit(text, str(XSD.date))
+    return _Lit(text)
 
 
-def value_literal(value: Value) -> Literal:
-    """Return the literal used as the object of a directly asserted fact with a Value object."""
+def _value_term(value: Value) -> _Lit:
     if value.kind in ("money", "quantity", "percent") and value.number is not None:
         return _number_literal(value.number)
     if value.kind == "date" and value.date:
         return _date_literal(value.date)
-    return Literal(value.text)
+    return _Lit(value.text)
 
 
-def _integer(n: int) -> Literal:
-    return Literal(str(int(n)), datatype=XSD.integer)
+def _rdflib_literal(lexical: str, datatype: str | None = None) -> Literal:
+    return Literal(lexical, datatype=None if datatype is None else URIRef(datatype))
 
 
-def _object_term(obj: Object, base: str) -> Node:
-    return entity_iri(obj, base) if isinstance(obj, Entity) else value_literal(obj)
+def value_literal(value: Value) -> Literal:
+    """Return the literal used as the object of a directly asserted fact with a Value object."""
+    return _rdflib_literal(*_value_term(value))
+
+
+def _integer(n: int) -> _Lit:
+    return _Lit(str(int(n)), _XSD_INTEGER)
+
+
+def _object_term(obj: Object, base: str) -> _Term:
+    return entity_iri(obj, base) if isinstance(obj, Entity) else _value_term(obj)
+
+
+def _n3(term: _Term) -> str:
+    # Assertion IRIs hash rdflib's N3 spelling of the terms; keeping it keeps them stable.
+    return _rdflib_literal(*term).n3() if isinstance(term, _Lit) else f"<{term}>"
 
 
 def document_to_quads(doc: Document, base: str = DEFAULT_BASE) -> list[Quad]:
-    """Return every quad describing a document, all in the document's named graph."""
-    g = document_graph_iri(doc.id, base)
-    quads: list[Quad] = []
-    seen: set[tuple[Node, Node, Node]] = set()
+    """Return every quad describing a document (rdflib terms), all in the document's named graph."""
+    return _to_terms(_document_terms(doc, base), URIRef, _rdflib_literal, lambda s, p, o, g: (s, p, o, g))
 
-    def add(s: Node, p: Node, o: Node) -> None:
+
+def document_to_ox_quads(doc: Document, base: str = DEFAULT_BASE) -> list[ox.Quad]:
+    """Return the same quads as document_to_quads, as pyoxigraph terms (what Oxigraph stores)."""
+    datatypes: dict[str | None, ox.NamedNode | None] = {None: None}
+
+    def literal(lexical: str, datatype: str | None = None) -> ox.Literal:
+        if datatype not in datatypes:
+            datatypes[datatype] = ox.NamedNode(datatype)
+        return ox.Literal(lexical, datatype=datatypes[datatype])
+
+    return _to_terms(_document_terms(doc, base), ox.NamedNode, literal, ox.Quad)
+
+
+def _to_terms(
+    quads: list[tuple[_Term, _Term, _Term, str]],
+    iri: Callable[[str], Any],
+    literal: Callable[..., Any],
+    quad: Callable[[Any, Any, Any, Any], Any],
+) -> list[Any]:
+    made: dict[_Term, Any] = {}  # IRIs and small literals recur across a document's quads
+
+    def term(x: _Term) -> Any:
+        got = made.get(x)
+        if got is None:
+            got = made[x] = literal(*x) if isinstance(x, _Lit) else iri(x)
+        return got
+
+    return [quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
+
+
+def _document_terms(doc: Document, base: str) -> list[tuple[_Term, _Term, _Term, str]]:
+    g = str(document_graph_iri(doc.id, base))
+    quads: list[tuple[_Term, _Term, _Term, str]] = []
+    seen: set[tuple[_Term, _Term, _Term]] = set()
+
+    def add(s: _Term, p: _Term, o: _Term) -> None:
         if (s, p, o) not in seen:
             seen.add((s, p, o))
             quads.append((s, p, o, g))
 
     add(g, RDF.type, SCHEMA.NewsArticle)
     add(g, RDF.type, PROV.Entity)
-    add(g, KG.contentHash, Literal(doc.id))
-    add(g, KG.source, Literal(doc.source))
-    add(g, KG.text, Literal(doc.text))
+    add(g, KG.contentHash, _Lit(doc.id))
+    add(g, KG.source, _Lit(doc.source))
+    add(g, KG.text, _Lit(doc.text))
     add(g, KG.bodyStart, _integer(doc.body_start))
     if doc.title is not None:
-        add(g, SCHEMA.headline, Literal(doc.title))
+        add(g, SCHEMA.headline, _Lit(doc.title))
     if doc.publisher is not None:
-        add(g, SCHEMA.publisher, Literal(doc.publisher))
+        add(g, SCHEMA.publisher, _Lit(doc.publisher))
     if doc.author is not None:
-        add(g, SCHEMA.author, Literal(doc.author))
+        add(g, SCHEMA.author, _Lit(doc.author))
     if doc.date is not None:
         add(g, SCHEMA.datePublished, _date_literal(doc.date))
 
     # Entities of the list first, then any only named in triples, so that every IRI an
     # assertion points at has a type and a label in this graph.
-    labels: dict[URIRef, str] = {}
+    labels: dict[str, str] = {}
     for entity in _entities_of(doc):
-        iri = entity_iri(entity, base)
+        iri = str(entity_iri(entity, base))
         if iri not in labels:
             labels[iri] = entity.label
             add(iri, RDF.type, class_iri(entity.type))
-            add(iri, RDFS.label, Literal(entity.label))
+            add(iri, RDFS.label, _Lit(entity.label))
             add(iri, KG.mentionedIn, g)
         elif entity.label != labels[iri]:
             # Two spellings with one normalised key: one node, the other spelling an alias.
-            add(iri, SKOS.altLabel, Literal(entity.label))
+            add(iri, SKOS.altLabel, _Lit(entity.label))
         for alias in entity.aliases:
             if alias != labels[iri]:
-                add(iri, SKOS.altLabel, Literal(alias))
+                add(iri, SKOS.altLabel, _Lit(alias))
 
-    done: set[URIRef] = set()
+    done: set[str] = set()
     for index, triple in enumerate(doc.triples):
-        s = entity_iri(triple.subject, base)
-        p = predicate_iri(triple.predicate)
+        s = str(entity_iri(triple.subject, base))
+        p = str(predicate_iri(triple.predicate))
         o = _object_term(triple.object, base)
-        a = assertion_iri(doc.id, s, p, o, triple.start, base)
+        a = _assertion_iri(doc.id, _n3(s), _n3(p), _n3(o), triple.start, base)
         if a in done:
             continue  # the same fact from the same sentence twice: keep the first
         done.add(a)
@@ -230,15 +296,15 @@ def document_to_quads(doc: Document, base: str = DEFAULT_BASE) -> list[Quad]:
         add(a, RDF.subject, s)
         add(a, RDF.predicate, p)
         add(a, RDF.object, o)
-        add(a, KG.evidence, Literal(triple.evidence))
+        add(a, KG.evidence, _Lit(triple.evidence))
         add(a, KG.start, _integer(triple.start))
         add(a, KG.end, _integer(triple.end))
         add(a, KG.confidence, _number_literal(triple.confidence))
-        add(a, KG.rule, Literal(triple.rule))
+        add(a, KG.rule, _Lit(triple.rule))
         add(a, KG["index"], _integer(index))
         add(a, PROV.wasDerivedFrom, g)
         if triple.hedge is not None:
-            add(a, KG.hedge, Literal(triple.hedge))
+            add(a, KG.hedge, _Lit(triple.hedge))
         if triple.subject_span is not None:
             add(a, KG.subjectStart, _integer(triple.subject_span[0]))
             add(a, KG.subjectEnd, _integer(triple.subject_span[1]))
@@ -247,32 +313,32 @@ def document_to_quads(doc: Document, base: str = DEFAULT_BASE) -> list[Quad]:
             add(a, KG.objectEnd, _integer(triple.object_span[1]))
         obj = triple.object
         if isinstance(obj, Value):
-            add(a, KG.valueText, Literal(obj.text))
-            add(a, KG.valueKind, Literal(obj.kind))
+            add(a, KG.valueText, _Lit(obj.text))
+            add(a, KG.valueKind, _Lit(obj.kind))
             if obj.number is not None:
                 add(a, KG.valueNumber, _number_literal(obj.number))
             if obj.unit is not None:
-                add(a, KG.unit, Literal(obj.unit))
+                add(a, KG.unit, _Lit(obj.unit))
             if obj.date is not None:
-                add(a, KG.valueDate, Literal(obj.date))
+                add(a, KG.valueDate, _Lit(obj.date))
         for q_index, (name, value) in enumerate(triple.qualifiers):
-            q = URIRef(f"{a}/q/{q_index}")
+            q = f"{a}/q/{q_index}"
             add(a, KG.qualifier, q)
             add(q, RDF.type, KG.Qualifier)
-            add(q, KG.name, Literal(name))
-            add(q, KG.value, Literal(value))
+            add(q, KG.name, _Lit(name))
+            add(q, KG.value, _Lit(value))
             add(q, KG["index"], _integer(q_index))
 
     for index, merge in enumerate(doc.merges):
-        m = _merge_iri(doc.id, merge, base)
+        m = str(_merge_iri(doc.id, merge, base))
         if (m, RDF.type, KG.Merge) in seen:
             continue
         add(m, RDF.type, KG.Merge)
-        add(m, KG.alias, Literal(merge.alias))
-        add(m, KG.canonical, entity_iri(Entity(merge.canonical, merge.type), base))
-        add(m, KG.canonicalLabel, Literal(merge.canonical))
-        add(m, KG.entityType, Literal(merge.type))
-        add(m, KG.reason, Literal(merge.reason))
+        add(m, KG.alias, _Lit(merge.alias))
+        add(m, KG.canonical, str(entity_iri(Entity(merge.canonical, merge.type), base)))
+        add(m, KG.canonicalLabel, _Lit(merge.canonical))
+        add(m, KG.entityType, _Lit(merge.type))
+        add(m, KG.reason, _Lit(merge.reason))
         add(m, KG["index"], _integer(index))
         add(m, PROV.wasDerivedFrom, g)
     return quads
