@@ -29,7 +29,7 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Any, Callable, Iterable, NamedTuple, Union
+from typing import Any, Callable, Iterable, NamedTuple
 from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
@@ -144,7 +144,7 @@ class _Lit(NamedTuple):
 # The mapping is written once over library-neutral terms (an IRI is a str, a literal a
 # _Lit); _to_terms then builds rdflib or pyoxigraph terms from them. Building pyoxigraph
 # terms directly, rather than rdflib terms converted afterwards, halves ingest time.
-_Term = Union[str, _Lit]
+_Term = str | _Lit
 
 
 def _number_literal(x: float) -> _Lit:
