@@ -34,10 +34,13 @@ TABLE_FORMATS = ("table", "csv", "tsv", "json", "md")
 # The example question `make demo` answers: whom did a minister meet?
 MINISTER_MET = """
 SELECT DISTINCT ?minister ?met WHERE {
-  ?p kg:holdsPosition ?role . ?role rdfs:label ?roleLabel .
-  FILTER(CONTAINS(LCASE(STR(?roleLabel)), "minister"))
-  { ?p kg:metWith ?o } UNION { ?o kg:metWith ?p }
-  ?p rdfs:label ?minister . ?o rdfs:label ?met .
+  { SELECT DISTINCT ?p WHERE {
+      GRAPH ?g { ?p kg:holdsPosition ?role . ?role rdfs:label ?roleLabel }
+      FILTER(CONTAINS(LCASE(STR(?roleLabel)), "minister")) } }
+  GRAPH ?h {
+    { ?p kg:metWith ?o } UNION { ?o kg:metWith ?p }
+    ?p rdfs:label ?minister . ?o rdfs:label ?met .
+  }
 } ORDER BY ?met
 """
 

@@ -23,7 +23,8 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal, URIRef
+from oxrdflib._converter import from_ox, to_ox  # the converters oxrdflib itself uses
+from rdflib import BNode, Dataset, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
@@ -99,13 +100,21 @@ SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {{
 }}
 GROUP BY ?s ?p ?o
 """
+# Labels come from the documents stating the fact (each document graph labels every entity
+# it names): a label looked up in the union of all graphs would be joined once per
+# document naming the entity, which makes the query quadratic in the number of documents.
 _SUPPORT = f"""
-SELECT ?s ?p ?o ?n (SAMPLE(?sl) AS ?s_label) (SAMPLE(?ol) AS ?o_label) WHERE {{
-  {{ {_SUPPORT_COUNTS} }}
-  OPTIONAL {{ ?s rdfs:label ?sl }}
-  OPTIONAL {{ ?o rdfs:label ?ol }}
+SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (SAMPLE(?sl) AS ?s_label) (SAMPLE(?ol) AS ?o_label) WHERE {{
+  GRAPH ?g {{ ?a a kg:Assertion ; rdf:subject ?s0 ; rdf:predicate ?p ; rdf:object ?o0 }}
+  OPTIONAL {{ GRAPH ?g {{ ?s0 rdfs:label ?sl0 }} }}
+  OPTIONAL {{ GRAPH ?g {{ ?o0 rdfs:label ?ol0 }} }}
+  BIND(?p IN ({_SYMMETRIC}) && isIRI(?o0) && STR(?o0) < STR(?s0) AS ?swap)
+  BIND(IF(?swap, ?o0, ?s0) AS ?s)
+  BIND(IF(?swap, ?s0, ?o0) AS ?o)
+  BIND(IF(?swap, ?ol0, ?sl0) AS ?sl)
+  BIND(IF(?swap, ?sl0, ?ol0) AS ?ol)
 }}
-GROUP BY ?s ?p ?o ?n
+GROUP BY ?s ?p ?o
 """
 _SUPPORT_HISTOGRAM = f"""
 SELECT ?n (COUNT(*) AS ?facts) WHERE {{ {{ {_SUPPORT_COUNTS} }} }} GROUP BY ?n
@@ -118,6 +127,59 @@ def _plain(term: Node) -> Node:
     if isinstance(term, Literal) and term.datatype == XSD.string and term.language is None:
         return Literal(str(term))
     return term
+
+
+def _oxigraph_query(inner: ox.Store, sparql: str, init: Mapping[str, Identifier]) -> Result:
+    # Straight to pyoxigraph rather than through oxrdflib's Store.query: the same engine,
+    # but results are converted with caches (a hub entity's IRI, a datatype or a relation
+    # recurs on every row), which makes converting a large result about N times cheaper.
+    raw = inner.query(
+        sparql,
+        use_default_graph_as_union=True,
+        prefixes=PREFIXES,
+        substitutions={ox.Variable(k): to_ox(v) for k, v in init.items()},
+    )
+    term = _TermConverter()
+    if isinstance(raw, ox.QueryBoolean):
+        out = Result("ASK")
+        out.askAnswer = bool(raw)
+    elif isinstance(raw, ox.QuerySolutions):
+        out = Result("SELECT")
+        out.vars = [Variable(v.value) for v in raw.variables]
+        names = out.vars
+        out.bindings = [
+            {name: term(value) for name, value in zip(names, solution) if value is not None} for solution in raw
+        ]
+    else:
+        out = Result("CONSTRUCT")
+        out.graph = Graph()
+        out.graph.addN((term(t.subject), term(t.predicate), term(t.object), out.graph) for t in raw)
+    return out
+
+
+class _TermConverter:
+    """pyoxigraph term -> rdflib term, remembering the terms it has already made."""
+
+    def __init__(self) -> None:
+        self.made: dict[Any, Node] = {}
+
+    def __call__(self, t: Any) -> Node:
+        got = self.made.get(t)
+        if got is None:
+            if isinstance(t, ox.NamedNode):
+                got = URIRef(t.value)
+            elif isinstance(t, ox.Literal):
+                got = (
+                    Literal(t.value, lang=t.language)
+                    if t.language
+                    else Literal(t.value, datatype=self(t.datatype))
+                )
+            elif isinstance(t, ox.BlankNode):
+                got = BNode(t.value)
+            else:
+                got = from_ox(t)
+            self.made[t] = got
+        return got
 
 
 def _first(result: Result) -> Any:
@@ -258,7 +320,10 @@ class KGStore:
 
     def _query(self, sparql: str, init: Mapping[str, Identifier] | None = None) -> Result:
         ds = self.dataset
+        inner = self._oxigraph()
         try:
+            if inner is not None:
+                return _oxigraph_query(inner, sparql, init or {})
             result = ds.query(sparql, initNs=PREFIXES, initBindings=dict(init or {}))
             if isinstance(result, tuple):
                 # rdflib's SPARQL connector returns (code, message, None) on an HTTP error.
@@ -453,8 +518,6 @@ class KGStore:
         """Every quad of the store (named graphs; the default graph too when local)."""
         inner = self._oxigraph()
         if inner is not None:
-            from oxrdflib._converter import from_ox  # the converter oxrdflib itself uses
-
             for q in inner.quads_for_pattern(None, None, None, None):
                 g = q.graph_name
                 graph: Node = DATASET_DEFAULT_GRAPH_ID if isinstance(g, ox.DefaultGraph) else from_ox(g)  # type: ignore[assignment]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
+from kg.model import Document, document_id
 from kg.store import KGStore
 
 from .samples import make_doc_a, make_doc_c
@@ -95,3 +97,45 @@ def test_expected_rows(store):
     assert {r["relation"] for r in about} == {"hasFacilityIn", "metWith", "partnersWith", "plannedStart"}
     shaky = _run(store, "hedged-or-uncertain-facts.rq")
     assert {r["relation"] for r in shaky} == {"hasFacilityIn", "plannedStart"}
+
+
+def _restated(doc: Document, k: int) -> Document:
+    """The same facts in another document (k = 0: the document itself)."""
+    if k == 0:
+        return doc
+    text = f"{doc.text} Restated {k}."
+    return dataclasses.replace(
+        doc, text=text, id=document_id(text), source=f"restated/{k}.txt", title=f"{doc.title} ({k})"
+    )
+
+
+@pytest.fixture(scope="module")
+def repeated(tmp_path_factory):
+    # Every document graph labels the entities it names again, so a label matched over
+    # the union of graphs is found once per document: the case that multiplies rows.
+    with KGStore(tmp_path_factory.mktemp("repeated") / "store") as s:
+        for k in range(3):
+            s.add_document(_restated(make_doc_a(), k))
+        s.add_document(make_doc_c())
+        yield s
+
+
+# money-values has no document column: its rows per document are alike (tested below).
+DISTINCT_ROWS = [p for p in FILES if p.name != "money-values.rq"]
+
+
+@pytest.mark.parametrize("path", DISTINCT_ROWS, ids=[p.stem for p in DISTINCT_ROWS])
+def test_no_row_is_repeated_when_documents_restate_entities(repeated, path):
+    rows = _run(repeated, path.name)
+    keys = [tuple(r.values()) for r in rows]
+    assert len(keys) == len(set(keys)), path.name
+
+
+def test_support_counts_every_restating_document(repeated):
+    rows = _run(repeated, "facts-supported-by-2plus.rq")
+    found = {(r["subject"], r["relation"], r["object"]): r["documents"] for r in rows}
+    assert found[("BYD", "metWith", "Mehmet Fatih Kacır")] == "4"
+    assert found[("China", "tradesWith", "Türkiye")] == "3"  # symmetric: IRI order
+    assert all(int(n) >= 2 for n in found.values())
+    money = _run(repeated, "money-values.rq")
+    assert len(money) == 3  # one per document stating it
