@@ -182,6 +182,11 @@ class _TermConverter:
         return got
 
 
+def _rdflib_quad(q: ox.Quad) -> Quad:
+    term = _TermConverter()
+    return (term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))  # type: ignore[return-value]
+
+
 def _first(result: Result) -> Any:
     for row in result:
         return row[0]
@@ -514,24 +519,32 @@ class KGStore:
 
     # --- raw quads ----------------------------------------------------------------------
 
-    def quads(self) -> Iterator[Quad]:
-        """Every quad of the store (named graphs; the default graph too when local)."""
+    def ox_quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the store as pyoxigraph terms (named graphs; the default graph too when local)."""
         inner = self._oxigraph()
         if inner is not None:
-            for q in inner.quads_for_pattern(None, None, None, None):
-                g = q.graph_name
-                graph: Node = DATASET_DEFAULT_GRAPH_ID if isinstance(g, ox.DefaultGraph) else from_ox(g)  # type: ignore[assignment]
-                yield (_plain(from_ox(q.subject)), _plain(from_ox(q.predicate)), _plain(from_ox(q.object)), graph)  # type: ignore[arg-type,misc]
+            yield from inner.quads_for_pattern(None, None, None, None)
             return
         for r in self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
-            yield (_plain(r.s), _plain(r.p), _plain(r.o), r.g)
+            yield ox.Quad(to_ox(r.s), to_ox(r.p), to_ox(r.o), to_ox(r.g))
 
-    def add_quads(self, quads: Iterable[Quad]) -> int:
-        """Add quads in one transaction (all or nothing); return how many were given."""
+    def quads(self) -> Iterator[Quad]:
+        """Every quad of the store as rdflib terms (see ox_quads)."""
+        for q in self.ox_quads():
+            g = q.graph_name
+            graph: Node = DATASET_DEFAULT_GRAPH_ID if isinstance(g, ox.DefaultGraph) else from_ox(g)  # type: ignore[assignment]
+            yield (_plain(from_ox(q.subject)), _plain(from_ox(q.predicate)), _plain(from_ox(q.object)), graph)  # type: ignore[arg-type,misc]
+
+    def add_quads(self, quads: Iterable[Quad | ox.Quad]) -> int:
+        """Add quads (rdflib tuples or pyoxigraph Quads) in one transaction; return how many were given."""
         ds = self._writable()
         batch = list(quads)
+        inner = self._oxigraph()
         try:
-            ds.addN(batch)
+            if inner is not None:
+                inner.extend([q if isinstance(q, ox.Quad) else to_ox(q) for q in batch])
+            else:
+                ds.addN(_rdflib_quad(q) if isinstance(q, ox.Quad) else q for q in batch)
         except (OSError, ValueError, RuntimeError) as exc:
             self._rollback(ds.store)
             raise StoreError(f"cannot add {len(batch)} quads: {_one_line(exc)}") from None

@@ -9,6 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Literal
 
@@ -242,8 +243,7 @@ def test_unreachable_endpoint_is_a_store_error():
 @pytest.mark.slow
 def test_remote_oxigraph_server(tmp_path, doc_a, doc_b):
     oxigraph = Path(sys.executable).parent / "oxigraph"
-    if not oxigraph.exists():
-        pytest.skip("the oxigraph server CLI is not installed next to the interpreter")
+    assert oxigraph.exists(), "the oxigraph server CLI (PyPI package oxigraph) is a dependency of kg"
     port = _free_port()
     server = subprocess.Popen(
         [str(oxigraph), "serve", "--location", str(tmp_path / "srv"), "--bind", f"127.0.0.1:{port}"],
@@ -272,6 +272,16 @@ def test_remote_oxigraph_server(tmp_path, doc_a, doc_b):
             assert list(s.query("SELECT ?e ?label WHERE { ?e rdfs:label ?label }", {"label": '"} ; DROP ALL ; {'})) == []
             assert s.get_document(doc_a.id) == doc_a
             assert s.stats()["documents"] == 2
+            with KGStore() as local:
+                local.add_document(doc_a)
+                local.add_document(doc_b)
+                assert s.support() == local.support()
+            extra = ox.NamedNode("http://example.org/extra")
+            quad = ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("x"), extra)
+            assert s.add_quads([quad]) == 1
+            assert s.query("ASK { GRAPH <http://example.org/extra> { ?s ?p 'x' } }").askAnswer
+            assert quad in set(s.ox_quads())
+            s.update("DROP GRAPH <http://example.org/extra>")
             with pytest.raises(QueryError):
                 s.query("DELETE WHERE { ?s ?p ?o }")
             with pytest.raises(QueryError):
