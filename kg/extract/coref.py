@@ -360,6 +360,8 @@ def _resolve_references(
             history.append((tok.i, named, tok.dep_ in ("nsubj", "nsubjpass")))
             continue
         types, noun = wanted
+        if noun is None and types != ("Person",) and _continues_unnamed_subject(tok, token_cluster):
+            continue
         cid = _antecedent(tok, types, noun, history, clusters, paragraph)
         if cid is None:
             continue
@@ -374,6 +376,21 @@ def _resolve_references(
             token_cluster.setdefault(i, cid)
         history.append((tok.i, cid, tok.dep_ in ("nsubj", "nsubjpass")))
     return extra
+
+
+def _continues_unnamed_subject(tok, token_cluster: dict[int, int]) -> bool:  # noqa: ANN001
+    """'The plant will ... . It is expected to ...': a sentence-opening subject 'it'
+    continues the previous sentence's subject; when that is a thing no name stands for,
+    the nearest organisation is the wrong referent, so the pronoun stays unresolved."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.start == 0:
+        return False
+    if any(i in token_cluster for i in range(tok.sent.start, tok.i)):
+        return False  # a name earlier in the same sentence is the likelier referent
+    previous = tok.doc[tok.sent.start - 1].sent
+    subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and s.i not in token_cluster and _named_by(s, token_cluster) is None for s in subjects
+    )
 
 
 def _named_by(tok, token_cluster: dict[int, int]) -> int | None:  # noqa: ANN001

@@ -205,6 +205,7 @@ GOVERNMENT_TITLES = frozenset(
 def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Turn 'Industry Minister Jane Doe' into a Role mention plus a Person mention."""
     roles: list[Mention] = []
+    employers: list[Mention] = []
     for m in mentions:
         if m.type != "Person":
             continue
@@ -233,9 +234,15 @@ def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if doc[i].lower_ not in GOVERNMENT_TITLES:
             # "Acme Motors chief executive Jane Doe": the company is the employer, not part
             # of the title ("Trade Minister" keeps its portfolio words).
+            found = False
             for org in mentions:
                 if org.type == "Organization" and left <= org.start and org.end <= i:
                     left = org.end + (1 if org.end < i and doc[org.end].tag_ == "POS" else 0)
+                    found = True
+            employer = None if found else _employer_named_elsewhere(doc, mentions, left, i)
+            if employer is not None:
+                employers.append(employer)
+                left = employer.end
         if left > i:
             continue
         roles.append(Mention(left, i + 1, doc[left : i + 1].text, "Role", "role"))
@@ -247,7 +254,20 @@ def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         for m in mentions
         if not any(r.start <= m.start and m.end <= r.end and m.type != "Country" for r in roles)
     ]
-    return kept + roles
+    return kept + employers + roles
+
+
+def _employer_named_elsewhere(doc: Doc, mentions: list[Mention], left: int, title: int) -> Mention | None:
+    """The company opening "Stellantis chief executive", when NER missed it here but named it elsewhere.
+
+    The tagger often reads a company name before a title as an adjective; the same words
+    recognised as an organisation elsewhere in the article settle what they are.
+    """
+    names = {m.text for m in mentions if m.type == "Organization" and m.kind == "name"}
+    for end in range(title, left, -1):  # longest first
+        if doc[left:end].text in names and not any(t.lower_ in TITLE_WORDS for t in doc[left:end]):
+            return Mention(left, end, doc[left:end].text, "Organization", "name", cue="title:employer")
+    return None
 
 
 def _apply_cues(doc: Doc, m: Mention) -> None:

@@ -350,6 +350,9 @@ class RelationFinder:
     def verb_rules(self, verb: Token, lemma: str) -> None:
         for slot, rel, s_types, o_types, conf in VERB_RULES.get(lemma, []):
             objs = [a for o in self.slot(verb, slot) for a in self.args(o)]
+            rule = f"verb:{lemma}:{slot}"
+            if not objs and rel == "visited":
+                objs, rule, conf = self.site_args(verb, slot), f"verb:{lemma}:site", conf - 0.1
             if not objs:
                 continue
             subs = self.subjects(verb)
@@ -357,7 +360,7 @@ class RelationFinder:
                 subs = subs or self.args(verb.head)
             for s in subs:
                 for o in objs:
-                    self.add(s, rel, o, verb, f"verb:{lemma}:{slot}", conf, s_types, o_types)
+                    self.add(s, rel, o, verb, rule, conf, s_types, o_types)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         # "X and Y joined hands / forces" -> the coordinated subjects partner.
         if any(o.lemma_.lower() in PARTNERING_OBJECTS for o in objects):
@@ -385,6 +388,22 @@ class RelationFinder:
         if lemma in ("have", "operate", "run", "own"):
             for o in objects:
                 self.facility_place_rule(verb, o)
+
+    def site_args(self, verb: Token, slot: str) -> list[tuple[Cluster, Token]]:
+        """Owner and place of a site: 'toured Acme's plant in Gdansk' -> Acme, Gdansk."""
+        found: list[tuple[Cluster, Token]] = []
+        for o in self.slot(verb, slot):
+            if o.pos_ != "NOUN":
+                continue
+            # the place may hang off the noun or, as parsers often attach it, off the verb
+            for c in [*o.children, *(v for v in verb.children if v.i > o.i)]:
+                if c.dep_ == "poss":
+                    found.extend(self.args(c))
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found.extend(self.place_args(g))
+        return found
 
     def place_args(self, pobj: Token) -> list[tuple[Cluster, Token]]:
         """Places a preposition's object names: 'Gdansk', 'Hidalgo state', 'the city of Gdansk'."""
