@@ -113,7 +113,26 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for m in mentions:
         _apply_cues(doc, m)
     _propagate_types(mentions)
+    _us_states_among_countries(mentions, gaz)
     return mentions
+
+
+def _us_states_among_countries(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'Georgia' is a country and a U.S. state: in an article set in the United States it is the state.
+
+    The United States counts as the setting when the article names it or another state.
+    """
+    ambiguous = [m for m in mentions if m.type == "Country" and m.kind == "name" and gaz.us_state(m.text)]
+    if not ambiguous:
+        return
+    american = any(
+        (m.type == "Country" and m.label == gaz.country("United States"))
+        or (m.type != "Country" and gaz.us_state(m.text) and not gaz.country(m.text))
+        for m in mentions
+    )
+    if american:
+        for m in ambiguous:
+            m.type, m.label, m.cue = "Region", gaz.us_state(m.text) or m.text, "U.S. state in a U.S. setting"
 
 
 def _is_office(span: Span) -> bool:
@@ -359,6 +378,8 @@ def facility_mention(doc: Doc, noun: Token, place: str | None) -> Mention | None
             left -= 1
         else:
             break
+    if left < noun.i and left > 0 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_:
+        left += 1  # "joint-venture plant": the chain stops at the hyphen; drop the word it split
     span = doc[left : noun.i + 1]
     if len(span) < 2 and not place:
         return None  # a bare "the plant" is too vague to be an entity of its own

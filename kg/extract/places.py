@@ -23,6 +23,11 @@ class Gazetteer:
     demonyms: dict[str, str]
     cities: dict[str, str]
     regions: dict[str, str]
+    us_states: dict[str, str]  # folded name -> name
+
+    def us_state(self, text: str) -> str | None:
+        """The U.S. state a name denotes ('Georgia', 'Texas'), or None."""
+        return self.us_states.get(fold(text))
 
     def country(self, text: str) -> str | None:
         """Canonical country for a name or alias, or None."""
@@ -107,7 +112,8 @@ def gazetteer() -> Gazetteer:
     regions = {
         fold(c["name"]): c["name"] for c in gc.get_continents().values() if c.get("name")
     }
-    return Gazetteer(countries, demonyms, cities, regions)
+    us_states = {fold(st["name"]): st["name"] for st in gc.get_us_states().values()}
+    return Gazetteer(countries, demonyms, cities, regions, us_states)
 
 
 def _alpha2_of(label: str, by_alpha2: dict[str, str]) -> str:

@@ -625,6 +625,12 @@ class RelationFinder:
             preps += [c for c in trigger.head.children if c.dep_ == "prep"]
         if trigger.pos_ == "NOUN":
             preps += [c for c in trigger.children if c.dep_ == "prep" and c.lower_ != "of"]
+        if trigger.pos_ in ("VERB", "AUX"):
+            # "build a plant in P": parsers attach the place phrase to the verb as often as to the noun
+            preps += [c for c in trigger.children if c.dep_ == "prep" and c.i > obj.i]
+        partners = [p for w in preps if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+        # "a plant with Y in P": the place phrase often hangs off the partner's name
+        preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
         for prep in preps:
             if prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
@@ -643,6 +649,11 @@ class RelationFinder:
         fac_arg = (fac, obj)
         for s in subs:
             self.add(s, "builds", fac_arg, trigger, rule, 0.8, BODY, ("Place",))
+        # "X will build a plant with Y": the builders are partners.
+        for partner in (a for p in partners for a in self.args(p)):
+            for s in subs:
+                self.add(s, "partnersWith", partner, trigger, "facility:build-with", 0.75,
+                         ("Organization",), ("Organization",))
         if place_arg is not None:
             region = self.region_cluster(place_arg[1], place_arg[0])
             self.add(fac_arg, "locatedIn", region, trigger, "facility:in-place", 0.85, ("Place",), PLACE)
@@ -817,6 +828,9 @@ class RelationFinder:
                              "title:org-possessive" if possessive else "title:org-before", 0.8,
                              ("Person",), ("Organization",))
                 country = self.gaz.demonym(first.text) or self.gaz.country(first.text)
+                named = self.cluster(first)
+                if country and named is not None and named.type in ("Region", "City", "Place"):
+                    country = None  # "Georgia Governor" where Georgia is the U.S. state
                 if country:
                     cc = self.cluster(first)
                     if cc is None or cc.type != "Country":

@@ -1,5 +1,6 @@
 """Rules added after reading stories of our own: visits to a company's site, an employer
-named before a title that NER missed there, and 'it' after a subject no name stands for."""
+named before a title that NER missed there, 'it' after a subject no name stands for,
+building with a partner, and Georgia the U.S. state."""
 
 from __future__ import annotations
 
@@ -45,3 +46,43 @@ def test_it_after_an_unnamed_subject_is_left_unresolved(doc):
     # "It" continues "the factory"; the nearest company is not what employs the 1,200.
     wrong = [t for t in doc.triples if t.predicate == "employs" and t.subject.type == "Organization"]
     assert wrong == [], [(t.subject.label, t.object.label) for t in wrong]
+
+
+US_TEXT = """ATLANTA, Oct. 14 -- Acme Motors opened a battery plant in Georgia on Tuesday.
+Georgia Governor Brian Kemp attended the opening. The United States is Acme's largest market.
+"""
+CAUCASUS_TEXT = """TBILISI, May 2 -- Georgia signed a transit agreement with Azerbaijan on Friday.
+Georgian Prime Minister Irakli Kobakhidze said trade with Azerbaijan would grow.
+"""
+
+
+def _typed(extractor, text):
+    from kg.ingest import parse_document
+
+    doc = extractor.extract(parse_document(text, "-"))
+    return doc, {(e.label, e.type) for e in doc.entities}
+
+
+def test_georgia_is_the_us_state_in_a_us_story_and_the_country_otherwise(extractor):
+    doc, entities = _typed(extractor, US_TEXT)
+    assert ("Georgia", "Region") in entities and ("Georgia", "Country") not in entities
+    assert not [t for t in doc.triples if t.predicate == "nationality" and t.object.label == "Georgia"]
+    doc, entities = _typed(extractor, CAUCASUS_TEXT)
+    assert ("Georgia", "Country") in entities
+    assert ("Irakli Kobakhidze", "nationality", "Georgia") in facts(doc)
+
+
+PLANT_TEXT = """WARSAW, Feb. 3 -- Acme Motors will build a second plant with Beta Power in Gdansk, the company said.
+Gamma Cells opened a joint-venture battery plant in Porto last year.
+"""
+
+
+def test_building_with_a_partner_and_a_place_after_the_partner(extractor):
+    doc, _ = _typed(extractor, PLANT_TEXT)
+    f = facts(doc)
+    assert ("Acme Motors", "partnersWith", "Beta Power") in f
+    assert ("Acme Motors", "hasFacilityIn", "Gdańsk") in f  # the gazetteer spelling
+    plants = {t.object.label for t in doc.triples if t.predicate == "builds"}
+    assert any(p.endswith("in Gdańsk") for p in plants), plants
+    # "joint-venture battery plant": the label does not start at the split word
+    assert not any(e.label.startswith("venture") for e in doc.entities), [e.label for e in doc.entities]
