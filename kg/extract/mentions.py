@@ -146,7 +146,7 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     A run of proper nouns in apposition to a title ("Minister of Industry, Jane Doe,")
     is a person; one coordinated in a list with organisations ("X, Y and Z" where X is an
-    organisation) is an organisation.
+    organisation), or right after a company noun ("battery maker X"), is an organisation.
     """
     covered = {i for m in mentions for i in range(m.start, m.end)}
     kinds = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -181,6 +181,9 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(span.start, span.end, span.text, "Organization", cue="list:organisations"))
         elif len(span) >= 2 and prev is not None and prev.text == "," and role_at(before):
             found.append(Mention(span.start, span.end, span.text, "Person", cue="appos:title"))
+        elif prev is not None and prev.pos_ == "NOUN" and prev.lower_ in ORG_NOUNS and prev.tag_ == "NN":
+            # "battery maker QuantumScape": a name right after a company noun is a company.
+            found.append(Mention(span.start, span.end, span.text, "Organization", cue=f"descriptor:{prev.lower_}"))
     return found
 
 
@@ -238,10 +241,13 @@ def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if i < 0 or doc[i].lower_ not in TITLE_WORDS:
             continue
         left = i
+        people = {j for p in mentions if p.type == "Person" and p is not m for j in range(p.start, p.end)}
         while left - 1 >= 0:
             tok = doc[left - 1]
             if tok.is_punct or tok.is_sent_start and tok.i != left - 1:
                 break
+            if tok.i in people:
+                break  # "Chancellor Jane Roe and state premier John Doe": another title's holder
             if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("and", "of", "&"):
                 left -= 1
             else:

@@ -191,6 +191,11 @@ class RelationFinder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 out.extend(self.args(pobj))
+                # "senior Acme executives", "Acme's officials"
+                for a in t.children:
+                    ac = self.cluster(a) if a.dep_ in ("compound", "poss") else None
+                    if ac is not None and ac.type == "Organization":
+                        out.append((ac, a))
             if t.pos_ in ("NOUN", "PROPN"):
                 for child in t.children:
                     # "its domestic brand, X": the name in apposition is the argument.
@@ -399,6 +404,9 @@ class RelationFinder:
             for c in [*o.children, *(v for v in verb.children if v.i > o.i)]:
                 if c.dep_ == "poss":
                     found.extend(self.args(c))
+                if c.dep_ == "prep" and c.lower_ == "of" and c.head == o:
+                    # "the headquarters of battery maker Acme"
+                    found.extend(a for g in c.children if g.dep_ == "pobj" for a in self.args(g))
                 if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                     for g in c.children:
                         if g.dep_ == "pobj":
@@ -564,12 +572,30 @@ class RelationFinder:
             for s in self.governor_subjects(noun):
                 for o in objs:
                     self.add(s, rel, o, noun, f"noun:{lemma}:{prep_word}", conf, ACTOR, o_types)
+        if lemma in FACILITY_NOUNS:
+            self.owned_site_rule(noun)
         if lemma in CONSTRUCTION_NOUNS:
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for o in prep.children:
                         if o.dep_ == "pobj":
                             self.build_rule(noun, o, f"noun:{lemma}:facility")
+
+    def owned_site_rule(self, noun: Token) -> None:
+        """'Acme's factory in Fremont' -> hasFacilityIn(Acme, Fremont)."""
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        owners = [o for o in owners if o[0].type == "Organization"]
+        if not owners or self.hedge(noun):
+            return
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for place in self.place_args(pobj):
+                        for owner in owners:
+                            self.add(owner, "hasFacilityIn", place, noun, "facility:possessive-place", 0.75,
+                                     ("Organization",), PLACE)
 
     def origins(self, goods: Token) -> list[tuple[Cluster, Token]]:
         """Countries goods come from: 'Chinese EVs', 'vehicles made in China', 'imports from X'."""

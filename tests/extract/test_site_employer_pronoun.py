@@ -1,6 +1,9 @@
-"""Rules added after reading stories of our own: visits to a company's site, an employer
-named before a title that NER missed there, 'it' after a subject no name stands for,
-building with a partner, and Georgia the U.S. state."""
+"""Rules added after reading stories of our own (not in the repository).
+
+Visits to a company's site; an employer named before a title that NER missed there;
+'it' after a subject no name stands for; building with a partner; Georgia the U.S. state;
+two titled people in one phrase; a company's executives and its sites.
+"""
 
 from __future__ import annotations
 
@@ -86,3 +89,25 @@ def test_building_with_a_partner_and_a_place_after_the_partner(extractor):
     assert any(p.endswith("in Gdańsk") for p in plants), plants
     # "joint-venture battery plant": the label does not start at the split word
     assert not any(e.label.startswith("venture") for e in doc.entities), [e.label for e in doc.entities]
+
+
+VISIT_TEXT = """BERLIN, Sept. 9 -- German Chancellor Anna Weber and Bavaria premier Jonas Keller attended the launch.
+Weber met senior Volvo executives at the company's factory in Gothenburg on Tuesday.
+She also visited the headquarters of battery maker Lumacell in Munich.
+"""
+
+
+def test_two_titled_people_in_one_phrase_keep_their_own_titles(extractor):
+    doc, _ = _typed(extractor, VISIT_TEXT)
+    f = facts(doc)
+    assert ("Anna Weber", "holdsPosition", "Chancellor") in f
+    assert ("Jonas Keller", "holdsPosition", "Bavaria premier") in f
+
+
+def test_meeting_a_company_s_executives_at_its_site(extractor):
+    doc, entities = _typed(extractor, VISIT_TEXT)
+    f = facts(doc)
+    assert ("Anna Weber", "metWith", "Volvo") in f
+    assert ("Volvo", "hasFacilityIn", "Gothenburg") in f
+    assert ("Lumacell", "Organization") in entities  # named after "battery maker", missed by NER
+    assert ("Anna Weber", "visited", "Lumacell") in f
