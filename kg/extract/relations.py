@@ -97,6 +97,8 @@ NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
 # Verb + "hands"/"forces" or copula + cooperation nouns: the coordinated subjects partner.
 PARTNERING_OBJECTS = {"hand", "force"}
 PARTNERING_NOUNS = {"cooperation", "partnership", "collaboration", "talk", "alliance", "venture"}
+# A company that belongs to another: "Acme's battery unit X", "X, a subsidiary of Acme".
+SUBSIDIARY_NOUNS = {"unit", "subsidiary", "arm", "division", "affiliate"}
 CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
 CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
 TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
@@ -393,6 +395,12 @@ class RelationFinder:
         if lemma in ("have", "operate", "run", "own"):
             for o in objects:
                 self.facility_place_rule(verb, o)
+        if lemma == "control" and not self.hedge(verb):
+            # "X, which also controls carmaker Y" -> partOf(Y, X)
+            for o in (a for ob in objects for a in self.args(ob)):
+                for s in self.subjects(verb):
+                    if s[0].id != o[0].id:
+                        self.add(o, "partOf", s, verb, "verb:control", 0.75, ("Organization",), ("Organization",))
 
     def site_args(self, verb: Token, slot: str) -> list[tuple[Cluster, Token]]:
         """Owner and place of a site: 'toured Acme's plant in Gdansk' -> Acme, Gdansk."""
@@ -898,7 +906,25 @@ class RelationFinder:
             for noun in [tok, *tok.conjuncts]:
                 self.describe(heads, noun)
 
+    def ownership(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
+        """'Acme's battery unit X', 'X, a subsidiary of Acme' -> partOf(X, Acme); brands -> brandOf."""
+        lemma = noun.lemma_.lower()
+        rel = "brandOf" if lemma == "brand" else "partOf" if lemma in SUBSIDIARY_NOUNS else None
+        if rel is None:
+            return
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        owners += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
+        for owner in owners:
+            if owner[0].type != "Organization":
+                continue
+            for h in heads:
+                if h[0].id != owner[0].id:
+                    self.add(h, rel, owner, noun, f"descriptor:{rel}", 0.8, ("Organization", "Product"),
+                             ("Organization",))
+
     def describe(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
+        self.ownership(heads, noun)
         lemma = noun.lemma_.lower()
         words = {t.lower_ for t in noun.lefts} | {lemma}
         for child in noun.children:
@@ -922,6 +948,16 @@ class RelationFinder:
                         for h in heads:
                             self.add(h, "origin", owner, noun, "appos:owner-country", 0.75, ("Organization", "Product"), ("Country",))
             if child.dep_ == "prep" and child.lower_ == "of" and lemma in MAKER_NOUNS:
+                # "the maker of Peugeot and Fiat cars" -> brandOf(Peugeot, X), brandOf(Fiat, X)
+                for p in child.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                        for b in p.children:
+                            if b.dep_ in ("compound", "nmod"):
+                                for brand in self.args(b):
+                                    if brand[0].type in ("Organization", "Product"):
+                                        for h in heads:
+                                            self.add(brand, "brandOf", h, noun, "appos:maker-of-brand", 0.75,
+                                                     ("Organization", "Product"), ("Organization",))
                 # "a maker of lithium-ion batteries" -> produces(X, lithium-ion batteries)
                 for p in child.children:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and self.cluster(p) is None and not any(
@@ -957,6 +993,7 @@ class RelationFinder:
                 before = self.doc[m.start - 1]
                 if before.pos_ != "NOUN":
                     continue
+                self.ownership([(c, self.doc[m.start])], before)
                 for t in before.lefts:
                     oc = self.cluster(t)
                     if oc is not None and oc.type == "Country" and self.gaz.demonym(t.text):

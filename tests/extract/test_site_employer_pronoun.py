@@ -111,3 +111,19 @@ def test_meeting_a_company_s_executives_at_its_site(extractor):
     assert ("Volvo", "hasFacilityIn", "Gothenburg") in f
     assert ("Lumacell", "Organization") in entities  # named after "battery maker", missed by NER
     assert ("Anna Weber", "visited", "Lumacell") in f
+
+
+OWNERSHIP_TEXT = """PARIS, April 4 -- Renault's battery unit Ampera opened a plant in Douai.
+Ampera is expanding through a partnership with Stellantis, the maker of Peugeot and Fiat cars.
+"""
+# on its own: after the lines above, NER no longer reads "Geely" as a name
+CONTROL_TEXT = "Geely, which also controls carmaker Volvo Cars, plans a new plant in Hungary.\n"
+
+
+def test_units_brands_and_control(extractor):
+    doc, _ = _typed(extractor, OWNERSHIP_TEXT)
+    f = facts(doc)
+    assert ("Ampera", "partOf", "Renault") in f
+    assert ("Peugeot", "brandOf", "Stellantis") in f
+    assert ("Fiat", "brandOf", "Stellantis") in f
+    assert ("Volvo Cars", "partOf", "Geely") in facts(_typed(extractor, CONTROL_TEXT)[0])
