@@ -97,6 +97,10 @@ NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
 # Verb + "hands"/"forces" or copula + cooperation nouns: the coordinated subjects partner.
 PARTNERING_OBJECTS = {"hand", "force"}
 PARTNERING_NOUNS = {"cooperation", "partnership", "collaboration", "talk", "alliance", "venture"}
+AGREEMENT_NOUNS = {"memorandum", "agreement", "deal", "pact", "accord", "treaty", "contract", "mou"}
+# Words naming a body of a state: "China's Ministry of Commerce" is part of China.
+STATE_BODIES = {"ministry", "department", "commission", "agency", "embassy", "parliament", "customs",
+                "council", "office", "bureau", "administration", "authority", "cabinet", "senate"}
 # A company that belongs to another: "Acme's battery unit X", "X, a subsidiary of Acme".
 SUBSIDIARY_NOUNS = {"unit", "subsidiary", "arm", "division", "affiliate"}
 CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
@@ -369,6 +373,14 @@ class RelationFinder:
                 for o in objs:
                     self.add(s, rel, o, verb, rule, conf, s_types, o_types)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in ("sign", "conclude", "reach", "ink") and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
+            # "Indonesia and Australia signed a memorandum": states cooperate, companies partner.
+            subs = [s for s in self.subjects(verb) if s[0].type in BODY]
+            for i, a in enumerate(subs):
+                for b in subs[i + 1 :]:
+                    states = a[0].type == "Country" and b[0].type == "Country"
+                    self.add(a, "cooperatesWith" if states else "partnersWith", b, verb, "verb:sign-together", 0.8,
+                             BODY, BODY)
         # "X and Y joined hands / forces" -> the coordinated subjects partner.
         if any(o.lemma_.lower() in PARTNERING_OBJECTS for o in objects):
             self.pairwise(self.subjects(verb), verb, "partnersWith", "verb:join-hands", 0.8)
@@ -926,6 +938,12 @@ class RelationFinder:
     def describe(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         self.ownership(heads, noun)
         lemma = noun.lemma_.lower()
+        if noun.dep_ == "appos" and lemma in ORG_NOUNS:
+            # "X, the world's largest e-bike maker," -> rankedAs(X, largest e-bike maker)
+            rank = self.rank_value(noun)
+            if rank is not None:
+                for h in heads:
+                    self.add(h, "rankedAs", rank, noun, "appos:rank", 0.8, BODY, ANY)
         words = {t.lower_ for t in noun.lefts} | {lemma}
         for child in noun.children:
             if child.dep_ in ("amod", "compound"):
@@ -990,6 +1008,7 @@ class RelationFinder:
                 if m.kind != "name" or m.start == 0:
                     continue
                 self.list_head_nationality(c, m)
+                self.state_body_rule(c, m)
                 before = self.doc[m.start - 1]
                 if before.pos_ != "NOUN":
                     continue
@@ -1001,11 +1020,24 @@ class RelationFinder:
                         self.add((c, tok), "nationality", (oc, t), before, "descriptor:demonym", 0.8,
                                  ("Organization",), ("Country",))
                 for t in self.doc[max(0, m.start - 4) : m.start - 1]:
-                    if t.dep_ in ("amod", "compound") and t.head == before and self.gaz.demonym(t.text):
+                    # "Chinese producer X": the demonym may hang off the noun or off the name
+                    if t.dep_ in ("amod", "compound") and (t.head == before or m.start <= t.head.i < m.end) \
+                            and self.gaz.demonym(t.text):
                         oc = self.cluster(t)
                         if oc is not None:
                             self.add((c, self.doc[m.start]), "nationality", (oc, t), before,
                                      "descriptor:demonym", 0.8, ("Organization",), ("Country",))
+
+    def state_body_rule(self, c: Cluster, m: Mention) -> None:
+        """"China's Ministry of Commerce" -> partOf(Ministry of Commerce, China)."""
+        words = {t.lower_ for t in self.doc[m.start : m.end]}
+        if not words & STATE_BODIES or m.start < 2 or self.doc[m.start - 1].tag_ != "POS":
+            return
+        owner = self.doc[m.start - 2]
+        oc = self.cluster(owner)
+        if oc is not None and oc.type == "Country":
+            self.add((c, self.doc[m.start]), "partOf", (oc, owner), self.doc[m.start], "descriptor:state-body",
+                     0.8, ("Organization",), ("Country",))
 
     def list_head_nationality(self, c: Cluster, m: Mention) -> None:
         """'Chinese brands including X and Y' -> nationality(X, China), nationality(Y, China)."""

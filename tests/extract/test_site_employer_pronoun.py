@@ -127,3 +127,19 @@ def test_units_brands_and_control(extractor):
     assert ("Peugeot", "brandOf", "Stellantis") in f
     assert ("Fiat", "brandOf", "Stellantis") in f
     assert ("Volvo Cars", "partOf", "Geely") in facts(_typed(extractor, CONTROL_TEXT)[0])
+
+
+STATES_TEXT = """CANBERRA, May 15 -- Chile and Australia signed a memorandum of understanding on lithium on Thursday.
+According to Chile's Ministry of Mining, exports of lithium carbonate rose last year.
+Chinese producer Ganfeng, the world's largest lithium maker, welcomed the deal.
+"""
+
+
+def test_signing_states_ministries_and_appositive_ranks(extractor):
+    doc, _ = _typed(extractor, STATES_TEXT)
+    f = facts(doc)
+    assert ("Chile", "cooperatesWith", "Australia") in f or ("Australia", "cooperatesWith", "Chile") in f
+    assert ("Ministry of Mining", "partOf", "Chile") in f
+    assert ("Ganfeng", "nationality", "China") in f
+    ranks = {t.object.text for t in doc.triples if t.subject.label == "Ganfeng" and t.predicate == "rankedAs"}
+    assert any("largest" in r for r in ranks), ranks
