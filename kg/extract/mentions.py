@@ -98,6 +98,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if acronym is not None:
                 mentions.append(Mention(acronym.start, acronym.end, acronym.text, "Organization",
                                         "name", mention.text, cue="bracketed acronym"))
+    mentions.extend(_org_names_read_as_groups(doc, mentions, gaz))
     mentions.extend(_unlabelled_names(doc, mentions))
     mentions = _split_titles(doc, mentions)
     for m in mentions:
@@ -133,6 +134,20 @@ def _us_states_among_countries(mentions: list[Mention], gaz: Gazetteer) -> None:
     if american:
         for m in ambiguous:
             m.type, m.label, m.cue = "Region", gaz.us_state(m.text) or m.text, "U.S. state in a U.S. setting"
+
+
+def _org_names_read_as_groups(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """'Rivian' tagged as a nationality (NORP) after 'Rivian Automotive': the company again."""
+    orgs = [m.text for m in mentions if m.type == "Organization" and m.kind == "name"]
+    if not orgs:
+        return []
+    known = set(orgs) | {m.split()[0] for m in orgs if len(m.split()) > 1}
+    found = []
+    for ent in doc.ents:
+        span = trim(ent)
+        if ent.label_ == "NORP" and len(span) and not gaz.demonym(span.text) and span.text in known:
+            found.append(Mention(span.start, span.end, span.text, "Organization", cue="same name elsewhere"))
+    return found
 
 
 def _is_office(span: Span) -> bool:
@@ -288,11 +303,22 @@ def _employer_named_elsewhere(doc: Doc, mentions: list[Mention], left: int, titl
     The tagger often reads a company name before a title as an adjective; the same words
     recognised as an organisation elsewhere in the article settle what they are.
     """
-    names = {m.text for m in mentions if m.type == "Organization" and m.kind == "name"}
+    orgs = [m for m in mentions if m.type == "Organization" and m.kind == "name"]
+    names = {m.text for m in orgs}
+    # "Rivian executive" after "Rivian Automotive": the company's short name
+    short = {" ".join(m.text.split()[:k]) for m in orgs for k in range(1, len(m.text.split()))
+             if not any(w.casefold() in STATE_WORDS for w in m.text.split())}
     for end in range(title, left, -1):  # longest first
-        if doc[left:end].text in names and not any(t.lower_ in TITLE_WORDS for t in doc[left:end]):
-            return Mention(left, end, doc[left:end].text, "Organization", "name", cue="title:employer")
+        words = doc[left:end]
+        if any(t.lower_ in TITLE_WORDS for t in words):
+            continue
+        if words.text in names or (words.text in short and all(t.tag_ == "NNP" for t in words)):
+            return Mention(left, end, words.text, "Organization", "name", cue="title:employer")
     return None
+
+
+# Words of a state body's name: "Finance Ministry" does not make "Finance" a company.
+STATE_WORDS = frozenset("ministry department commission agency office bureau council".split())
 
 
 def _apply_cues(doc: Doc, m: Mention) -> None:

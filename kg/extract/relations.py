@@ -407,6 +407,10 @@ class RelationFinder:
         if lemma in ("have", "operate", "run", "own"):
             for o in objects:
                 self.facility_place_rule(verb, o)
+        if lemma == "found" and verb.tag_ in ("VBN", "VBD"):
+            self.founded_rule(verb)
+        if lemma in ("own", "hold", "acquire", "buy", "take") and not self.hedge(verb):
+            self.stake_rule(verb, objects)
         if lemma == "control" and not self.hedge(verb):
             # "X, which also controls carmaker Y" -> partOf(Y, X)
             for o in (a for ob in objects for a in self.args(ob)):
@@ -630,6 +634,38 @@ class RelationFinder:
                 "make", "build", "produce", "manufacture", "import", "vehicle", "car", "ev", "good", "product"):
                 out.append((c, t))
         return out
+
+    def founded_rule(self, verb: Token) -> None:
+        """'The company, founded in 2016,' / 'X was founded in 2016' -> founded(X, 2016)."""
+        if verb.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in verb.children):
+            return  # "Jane Doe founded X in 2016": the subject is the founder, not the company
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for pobj in prep.children:
+                date = parse_date(pobj.text) if pobj.ent_type_ == "DATE" else None
+                if date is None:
+                    continue
+                for s in self.subjects(verb):
+                    if s[0].type == "Organization":
+                        self.add(s, "founded", date, verb, "verb:founded-in", 0.8, ("Organization",), ANY)
+
+    def stake_rule(self, verb: Token, objects: list[Token]) -> None:
+        """'X holds a 21 percent stake in Y', 'X owns 21 percent of Y' -> investsIn(X, Y)."""
+        targets: list[tuple[Cluster, Token]] = []
+        for o in objects:
+            lemma = o.lemma_.lower()
+            if lemma in ("stake", "share", "interest"):
+                preps = [c for c in [*o.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "in"]
+            elif lemma in ("percent", "%") or o.lower_ == "%":
+                preps = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"]
+            else:
+                continue
+            targets += [a for p in preps for g in p.children if g.dep_ == "pobj" for a in self.args(g)]
+        for t in targets:
+            for s in self.subjects(verb):
+                if s[0].id != t[0].id:
+                    self.add(s, "investsIn", t, verb, "verb:stake-in", 0.8, BODY, ("Organization",))
 
     def start_rule(self, verb: Token) -> None:
         """'X will start production in 2026' -> plannedStart(X, 2026)."""
@@ -868,8 +904,10 @@ class RelationFinder:
                     self.add(p, "nationality", (oc, owner), first, "title:country-possessive", 0.75,
                              ("Person",), ("Country",))
                 elif oc is not None and oc.type == "Organization":
-                    # "Acme's chief executive Jane Doe"
-                    head = self.doc[m.end - 1].lower_ in HEAD_TITLES
+                    # "Acme's chief executive Jane Doe"; "an Acme executive" only works there
+                    last = self.doc[m.end - 1]
+                    head = last.lower_ in HEAD_TITLES and not (
+                        last.lower_ == "executive" and (m.end - 2 < m.start or self.doc[m.end - 2].lower_ != "chief"))
                     self.add(p, "directorOf" if head else "worksFor", (oc, owner), first,
                              "title:org-possessive" if possessive else "title:org-before", 0.8,
                              ("Person",), ("Organization",))

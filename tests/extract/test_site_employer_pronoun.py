@@ -143,3 +143,23 @@ def test_signing_states_ministries_and_appositive_ranks(extractor):
     assert ("Ganfeng", "nationality", "China") in f
     ranks = {t.object.text for t in doc.triples if t.subject.label == "Ganfeng" and t.predicate == "rankedAs"}
     assert any("largest" in r for r in ranks), ranks
+
+
+COMPANY_TEXT = """NEW YORK, Nov. 12 -- Electric truck maker Rivian Automotive said on Wednesday that it had signed a deal.
+Rivian, which is based in Irvine, California, builds pickup trucks. Rivian executive Wassym Bensaid said sales rose.
+Swedish battery maker Northvolt, founded in 2016 by former Tesla executive Peter Carlsson, builds batteries.
+Volkswagen owns about 21 percent of Northvolt. BMW holds a 5 percent stake in Northvolt.
+"""
+
+
+def test_company_facts_founding_stakes_and_staff(extractor):
+    doc, entities = _typed(extractor, COMPANY_TEXT)
+    f = facts(doc)
+    assert ("Rivian", "basedIn", "Irvine") in f  # NER reads this "Rivian" as a nationality
+    assert ("Wassym Bensaid", "worksFor", "Rivian") in f  # short name of Rivian Automotive
+    assert ("Peter Carlsson", "worksFor", "Tesla") in f  # an executive is not the head
+    assert ("Peter Carlsson", "directorOf", "Tesla") not in f
+    assert ("Volkswagen", "investsIn", "Northvolt") in f
+    assert ("BMW", "investsIn", "Northvolt") in f
+    founded = {(t.subject.label, t.object.text) for t in doc.triples if t.predicate == "founded"}
+    assert ("Northvolt", "2016") in founded
