@@ -60,6 +60,7 @@ VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
     "unveil": [("dobj", "launched", BODY, ("Organization", "Product", "Event"), 0.75)],
     "tell": [("dobj", "quotedBy", ("Person",), ("Organization",), 0.8),
              ("dative", "quotedBy", ("Person",), ("Organization",), 0.8)],
+    "back": [("dobj", "supports", BODY + ("Person",), BODY, 0.75)],
     "head": [("dobj", "directorOf", ("Person",), ("Organization",), 0.8)],
     "lead": [("dobj", "directorOf", ("Person",), ("Organization",), 0.7)],
     "run": [("dobj", "directorOf", ("Person",), ("Organization",), 0.7)],
@@ -359,7 +360,15 @@ class RelationFinder:
         return self.facts
 
     def verb_rules(self, verb: Token, lemma: str) -> None:
+        agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                  for a in self.args(p)] if verb.tag_ == "VBN" else []
         for slot, rel, s_types, o_types, conf in VERB_RULES.get(lemma, []):
+            if slot == "dobj" and agents:
+                # "Tesla, headed by Elon Musk" / "X was visited by Y": the agent acts on the patient.
+                for s in agents:
+                    for o in self.subjects(verb):
+                        self.add(s, rel, o, verb, f"verb:{lemma}:passive", conf, s_types, o_types)
+                continue
             objs = [a for o in self.slot(verb, slot) for a in self.args(o)]
             rule = f"verb:{lemma}:{slot}"
             if not objs and rel == "visited":

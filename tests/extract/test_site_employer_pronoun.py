@@ -163,3 +163,11 @@ def test_company_facts_founding_stakes_and_staff(extractor):
     assert ("BMW", "investsIn", "Northvolt") in f
     founded = {(t.subject.label, t.object.text) for t in doc.triples if t.predicate == "founded"}
     assert ("Northvolt", "2016") in founded
+
+
+def test_passive_agents_act_on_the_patient(extractor):
+    doc, _ = _typed(extractor, "Tesla, headed by Elon Musk, delivered 1.64 million vehicles last year.\n")
+    assert ("Elon Musk", "directorOf", "Tesla") in facts(doc)
+    doc, _ = _typed(extractor, "Chinese carmaker BYD, which is backed by Berkshire Hathaway, opened a plant in Szeged.\n")
+    assert any(t.predicate == "supports" and t.object.label == "BYD" and t.subject.label.startswith("Berkshire")
+               for t in doc.triples), facts(doc)
