@@ -38,7 +38,9 @@ class Gazetteer:
 
     def demonym(self, text: str) -> str | None:
         """Canonical country for a demonym such as 'German' or 'Chinese', or None."""
-        return self.demonyms.get(fold(text))
+        key = fold(text)
+        # "Philippine President": a plural country name's singular is its adjective
+        return self.demonyms.get(key) or (self.countries.get(key + "s") if len(key) > 3 else None)
 
     def city(self, text: str) -> str | None:
         """Canonical city name for a city name, or None."""

@@ -29,3 +29,10 @@ def test_cities_and_regions():
     assert g.city("Manisa") == "Manisa"
     assert g.city("Germany") is None  # a country, never a city
     assert g.region("Europe") == "Europe"
+
+
+def test_a_plural_country_name_gives_its_adjective():
+    g = gazetteer()
+    assert g.demonym("Philippine") == g.country("Philippines")  # "Philippine President X"
+    assert g.demonym("Netherland") == g.country("Netherlands")
+    assert g.demonym("Rive") is None  # too short to guess

@@ -171,3 +171,10 @@ def test_passive_agents_act_on_the_patient(extractor):
     doc, _ = _typed(extractor, "Chinese carmaker BYD, which is backed by Berkshire Hathaway, opened a plant in Szeged.\n")
     assert any(t.predicate == "supports" and t.object.label == "BYD" and t.subject.label.startswith("Berkshire")
                for t in doc.triples), facts(doc)
+
+
+def test_adjective_of_a_plural_country_is_not_an_employer(extractor):
+    doc, _ = _typed(extractor, "MANILA, July 8 -- Philippine President Ferdinand Marcos Jr. met Japanese Prime Minister Shigeru Ishiba.\n")
+    f = facts(doc)
+    assert not [t for t in doc.triples if t.predicate in ("directorOf", "worksFor")], f
+    assert any(t.predicate == "nationality" and t.object.label == "Philippines" for t in doc.triples), f
