@@ -8,6 +8,8 @@ organisation type when an organisation noun describes the name ("conglomerate X"
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -115,6 +117,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         _apply_cues(doc, m)
     _propagate_types(mentions)
     _us_states_among_countries(mentions, gaz)
+    mentions.extend(_org_names_missed_elsewhere(doc, mentions))  # once types are settled
     return mentions
 
 
@@ -147,6 +150,33 @@ def _org_names_read_as_groups(doc: Doc, mentions: list[Mention], gaz: Gazetteer)
         span = trim(ent)
         if ent.label_ == "NORP" and len(span) and not gaz.demonym(span.text) and span.text in known:
             found.append(Mention(span.start, span.end, span.text, "Organization", cue="same name elsewhere"))
+    return found
+
+
+def _org_names_missed_elsewhere(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Vale' recognised in 'Brazilian miner Vale' but not in 'Vale, headquartered in Rio,'.
+
+    NER decides each occurrence on its own context; an organisation's exact name, standing
+    alone (no capitalised word glued to either side), is the organisation wherever it recurs.
+    """
+    names = {tuple(m.text.split()) for m in mentions if m.type == "Organization" and m.kind == "name"}
+    if not names:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    words = [t.text for t in doc]
+    for name in names:
+        k = len(name)
+        for i in range(len(doc) - k + 1):
+            if tuple(words[i : i + k]) != name or any(j in covered for j in range(i, i + k)):
+                continue
+            before = doc[i - 1] if i > 0 else None
+            after = doc[i + k] if i + k < len(doc) else None
+            if (before is not None and before.text[:1].isupper() and before.pos_ == "PROPN") or (
+                    after is not None and after.text[:1].isupper() and after.pos_ == "PROPN"):
+                continue  # part of a longer name ("Vale Base Metals")
+            found.append(Mention(i, i + k, doc[i : i + k].text, "Organization", cue="same name elsewhere"))
+            covered.update(range(i, i + k))
     return found
 
 
@@ -381,6 +411,10 @@ def _list_head(token: Token) -> Token | None:
     return None
 
 
+# Types that come from NER alone (places typed from the gazetteer are not voted on).
+NER_TYPES = frozenset({"Organization", "Person", "Place", "Product", "Event"})
+
+
 def _propagate_types(mentions: list[Mention]) -> None:
     """Give every mention of the same name the type a cue established for one of them."""
     cued: dict[str, str] = {}
@@ -391,6 +425,20 @@ def _propagate_types(mentions: list[Mention]) -> None:
         if m.kind == "name" and not m.cue and fold(m.text) in cued:
             m.type = cued[fold(m.text)]
             m.cue = "same name elsewhere"
+    # NER types each occurrence of a name on its own; one name in one article is one thing,
+    # so disagreeing occurrences (ORG twice, FAC once) take the most frequent type.
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.kind == "name" and not m.cue and m.type in NER_TYPES:
+            votes[fold(m.text)][m.type] += 1
+    for m in mentions:
+        counts = votes.get(fold(m.text))
+        if m.kind == "name" and not m.cue and counts and len(counts) > 1 and m.type in NER_TYPES:
+            top = max(counts.values())
+            # on a tie an organisation wins: company names are what NER most often mistypes
+            best = "Organization" if counts["Organization"] == top else counts.most_common(1)[0][0]
+            if counts[best] >= counts[m.type] and best != m.type:
+                m.type, m.cue = best, "most frequent type of the name"
     # Majority type inside one coordinated list ("X, Y and Z" are of one kind).
     # Done by callers with the parse; see relations.list_members.
 

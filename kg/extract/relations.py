@@ -234,7 +234,7 @@ class RelationFinder:
             return out
         if depth > 4 or verb.head is verb:
             return []
-        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") or (
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") or (
             verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
         ):
             return self.subjects(verb.head, depth + 1)
@@ -549,6 +549,9 @@ class RelationFinder:
         nxt = self.doc[noun.i + 1] if noun.i + 1 < len(self.doc) else None
         if nxt is not None and self.cluster(nxt) is not None and self.cluster(nxt).type == "Organization":
             names.append((self.cluster(nxt), nxt))
+        if noun.dep_ == "appos":
+            # "X, a joint venture between A and B,": the name the noun stands beside
+            names.extend(a for a in self.args(noun.head) if a[0].type == "Organization")
         for acl in noun.children:
             if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call", "know"):
                 for o in acl.children:
@@ -661,6 +664,19 @@ class RelationFinder:
 
     def stake_rule(self, verb: Token, objects: list[Token]) -> None:
         """'X holds a 21 percent stake in Y', 'X owns 21 percent of Y' -> investsIn(X, Y)."""
+        if verb.tag_ == "VBN" and verb.lemma_.lower() == "own":
+            # "Y, which is 67 percent owned by X," -> investsIn(X, Y); wholly owned -> partOf(Y, X)
+            owners = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                      for a in self.args(p)]
+            part = any(t.lower_ in ("percent", "%") for t in verb.subtree if t.i < verb.i)
+            for owner in owners:
+                for owned in self.subjects(verb):
+                    if owned[0].id != owner[0].id:
+                        if part:
+                            self.add(owner, "investsIn", owned, verb, "verb:owned-by-part", 0.8, BODY, ("Organization",))
+                        else:
+                            self.add(owned, "partOf", owner, verb, "verb:owned-by", 0.75, ("Organization",), BODY)
+            return
         targets: list[tuple[Cluster, Token]] = []
         for o in objects:
             lemma = o.lemma_.lower()
