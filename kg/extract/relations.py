@@ -420,6 +420,15 @@ class RelationFinder:
             self.founded_rule(verb)
         if lemma in ("own", "hold", "acquire", "buy", "take") and not self.hedge(verb):
             self.stake_rule(verb, objects)
+        if lemma in ("acquire", "buy", "purchase") and not self.hedge(verb):
+            # "X acquired miner Y" -> partOf(Y, X); a stake or assets are not the company
+            for o in (a for ob in objects if ob.lemma_.lower() not in ("stake", "share", "asset", "interest")
+                      for a in self.args(ob)):
+                if self.possessor(o):
+                    continue  # "bought Acme's assets": Acme is not what was bought
+                for s in self.subjects(verb):
+                    if s[0].id != o[0].id and o[0].type == "Organization":
+                        self.add(o, "partOf", s, verb, "verb:acquire", 0.75, ("Organization",), ("Organization",))
         if lemma == "control" and not self.hedge(verb):
             # "X, which also controls carmaker Y" -> partOf(Y, X)
             for o in (a for ob in objects for a in self.args(ob)):
@@ -646,6 +655,14 @@ class RelationFinder:
                 "make", "build", "produce", "manufacture", "import", "vehicle", "car", "ev", "good", "product"):
                 out.append((c, t))
         return out
+
+    def possessor(self, arg: tuple[Cluster, Token]) -> bool:
+        """Whether the name at this argument is followed by a possessive ("Acme's", "Acme Metals'")."""
+        c, tok = arg
+        for m in c.mentions:
+            if m.start <= tok.i < m.end:
+                return m.end < len(self.doc) and self.doc[m.end].tag_ == "POS"
+        return False
 
     def founded_rule(self, verb: Token) -> None:
         """'The company, founded in 2016,' / 'X was founded in 2016' -> founded(X, 2016)."""
@@ -1092,15 +1109,20 @@ class RelationFinder:
                                      "descriptor:demonym", 0.8, ("Organization",), ("Country",))
 
     def state_body_rule(self, c: Cluster, m: Mention) -> None:
-        """"China's Ministry of Commerce" -> partOf(Ministry of Commerce, China)."""
-        words = {t.lower_ for t in self.doc[m.start : m.end]}
-        if not words & STATE_BODIES or m.start < 2 or self.doc[m.start - 1].tag_ != "POS":
+        """"China's Ministry of Commerce" -> partOf(Ministry of Commerce, China);
+        "Japan's Nippon Steel" -> nationality(Nippon Steel, Japan)."""
+        if m.start < 2 or self.doc[m.start - 1].tag_ != "POS":
             return
         owner = self.doc[m.start - 2]
         oc = self.cluster(owner)
-        if oc is not None and oc.type == "Country":
+        if oc is None or oc.type != "Country":
+            return
+        if {t.lower_ for t in self.doc[m.start : m.end]} & STATE_BODIES:
             self.add((c, self.doc[m.start]), "partOf", (oc, owner), self.doc[m.start], "descriptor:state-body",
                      0.8, ("Organization",), ("Country",))
+        else:
+            self.add((c, self.doc[m.start]), "nationality", (oc, owner), self.doc[m.start],
+                     "descriptor:country-possessive", 0.8, ("Organization",), ("Country",))
 
     def list_head_nationality(self, c: Cluster, m: Mention) -> None:
         """'Chinese brands including X and Y' -> nationality(X, China), nationality(Y, China)."""

@@ -36,3 +36,10 @@ def test_a_plural_country_name_gives_its_adjective():
     assert g.demonym("Philippine") == g.country("Philippines")  # "Philippine President X"
     assert g.demonym("Netherland") == g.country("Netherlands")
     assert g.demonym("Rive") is None  # too short to guess
+
+
+def test_a_real_city_name_beats_another_city_s_alternate_name():
+    g = gazetteer()
+    # Post Falls, Idaho, lists "Marshall" among its alternate names
+    assert g.city("Marshall") == "Marshall"
+    assert g.city("Kiev") == g.city("Kyiv")  # a spelling of the same name still maps

@@ -197,3 +197,18 @@ def test_recurring_names_joint_ventures_and_ownership(extractor):
     assert ("Orion Minerals", "jointVentureOf", "Beta Resources") in f
     assert ("Acme Mining", "investsIn", "Beta Resources") in f
     assert ("Gamma Metals", "partOf", "Acme Mining") in f
+
+
+DEALS_TEXT = """LONDON, Nov. 14 -- Acme Motors acquired battery maker Beta Cells in 2020.
+Japan's Nippon Steel and South Korea's POSCO will buy the remaining shares.
+Last year Acme Motors bought Gamma Metals' Canadian assets.
+"""
+
+
+def test_acquisitions_and_a_country_s_companies(extractor):
+    doc, _ = _typed(extractor, DEALS_TEXT)
+    f = facts(doc)
+    assert ("Beta Cells", "partOf", "Acme Motors") in f
+    assert ("Nippon Steel", "nationality", "Japan") in f
+    assert ("POSCO", "nationality", "South Korea") in f
+    assert ("Gamma Metals", "partOf", "Acme Motors") not in f  # its assets were bought, not the company
