@@ -16,7 +16,8 @@ ORG_NOUNS = frozenset(
     subsidiary subsidiaries unit venture ventures consortium exporter exporters importer
     importers retailer retailers outlet outlets broadcaster newspaper publisher
     think-tank organisation organization organisations organizations association
-    federation council union champion champions bloc miner miners""".split()
+    federation council union champion champions bloc miner miners consultancy consultancies
+    lender lenders insurer insurers airline airlines regulator regulators""".split()
 )
 # Nouns that say the name next to them is a person.
 PERSON_NOUNS = frozenset(

@@ -232,6 +232,10 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+# Nouns whose "of" names a place: "the city of X", "the mayor of X".
+PLACE_OF_NOUNS = frozenset("city town port capital province state region county district mayor governor".split())
+
+
 def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
     text = span.text
     country = gaz.country(text)
@@ -250,8 +254,10 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
         if city:
             return Mention(span.start, span.end, text, "City", "name", city)
         return Mention(span.start, span.end, text, "Place" if label == "GPE" else "Region")
-    if city and label in ("PERSON", "ORG") and span.root.head.lower_ in ("in", "near", "at", "from"):
-        # "a plant in Salzgitter": a known city after a place preposition is a place.
+    prep = span.root.head
+    if city and label in ("PERSON", "ORG") and (prep.lower_ in ("in", "near", "at", "from") or (
+            prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_OF_NOUNS)):
+        # "a plant in Salzgitter", "the city of Debrecen", "the mayor of Debrecen": a place.
         return Mention(span.start, span.end, text, "City", "name", city, cue="place preposition")
     kg_type = {
         "PERSON": "Person",

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calibration import HEDGE_FACTOR
 from kg.extract.coref import Cluster, Resolution
-from kg.extract.lexicon import DENIALS, FACILITY_NOUNS, HEAD_TITLES, HEDGES, ORG_NOUNS, PERSON_NOUNS
-from kg.extract.mentions import Mention, _list_head, facility_mention
+from kg.extract.lexicon import DENIALS, FACILITY_NOUNS, HEAD_TITLES, HEDGES, ORG_NOUNS, PERSON_NOUNS, TITLE_WORDS
+from kg.extract.mentions import GOVERNMENT_TITLES, Mention, _list_head, facility_mention
 from kg.extract.places import Gazetteer
 from kg.extract.values import parse_date, parse_money, parse_percent, parse_quantity, parse_rank
 from kg.model import Value
@@ -356,6 +356,7 @@ class RelationFinder:
         self.title_rules()
         self.apposition_rules()
         self.descriptor_rules()
+        self.place_rules()
         self.amount_rules()
         return self.facts
 
@@ -914,6 +915,9 @@ class RelationFinder:
             if prev is not None and self.cluster(prev) is not None:
                 places = [(self.cluster(prev), prev)]
         owners = self.args(based.head)
+        if not owners and based.head.dep_ == "compound":
+            # "Frankfurt-based consultancy Acme Partners": the noun is a compound of the name
+            owners = self.args(based.head.head)
         for o in owners:
             for p in places:
                 self.add(o, "basedIn", p, based, "amod:x-based", 0.85, ("Organization", "Person"), PLACE)
@@ -1015,8 +1019,33 @@ class RelationFinder:
                     self.add(h, rel, owner, noun, f"descriptor:{rel}", 0.8, ("Organization", "Product"),
                              ("Organization",))
 
+    def appositive_title(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
+        """'Jane Doe, the mayor of Gdansk,' -> holdsPosition(Jane Doe, Mayor of Gdansk).
+
+        Public offices only: "X, the chief executive of Acme," is directorOf (see describe),
+        as the gold annotation has it.
+        """
+        people = [h for h in heads if h[0].type == "Person"]
+        if noun.dep_ != "appos" or noun.lower_ not in GOVERNMENT_TITLES or not people:
+            return
+        start = min([t.i for t in noun.lefts if t.dep_ in ("compound", "amod") and t.lower_ in TITLE_WORDS]
+                    + [noun.i])
+        end = noun.i + 1
+        for prep in noun.children:
+            # an office of a place keeps the place ("mayor of Gdansk"); of a company, not
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+                if pobjs and all(a[0].type in PLACE for a in self.args(pobjs[0])) and self.args(pobjs[0]):
+                    end = max(t.i for t in pobjs[0].subtree) + 1
+        text = self.doc[start:end].text
+        label = text[:1].upper() + text[1:]
+        role = self.new_cluster(Mention(start, end, text, "Role", "role", label))
+        for h in people:
+            self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, ("Person",), ("Role",))
+
     def describe(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         self.ownership(heads, noun)
+        self.appositive_title(heads, noun)
         lemma = noun.lemma_.lower()
         if noun.dep_ == "appos" and lemma in ORG_NOUNS:
             # "X, the world's largest e-bike maker," -> rankedAs(X, largest e-bike maker)
@@ -1107,6 +1136,33 @@ class RelationFinder:
                         if oc is not None:
                             self.add((c, self.doc[m.start]), "nationality", (oc, t), before,
                                      "descriptor:demonym", 0.8, ("Organization",), ("Country",))
+
+    def place_rules(self) -> None:
+        """'Szeged, Hungary' and 'the Hungarian city of Szeged' -> locatedIn(Szeged, Hungary)."""
+        for c in list(self.res.clusters.values()):
+            if c.type not in ("City", "Region", "Place"):
+                continue
+            for m in c.mentions:
+                if m.kind != "name":
+                    continue
+                tok = self.doc[m.start]
+                country = None
+                if m.end + 1 < len(self.doc) and self.doc[m.end].text == ",":
+                    nxt = self.doc[m.end + 1]
+                    cc = self.cluster(nxt)
+                    if cc is not None and cc.type == "Country" and nxt.dep_ == "appos":
+                        country, rule = (cc, nxt), "appos:place-country"
+                head = tok.head if tok.dep_ == "compound" else tok
+                if country is None and head.dep_ == "pobj" and head.head.lower_ == "of":
+                    noun = head.head.head  # "the Hungarian city of Szeged"
+                    if noun.lemma_.lower() in ("city", "town", "province", "state", "region", "port"):
+                        for a in noun.children:
+                            name = self.gaz.demonym(a.text) if a.dep_ == "amod" else None
+                            cc = self.cluster(a)
+                            if name and cc is not None and cc.type == "Country":
+                                country, rule = (cc, a), "place:demonym-city-of"
+                if country is not None and country[0].id != c.id:
+                    self.add((c, tok), "locatedIn", country, tok, rule, 0.85, PLACE, ("Country",))
 
     def state_body_rule(self, c: Cluster, m: Mention) -> None:
         """"China's Ministry of Commerce" -> partOf(Ministry of Commerce, China);

@@ -212,3 +212,22 @@ def test_acquisitions_and_a_country_s_companies(extractor):
     assert ("Nippon Steel", "nationality", "Japan") in f
     assert ("POSCO", "nationality", "South Korea") in f
     assert ("Gamma Metals", "partOf", "Acme Motors") not in f  # its assets were bought, not the company
+
+
+PLACES_TEXT = """WARSAW, Feb. 3 -- Acme Motors opened a plant in Szeged, Hungary.
+Beta Cells builds a factory in the eastern Hungarian city of Debrecen.
+Frankfurt-based consultancy Auto Insight Partners expects sales to rise.
+Ferenc Kovacs, the mayor of Debrecen, welcomed the plant. Jane Roe, the chief executive of Acme Motors, said sales rose.
+"""
+
+
+def test_places_in_countries_based_firms_and_public_offices(extractor):
+    doc, _ = _typed(extractor, PLACES_TEXT)
+    f = facts(doc)
+    assert ("Szeged", "locatedIn", "Hungary") in f
+    assert ("Debrecen", "locatedIn", "Hungary") in f
+    assert any(s == "Auto Insight Partners" and p == "basedIn" and o.startswith("Frankfurt") for s, p, o in f), f
+    assert ("Ferenc Kovacs", "holdsPosition", "Mayor of Debrecen") in f
+    assert ("Jane Roe", "directorOf", "Acme Motors") in f
+    # a company office is directorOf/worksFor, not a Role of its own (the gold convention)
+    assert not any(s == "Jane Roe" and p == "holdsPosition" for s, p, o in f)
