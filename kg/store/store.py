@@ -135,8 +135,8 @@ def _plain(term: Node) -> Node:
 
 def _oxigraph_query(inner: ox.Store, sparql: str, init: Mapping[str, Identifier]) -> Result:
     # Straight to pyoxigraph rather than through oxrdflib's Store.query: the same engine,
-    # but results are converted with caches (a hub entity's IRI, a datatype or a relation
-    # recurs on every row), which makes converting a large result about N times cheaper.
+    # but results are converted with a cache (a hub entity's IRI, a datatype or a relation
+    # recurs on every row): converting a 570-row neighbourhood went from ~21 ms to ~5 ms.
     raw = inner.query(
         sparql,
         use_default_graph_as_union=True,
@@ -184,11 +184,6 @@ class _TermConverter:
                 got = from_ox(t)
             self.made[t] = got
         return got
-
-
-def _rdflib_quad(q: ox.Quad) -> Quad:
-    term = _TermConverter()
-    return (term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))  # type: ignore[return-value]
 
 
 def _first(result: Result) -> Any:
@@ -548,7 +543,13 @@ class KGStore:
             if inner is not None:
                 inner.extend([q if isinstance(q, ox.Quad) else to_ox(q) for q in batch])
             else:
-                ds.addN(_rdflib_quad(q) if isinstance(q, ox.Quad) else q for q in batch)
+                term = _TermConverter()
+                ds.addN(
+                    (term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))  # type: ignore[misc]
+                    if isinstance(q, ox.Quad)
+                    else q
+                    for q in batch
+                )
         except (OSError, ValueError, RuntimeError) as exc:
             self._rollback(ds.store)
             raise StoreError(f"cannot add {len(batch)} quads: {_one_line(exc)}") from None
