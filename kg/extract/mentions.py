@@ -165,9 +165,12 @@ def _org_names_missed_elsewhere(doc: Doc, mentions: list[Mention]) -> list[Menti
     covered = {i for m in mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
     words = [t.text for t in doc]
+    starts: dict[str, list[int]] = defaultdict(list)  # first word -> where it occurs
+    for i, w in enumerate(words):
+        starts[w].append(i)
     for name in names:
         k = len(name)
-        for i in range(len(doc) - k + 1):
+        for i in starts.get(name[0], ()):
             if tuple(words[i : i + k]) != name or any(j in covered for j in range(i, i + k)):
                 continue
             before = doc[i - 1] if i > 0 else None
