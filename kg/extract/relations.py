@@ -421,21 +421,8 @@ class RelationFinder:
             self.founded_rule(verb)
         if lemma in ("own", "hold", "acquire", "buy", "take") and not self.hedge(verb):
             self.stake_rule(verb, objects)
-        if lemma in ("acquire", "buy", "purchase") and not self.hedge(verb):
-            # "X acquired miner Y" -> partOf(Y, X); a stake or assets are not the company
-            for o in (a for ob in objects if ob.lemma_.lower() not in ("stake", "share", "asset", "interest")
-                      for a in self.args(ob)):
-                if self.possessor(o):
-                    continue  # "bought Acme's assets": Acme is not what was bought
-                for s in self.subjects(verb):
-                    if s[0].id != o[0].id and o[0].type == "Organization":
-                        self.add(o, "partOf", s, verb, "verb:acquire", 0.75, ("Organization",), ("Organization",))
-        if lemma == "control" and not self.hedge(verb):
-            # "X, which also controls carmaker Y" -> partOf(Y, X)
-            for o in (a for ob in objects for a in self.args(ob)):
-                for s in self.subjects(verb):
-                    if s[0].id != o[0].id:
-                        self.add(o, "partOf", s, verb, "verb:control", 0.75, ("Organization",), ("Organization",))
+        if lemma in ("acquire", "buy", "purchase", "control") and not self.hedge(verb):
+            self.takeover_rule(verb, lemma, objects)
 
     def site_args(self, verb: Token, slot: str) -> list[tuple[Cluster, Token]]:
         """Owner and place of a site: 'toured Acme's plant in Gdansk' -> Acme, Gdansk."""
@@ -656,6 +643,20 @@ class RelationFinder:
                 "make", "build", "produce", "manufacture", "import", "vehicle", "car", "ev", "good", "product"):
                 out.append((c, t))
         return out
+
+    def takeover_rule(self, verb: Token, lemma: str, objects: list[Token]) -> None:
+        """'X acquired miner Y', 'X, which controls carmaker Y,' -> partOf(Y, X).
+
+        A stake, shares or assets are not the company; nor is "Acme" in "Acme's assets".
+        """
+        rule = "verb:control" if lemma == "control" else "verb:acquire"
+        for o in (a for ob in objects if ob.lemma_.lower() not in ("stake", "share", "asset", "interest")
+                  for a in self.args(ob)):
+            if self.possessor(o):
+                continue
+            for s in self.subjects(verb):
+                if s[0].id != o[0].id:
+                    self.add(o, "partOf", s, verb, rule, 0.75, ("Organization",), ("Organization",))
 
     def possessor(self, arg: tuple[Cluster, Token]) -> bool:
         """Whether the name at this argument is followed by a possessive ("Acme's", "Acme Metals'")."""
