@@ -405,6 +405,12 @@ class RelationFinder:
         if lemma in CONSTRUCTION:
             for o in objects:
                 self.build_rule(verb, o, f"verb:{lemma}:facility")
+        if lemma in ("plan", "announce", "unveil", "propose", "consider"):
+            # "BYD plans a second plant in Turkey": the plant is the trigger, so the planning
+            # verb above it hedges the facts ("planned"); an announcement does not.
+            for o in objects:
+                if o.lemma_.lower() in FACILITY_NOUNS:
+                    self.build_rule(o, o, f"verb:{lemma}:facility")
         if lemma in ("seek", "look", "want", "aim", "hope"):
             self.seek_rule(verb)
         if lemma in START_WORDS:

@@ -231,3 +231,10 @@ def test_places_in_countries_based_firms_and_public_offices(extractor):
     assert ("Jane Roe", "directorOf", "Acme Motors") in f
     # a company office is directorOf/worksFor, not a Role of its own (the gold convention)
     assert not any(s == "Jane Roe" and p == "holdsPosition" for s, p, o in f)
+
+
+def test_a_planned_plant_is_hedged_and_an_announced_one_is_not(extractor):
+    doc, _ = _typed(extractor, "BYD plans a second plant in Turkey. Acme Motors announced a battery factory in Porto.\n")
+    hedges = {(t.subject.label, t.predicate, t.object.label): t.hedge for t in doc.triples}
+    assert hedges[("BYD", "hasFacilityIn", "Türkiye")] == "planned"
+    assert hedges[("Acme Motors", "hasFacilityIn", "Porto")] is None
