@@ -664,6 +664,27 @@ class RelationFinder:
                 if s[0].id != o[0].id:
                     self.add(o, "partOf", s, verb, rule, 0.75, ("Organization",), ("Organization",))
 
+    def between_the_two_countries(self, verb: Token) -> bool:
+        """'Trade between the two countries reached $X': the pair named just before."""
+        return any(
+            n.dep_ == "nsubj" and n.lemma_.lower() == "trade" and p.lower_ == "between"
+            and g.lemma_.lower() == "country" and any(c.lower_ in ("two", "both") for c in g.children)
+            for n in verb.children for p in n.children for g in p.children
+        )
+
+    def recent_countries(self, before: int, k: int) -> list[tuple[Cluster, Token]]:
+        """The k countries named last before a token index, most recent first."""
+        last: dict[int, int] = {}
+        for c in self.res.clusters.values():
+            if c.type == "Country":
+                for m in c.mentions:
+                    if m.start < before:
+                        last[c.id] = max(last.get(c.id, -1), m.start)
+        ids = sorted(last, key=lambda cid: -last[cid])[:k]
+        if len(ids) < k:
+            return []
+        return [(self.res.clusters[cid], self.doc[last[cid]]) for cid in ids]
+
     def possessor(self, arg: tuple[Cluster, Token]) -> bool:
         """Whether the name at this argument is followed by a possessive ("Acme's", "Acme Metals'")."""
         c, tok = arg
@@ -1233,6 +1254,8 @@ class RelationFinder:
                                  in_=self.invest_target(root), as_of=year)
                 elif lemmas & TRADE_WORDS or self.sentence_mentions_trade(ent):
                     countries = self.sent_countries(ent.sent)
+                    if not countries and verb is not None and self.between_the_two_countries(verb):
+                        countries = self.recent_countries(ent.sent.start, 2)
                     if not subs and verb is not None and len(countries) == 2 and any(
                             n.dep_ == "nsubj" and n.lemma_.lower() == "trade" and any(
                                 a.lower_ in ("bilateral", "between") for a in n.children)

@@ -24,6 +24,18 @@ _CURRENCY_WORDS = [
     (r"forints?|huf", "HUF"),
     (r"baht|thb", "THB"),
     (r"pesos?|mxn", "MXN"),
+    # other dollars before the plain one
+    (r"australian dollars?|a\$|\baud\b", "AUD"),
+    (r"canadian dollars?|c\$|\bcad\b", "CAD"),
+    (r"hong kong dollars?|hk\$|\bhkd\b", "HKD"),
+    (r"singapore dollars?|s\$|\bsgd\b", "SGD"),
+    (r"new zealand dollars?|nz\$|\bnzd\b", "NZD"),
+    (r"taiwan(?:ese)? dollars?|nt\$|\btwd\b", "TWD"),
+    (r"swiss francs?|\bchf\b", "CHF"),
+    (r"\breais\b|\bbrl\b|r\$", "BRL"),
+    (r"\brand\b|\bzar\b", "ZAR"),
+    (r"riyals?|\bsar\b", "SAR"),
+    (r"dirhams?|\baed\b", "AED"),
     (r"dollars?|\$", "USD"),
 ]
 _ORDINALS = {

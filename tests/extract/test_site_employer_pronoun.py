@@ -238,3 +238,11 @@ def test_a_planned_plant_is_hedged_and_an_announced_one_is_not(extractor):
     hedges = {(t.subject.label, t.predicate, t.object.label): t.hedge for t in doc.triples}
     assert hedges[("BYD", "hasFacilityIn", "Türkiye")] == "planned"
     assert hedges[("Acme Motors", "hasFacilityIn", "Porto")] is None
+
+
+def test_trade_between_the_two_countries_named_before(extractor):
+    text = ("JAKARTA, May 15 -- Indonesia and Australia signed a minerals pact on Thursday.\n"
+            "Trade between the two countries reached 18 billion Australian dollars in 2024.\n")
+    doc, _ = _typed(extractor, text)
+    values = {(t.subject.label, t.object.unit, t.object.number) for t in doc.triples if t.predicate == "tradeValue"}
+    assert values & {("Indonesia", "AUD", 18e9), ("Australia", "AUD", 18e9)}, values

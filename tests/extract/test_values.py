@@ -29,3 +29,11 @@ def test_ranks():
     assert parse_rank("2nd biggest market").number == 2
     assert parse_rank("largest exporter").number == 1
     assert parse_rank("trading partner") is None
+
+
+def test_dollars_of_other_countries_keep_their_currency():
+    assert parse_money("18 billion Australian dollars").unit == "AUD"
+    assert parse_money("13 billion Canadian dollars").unit == "CAD"
+    assert parse_money("A$2 billion").unit == "AUD"
+    assert parse_money("5.8 billion dollars").unit == "USD"
+    assert parse_money("300 million Swiss francs").unit == "CHF"
