@@ -100,6 +100,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if acronym is not None:
                 mentions.append(Mention(acronym.start, acronym.end, acronym.text, "Organization",
                                         "name", mention.text, cue="bracketed acronym"))
+    _extend_with_acronym_tails(doc, mentions, gaz)
     mentions.extend(_org_names_read_as_groups(doc, mentions, gaz))
     mentions.extend(_unlabelled_names(doc, mentions))
     mentions = _split_titles(doc, mentions)
@@ -137,6 +138,23 @@ def _us_states_among_countries(mentions: list[Mention], gaz: Gazetteer) -> None:
     if american:
         for m in ambiguous:
             m.type, m.label, m.cue = "Region", gaz.us_state(m.text) or m.text, "U.S. state in a U.S. setting"
+
+
+def _extend_with_acronym_tails(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'Samsung SDI', 'BMW AG': NER often stops before an upper-case word that ends the name."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.type != "Organization" or m.kind != "name":
+            continue
+        end = m.end
+        while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_upper \
+                and len(doc[end]) >= 2 and doc[end].is_alpha and not gaz.country(doc[end].text):
+            end += 1
+        if end > m.end:
+            m.end, m.text = end, doc[m.start : end].text
+            if m.label:
+                m.label = m.text
+            covered.update(range(m.start, end))
 
 
 def _org_names_read_as_groups(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -316,6 +334,10 @@ def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             found = False
             for org in mentions:
                 if org.type == "Organization" and left <= org.start and org.end <= i:
+                    longer = _employer_named_elsewhere(doc, mentions, org.start, i)
+                    if longer is not None and longer.end > org.end:
+                        # "Samsung SDI chief executive" where NER kept only "Samsung" here
+                        org.end, org.text = longer.end, longer.text
                     left = org.end + (1 if org.end < i and doc[org.end].tag_ == "POS" else 0)
                     found = True
             employer = None if found else _employer_named_elsewhere(doc, mentions, left, i)

@@ -57,6 +57,9 @@ def _country_label(py_country: object) -> str:
     return name
 
 
+COUNTRY_ABBREVIATIONS = frozenset({"US", "USA", "UK", "UAE", "PRC", "ROK", "DPRK", "DRC", "ROC"})
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Build the place tables once per process."""
@@ -92,7 +95,9 @@ def gazetteer() -> Gazetteer:
             by_alpha2[iso] = info["name"]
         label = by_alpha2[iso]
         for name in [info.get("name"), *(info.get("altSpellings") or [])]:
-            if name and (len(name) > 3 or name.isupper()):
+            # Short upper-case spellings are mostly ISO codes, which company acronyms share
+            # ("GM" is also Gambia's): only the ones news uses for countries are kept.
+            if name and (len(name) > 3 or name in COUNTRY_ABBREVIATIONS):
                 countries.setdefault(fold(name), label)
         dem = info.get("demonym") or _safe_demonym(country)
         if dem:

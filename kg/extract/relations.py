@@ -1286,8 +1286,11 @@ class RelationFinder:
                         root.lemma_.lower() in MEASURE_UNITS or root.lower_ in MEASURE_UNITS):
                     # "48.6 gigawatt-hours", "20 GWh": NER keeps the unit inside the span.
                     unit_tok = root
-                    unit_text = self.doc[root.i - 2 : root.i + 1].text if root.i - 2 >= ent.start and \
-                        self.doc[root.i - 1].text == "-" else root.text
+                    unit_text = root.text
+                    if root.i - 2 >= ent.start and self.doc[root.i - 1].text == "-":
+                        unit_text = self.doc[root.i - 2 : root.i + 1].text  # "gigawatt-hours"
+                    elif root.i - 1 >= ent.start and self.doc[root.i - 1].lower_.endswith("watt"):
+                        unit_text = self.doc[root.i - 1 : root.i + 1].text  # "gigawatt hours"
                     value = parse_quantity(ent.text, _unit_name(unit_text))
                 elif unit_tok is not None:
                     value = parse_quantity(ent.text + " " + unit_tok.text, unit_tok.text)
@@ -1351,8 +1354,8 @@ class RelationFinder:
 
 
 def _unit_name(text: str) -> str:
-    """A short unit name: 'gigawatt-hours' -> 'GWh', 'megawatt-hours' -> 'MWh'."""
-    low = text.casefold().replace(" ", "")
+    """A short unit name: 'gigawatt-hours' or 'gigawatt hours' -> 'GWh', 'megawatt-hours' -> 'MWh'."""
+    low = text.casefold().replace(" ", "").replace("watthour", "watt-hour")
     for prefix, short in (("kilo", "k"), ("mega", "M"), ("giga", "G"), ("tera", "T")):
         if low.startswith(prefix + "watt-hour") or low.startswith(prefix + "watthour"):
             return short + "Wh"

@@ -43,3 +43,10 @@ def test_a_real_city_name_beats_another_city_s_alternate_name():
     # Post Falls, Idaho, lists "Marshall" among its alternate names
     assert g.city("Marshall") == "Marshall"
     assert g.city("Kiev") == g.city("Kyiv")  # a spelling of the same name still maps
+
+
+def test_iso_codes_are_not_country_names_but_common_abbreviations_are():
+    g = gazetteer()
+    assert g.country("GM") is None  # General Motors, not Gambia
+    assert g.country("US") == g.country("United States")
+    assert g.country("UAE") == g.country("United Arab Emirates")

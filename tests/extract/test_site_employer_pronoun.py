@@ -246,3 +246,16 @@ def test_trade_between_the_two_countries_named_before(extractor):
     doc, _ = _typed(extractor, text)
     values = {(t.subject.label, t.object.unit, t.object.number) for t in doc.triples if t.predicate == "tradeValue"}
     assert values & {("Indonesia", "AUD", 18e9), ("Australia", "AUD", 18e9)}, values
+
+
+def test_acronyms_are_companies_not_country_codes_and_units_in_two_words(extractor):
+    text = ("SEOUL, Aug. 28 -- Samsung SDI and General Motors will build a battery plant in New Carlisle, Indiana.\n"
+            "The plant will have an annual capacity of 27 gigawatt hours. GM President Mark Reuss said demand was strong.\n"
+            "Samsung SDI chief executive Choi Yoon-ho said the plant would open in 2027.\n")
+    doc, entities = _typed(extractor, text)
+    f = facts(doc)
+    assert not any(o == "Gambia" for _, _, o in f), f  # "GM" is also Gambia's ISO code
+    assert ("Samsung SDI", "Organization") in entities  # NER stops at "Samsung"
+    assert any(s == "Choi Yoon-ho" and p == "directorOf" and o == "Samsung SDI" for s, p, o in f), f
+    caps = [t.object for t in doc.triples if t.predicate == "capacity"]
+    assert caps and caps[0].unit == "GWh" and caps[0].number == 27
