@@ -714,7 +714,8 @@ class RelationFinder:
             # "Y, which is 67 percent owned by X," -> investsIn(X, Y); wholly owned -> partOf(Y, X)
             owners = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                       for a in self.args(p)]
-            part = any(t.lower_ in ("percent", "%") for t in verb.subtree if t.i < verb.i)
+            part = any(t.lower_ in ("percent", "%", "partly", "partially", "jointly", "majority", "minority")
+                       for t in verb.subtree if t.i < verb.i)
             for owner in owners:
                 for owned in self.subjects(verb):
                     if owned[0].id != owner[0].id:
@@ -1056,20 +1057,30 @@ class RelationFinder:
         people = [h for h in heads if h[0].type == "Person"]
         if noun.dep_ != "appos" or noun.lower_ not in GOVERNMENT_TITLES or not people:
             return
-        start = min([t.i for t in noun.lefts if t.dep_ in ("compound", "amod") and t.lower_ in TITLE_WORDS]
-                    + [noun.i])
+        if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
+            return  # "a former finance minister" no longer holds the office
+        # the portfolio belongs to the title: "finance minister", "prime minister"
+        start = min([t.i for t in noun.lefts if t.dep_ in ("compound", "amod") and (
+            t.lower_ in TITLE_WORDS or t.dep_ == "compound")] + [noun.i])
         end = noun.i + 1
+        countries: list[tuple[Cluster, Token]] = []
         for prep in noun.children:
-            # an office of a place keeps the place ("mayor of Gdansk"); of a company, not
+            # an office of a city or region keeps the place ("mayor of Gdansk"); of a country,
+            # the country is the holder's nationality, as with "Turkish Trade Minister"
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 pobjs = [p for p in prep.children if p.dep_ == "pobj"]
-                if pobjs and all(a[0].type in PLACE for a in self.args(pobjs[0])) and self.args(pobjs[0]):
+                places = self.args(pobjs[0]) if pobjs else []
+                if places and all(a[0].type == "Country" for a in places):
+                    countries = places
+                elif places and all(a[0].type in PLACE for a in places):
                     end = max(t.i for t in pobjs[0].subtree) + 1
         text = self.doc[start:end].text
         label = text[:1].upper() + text[1:]
         role = self.new_cluster(Mention(start, end, text, "Role", "role", label))
         for h in people:
             self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, ("Person",), ("Role",))
+            for c in countries:
+                self.add(h, "nationality", c, noun, "appos:title-of-country", 0.8, ("Person",), ("Country",))
 
     def describe(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         self.ownership(heads, noun)

@@ -259,3 +259,16 @@ def test_acronyms_are_companies_not_country_codes_and_units_in_two_words(extract
     assert any(s == "Choi Yoon-ho" and p == "directorOf" and o == "Samsung SDI" for s, p, o in f), f
     caps = [t.object for t in doc.triples if t.predicate == "capacity"]
     assert caps and caps[0].unit == "GWh" and caps[0].number == 27
+
+
+def test_offices_in_apposition_and_partial_ownership(extractor):
+    text = ("SANTIAGO, June 2 -- Felipe Larrain, a former finance minister, advises the company. "
+            "Jane Roe, the finance minister of Chile, said exports rose.\n"
+            "Orion Metals is partly owned by Acme Mining.\n")
+    doc, _ = _typed(extractor, text)
+    f = facts(doc)
+    assert ("Jane Roe", "holdsPosition", "Finance minister") in f
+    assert ("Jane Roe", "nationality", "Chile") in f
+    assert not any(s == "Felipe Larrain" and p == "holdsPosition" for s, p, o in f)  # a former office
+    assert ("Acme Mining", "investsIn", "Orion Metals") in f
+    assert ("Orion Metals", "partOf", "Acme Mining") not in f
