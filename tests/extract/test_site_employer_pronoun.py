@@ -263,12 +263,14 @@ def test_acronyms_are_companies_not_country_codes_and_units_in_two_words(extract
 
 def test_offices_in_apposition_and_partial_ownership(extractor):
     text = ("SANTIAGO, June 2 -- Felipe Larrain, a former finance minister, advises the company. "
-            "Jane Roe, the finance minister of Chile, said exports rose.\n"
-            "Orion Metals is partly owned by Acme Mining.\n")
+            "Jane Roe, the finance minister of Chile, said exports rose.\n")
     doc, _ = _typed(extractor, text)
     f = facts(doc)
     assert ("Jane Roe", "holdsPosition", "Finance minister") in f
     assert ("Jane Roe", "nationality", "Chile") in f
     assert not any(s == "Felipe Larrain" and p == "holdsPosition" for s, p, o in f)  # a former office
+    doc, _ = _typed(extractor, "Orion Metals is partly owned by Acme Mining. Gamma Metals is owned by Acme Mining.\n")
+    f = facts(doc)
     assert ("Acme Mining", "investsIn", "Orion Metals") in f
     assert ("Orion Metals", "partOf", "Acme Mining") not in f
+    assert ("Gamma Metals", "partOf", "Acme Mining") in f
