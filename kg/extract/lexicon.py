@@ -68,3 +68,12 @@ HEDGES = {
 }
 DENIALS = frozenset({"deny", "reject", "dismiss"})
 
+# Last words of company names: a name NER calls a person but ending so is a company
+# ("Teck Resources", "Acme Mining", "Volvo Cars").
+ORG_NAME_WORDS = frozenset(
+    """resources motors motor energy group holdings holding technologies technology mining metals
+    minerals bank capital partners systems electric electronics solutions industries airlines
+    pharma pharmaceuticals steel lithium battery batteries automotive corp corporation inc ltd
+    plc ag gmbh co company cars auto chemicals materials power semiconductor investments
+    ventures logistics shipping telecom networks""".split()
+)

@@ -18,6 +18,7 @@ from kg.extract.lexicon import (
     DETERMINERS,
     FACILITY_NOUNS,
     JUNK_NAMES,
+    ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
@@ -280,6 +281,8 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
             prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_OF_NOUNS)):
         # "a plant in Salzgitter", "the city of Debrecen", "the mayor of Debrecen": a place.
         return Mention(span.start, span.end, text, "City", "name", city, cue="place preposition")
+    if label == "PERSON" and len(span) > 1 and span[-1].lower_ in ORG_NAME_WORDS:
+        return Mention(span.start, span.end, text, "Organization", cue="name ends like a company")
     kg_type = {
         "PERSON": "Person",
         "ORG": "Organization",

@@ -274,3 +274,9 @@ def test_offices_in_apposition_and_partial_ownership(extractor):
     assert ("Acme Mining", "investsIn", "Orion Metals") in f
     assert ("Orion Metals", "partOf", "Acme Mining") not in f
     assert ("Gamma Metals", "partOf", "Acme Mining") in f
+
+
+def test_a_name_ending_like_a_company_is_a_company(extractor):
+    doc, entities = _typed(extractor, "Teck Resources, based in Vancouver, acquired copper miner Aur Resources in 2007.\n")
+    assert ("Teck Resources", "Organization") in entities
+    assert ("Aur Resources", "partOf", "Teck Resources") in facts(doc)
