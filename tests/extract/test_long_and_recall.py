@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import facts
+
 from kg.extract import split_chunks
 
 STORY = (
@@ -15,10 +17,6 @@ STORY = (
     "Norway's Minister of Energy, Olav Berg Lund, visited Sweden. "
     "Berg Lund met executives of Volvo Cars.\n\n"
 )
-
-
-def facts(doc):
-    return {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
 
 
 def test_split_chunks_cuts_at_paragraphs_and_covers_the_text():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import facts
+
 pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
 
 TEXT = """by Jane Roe
@@ -21,10 +23,6 @@ def doc(extractor):
     from kg.ingest import parse_document
 
     return extractor.extract(parse_document(TEXT, "-"))
-
-
-def facts(doc):
-    return {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
 
 
 def rules(doc):

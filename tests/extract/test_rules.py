@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import facts
+
 pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
 
 TEXT = """BERLIN, March 12 (Reuters) -- German Economy Minister Anna Weber visited Japan in March 2024 and met with Toyota, Honda and Nissan to discuss battery supply chains.
@@ -20,10 +22,6 @@ def doc(extractor):
     from kg.ingest import parse_document
 
     return extractor.extract(parse_document(TEXT, "-"))
-
-
-def facts(doc):
-    return {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
 
 
 def test_title_gives_position_and_nationality(doc):

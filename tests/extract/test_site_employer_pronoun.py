@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import facts
+
 pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
 
 TEXT = """LISBON, June 9 -- Portuguese battery start-up Lusocell signed a supply agreement with Stellantis on Monday.
@@ -24,10 +26,6 @@ def doc(extractor):
     from kg.ingest import parse_document
 
     return extractor.extract(parse_document(TEXT, "-"))
-
-
-def facts(doc):
-    return {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
 
 
 def test_employer_named_elsewhere_is_split_from_the_title(doc):
