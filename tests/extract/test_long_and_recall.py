@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import facts
-
 from kg.extract import split_chunks
+
+from .helpers import facts
 
 STORY = (
     "OSLO, May 3 -- Acme Motors will build an electric vehicle plant in Gdansk. "
