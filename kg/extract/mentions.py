@@ -26,7 +26,12 @@ from kg.extract.lexicon import (
 )
 from kg.extract.places import Gazetteer, fold
 
-FACILITY_SKIP = frozenset("new this that existing planned proposed its their our".split())
+# Words that end a facility's modifier chain: evaluative words, and currency words that NER
+# left outside an amount ("a 4 billion pound battery plant").
+FACILITY_SKIP = frozenset(
+    """new this that existing planned proposed its their our pound pounds dollar dollars euro euros
+    yuan yen won rupee rupees ringgit""".split()
+)
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
 VALUE_LABELS = {"MONEY", "DATE", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 

@@ -165,6 +165,9 @@ class RelationFinder:
     def args(self, tok: Token) -> list[tuple[Cluster, Token]]:
         """Entities an argument token stands for, expanded over coordination and lists."""
         out: list[tuple[Cluster, Token]] = []
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            # "Jaguar Land Rover, which Tata bought": the relative pronoun stands for the noun
+            return self.args(tok.head.head)
         for t in [tok, *tok.conjuncts]:
             c = self.cluster(t)
             if c is None and t.lemma_.lower() in GOVERNMENT_NOUNS:

@@ -278,3 +278,11 @@ def test_a_name_ending_like_a_company_is_a_company(extractor):
     doc, entities = _typed(extractor, "Teck Resources, based in Vancouver, acquired copper miner Aur Resources in 2007.\n")
     assert ("Teck Resources", "Organization") in entities
     assert ("Aur Resources", "partOf", "Teck Resources") in facts(doc)
+
+
+def test_relative_pronoun_objects_and_currency_words_outside_amounts(extractor):
+    text = ("LONDON, July 19 -- India's Tata Group will build a 4 billion pound battery plant in Somerset.\n"
+            "It will supply Jaguar Land Rover, which Tata Group bought in 2008.\n")
+    doc, entities = _typed(extractor, text)
+    assert any(s == "Jaguar Land Rover" and p == "partOf" and o.startswith("Tata") for s, p, o in facts(doc))
+    assert not any(e.label.startswith("pound") for e in doc.entities), [e.label for e in doc.entities]
