@@ -362,7 +362,9 @@ def _resolve_references(
         types, noun = wanted
         if noun is None and types != ("Person",) and _continues_unnamed_subject(tok, token_cluster):
             continue
-        cid = _antecedent(tok, types, noun, history, clusters, paragraph)
+        cid = _antecedent(tok, types, noun, history, clusters, paragraph,
+                          _clause_subject(tok, token_cluster, noun is not None),
+                          _demonym_of(tok) if noun is not None else None)
         if cid is None:
             continue
         start = tok.i
@@ -434,8 +436,42 @@ def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: 
     return None
 
 
-def _antecedent(tok, types, noun, history, clusters, paragraph):  # noqa: ANN001, ANN202
-    """Most recent fitting cluster; across a paragraph break only if unambiguous."""
+def _clause_subject(tok, token_cluster: dict[int, int], description: bool) -> int | None:  # noqa: ANN001
+    """The cluster that is the subject of the clause a non-subject reference sits in.
+
+    'Stellantis holds a stake in the Chinese company': an object description (or pronoun)
+    does not refer back to its own clause's subject; English would say "itself". A
+    possessive pronoun does ("Acme said its plant..."); a possessive description does not
+    ("it will supply the French carmaker's models").
+    """
+    if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and not description):
+        return None
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    for s in verb.children:
+        if s.dep_ in ("nsubj", "nsubjpass") and s.i in token_cluster:
+            return token_cluster[s.i]
+    return None
+
+
+def _demonym_of(tok) -> str | None:  # noqa: ANN001
+    """'the Chinese company' -> 'chinese' (a nationality word NER marks as NORP)."""
+    return next((c.lower_ for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+
+
+def _demonyms_before_names(c: Cluster, doc) -> set[str]:  # noqa: ANN001
+    """Nationality words just before a cluster's names: 'Chinese electric carmaker Leapmotor'."""
+    return {doc[j].lower_ for m in c.mentions if m.kind == "name"
+            for j in range(max(0, m.start - 4), m.start) if doc[j].ent_type_ == "NORP"}
+
+
+def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, demonym=None):  # noqa: ANN001, ANN202
+    """Most recent fitting cluster (not the own clause's subject); across a paragraph break only if unambiguous.
+
+    A description with a nationality ("the Chinese company") prefers an entity introduced
+    with that nationality and skips one introduced with another.
+    """
     here = paragraph(tok.i)
     candidates = []
     nearest = None  # paragraph of the most recent candidate
@@ -447,7 +483,7 @@ def _antecedent(tok, types, noun, history, clusters, paragraph):  # noqa: ANN001
         if nearest is not None and paragraph(i) < nearest:
             break
         c = clusters[cid]
-        if c.type not in types:
+        if c.type not in types or cid == exclude:
             continue
         if noun is not None and c.type == "Person" and noun not in c.descriptors:
             if not any(noun in fold(m.text) for m in c.mentions if m.kind == "role"):
@@ -455,6 +491,10 @@ def _antecedent(tok, types, noun, history, clusters, paragraph):  # noqa: ANN001
         candidates.append((i, cid, subj))
         if nearest is None:
             nearest = paragraph(i)
+    if demonym and candidates:
+        known = {cid: _demonyms_before_names(clusters[cid], tok.doc) for _, cid, _ in candidates}
+        fitting = [c for c in candidates if demonym in known[c[1]]]
+        candidates = fitting or [c for c in candidates if not known[c[1]]]
     if not candidates:
         return None
     same = [c for c in candidates if paragraph(c[0]) == here]

@@ -1156,6 +1156,8 @@ class RelationFinder:
             if c.type != "Organization":
                 continue
             for m in c.mentions:
+                if m.kind == "description":
+                    self.described_nationality(c, m)
                 if m.kind != "name" or m.start == 0:
                     continue
                 self.list_head_nationality(c, m)
@@ -1205,6 +1207,16 @@ class RelationFinder:
                                 country, rule = (cc, a), "place:demonym-city-of"
                 if country is not None and country[0].id != c.id:
                     self.add((c, tok), "locatedIn", country, tok, rule, 0.85, PLACE, ("Country",))
+
+    def described_nationality(self, c: Cluster, m: Mention) -> None:
+        """'..., the Japanese automaker said' (resolved to Toyota) -> nationality(Toyota, Japan)."""
+        head = self.doc[m.end - 1]
+        for a in head.children:
+            if a.dep_ == "amod" and a.i >= m.start and self.gaz.demonym(a.text):
+                oc = self.cluster(a)
+                if oc is not None and oc.type == "Country":
+                    self.add((c, head), "nationality", (oc, a), head, "description:demonym", 0.75,
+                             ("Organization",), ("Country",))
 
     def state_body_rule(self, c: Cluster, m: Mention) -> None:
         """"China's Ministry of Commerce" -> partOf(Ministry of Commerce, China);

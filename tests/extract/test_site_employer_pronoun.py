@@ -286,3 +286,16 @@ def test_relative_pronoun_objects_and_currency_words_outside_amounts(extractor):
     doc, entities = _typed(extractor, text)
     assert any(s == "Jaguar Land Rover" and p == "partOf" and o.startswith("Tata") for s, p, o in facts(doc))
     assert not any(e.label.startswith("pound") for e in doc.entities), [e.label for e in doc.entities]
+
+
+def test_descriptions_follow_their_nationality_and_skip_their_own_subject(extractor):
+    text = ("HANGZHOU, May 2 -- Chinese carmaker Leapmotor sold 290,000 cars last year.\n\n"
+            "Leapmotor has a partnership with Stellantis, the maker of Peugeot and Fiat cars. "
+            "Stellantis holds a 21 percent stake in the Chinese company.\n\n"
+            "Acme Cells signed a deal with Renault Group, under which it will supply cells "
+            "for the French carmaker's small models.\n")
+    doc, _ = _typed(extractor, text)
+    f = facts(doc)
+    assert ("Stellantis", "investsIn", "Leapmotor") in f  # not Stellantis itself, not Fiat
+    assert ("Renault Group", "nationality", "France") in f  # "the French carmaker" is not the supplier
+    assert ("Acme Cells", "nationality", "France") not in f
