@@ -6,6 +6,7 @@ coreference and expanded over coordination ("met X, Y and Z" gives three facts).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -440,17 +441,21 @@ class RelationFinder:
             if o.pos_ != "NOUN":
                 continue
             # the place may hang off the noun or, as parsers often attach it, off the verb
-            for c in [*o.children, *(v for v in verb.children if v.i > o.i)]:
+            around = [*o.children, *(v for v in verb.children if v.i > o.i)]
+            for c in around:
                 if c.dep_ == "poss":
                     found.extend(self.args(c))
                 if c.dep_ == "prep" and c.lower_ == "of" and c.head == o:
                     # "the headquarters of battery maker Acme"
                     found.extend(a for g in c.children if g.dep_ == "pobj" for a in self.args(g))
-                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            found.extend(self.place_args(g))
+            found.extend(self.prep_places(around, ("in", "at")))
         return found
+
+    def prep_places(self, tokens: Iterable[Token], words: tuple[str, ...] = ("in", "at", "near")
+                    ) -> list[tuple[Cluster, Token]]:
+        """Places named after the place prepositions among tokens: 'a plant in Gdansk' -> Gdansk."""
+        return [a for p in tokens if p.dep_ == "prep" and p.lower_ in words
+                for g in p.children if g.dep_ == "pobj" for a in self.place_args(g)]
 
     def place_args(self, pobj: Token) -> list[tuple[Cluster, Token]]:
         """Places a preposition's object names: 'Gdansk', 'Hidalgo state', 'the city of Gdansk'."""
@@ -629,15 +634,10 @@ class RelationFinder:
         owners = [o for o in owners if o[0].type == "Organization"]
         if not owners or self.hedge(noun):
             return
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
-                for pobj in prep.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    for place in self.place_args(pobj):
-                        for owner in owners:
-                            self.add(owner, "hasFacilityIn", place, noun, "facility:possessive-place", 0.75,
-                                     ("Organization",), PLACE)
+        for place in self.prep_places(noun.children):
+            for owner in owners:
+                self.add(owner, "hasFacilityIn", place, noun, "facility:possessive-place", 0.75,
+                         ("Organization",), PLACE)
 
     def origins(self, goods: Token) -> list[tuple[Cluster, Token]]:
         """Countries goods come from: 'Chinese EVs', 'vehicles made in China', 'imports from X'."""
@@ -821,12 +821,9 @@ class RelationFinder:
         """'invest in a plant in Manisa' -> hasFacilityIn(investor, Manisa)."""
         if obj.lemma_.lower() not in FACILITY_NOUNS:
             return
-        for prep in obj.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
-                for pobj in prep.children:
-                    for place in self.place_args(pobj):
-                        for s in self.subjects(trigger):
-                            self.add(s, "hasFacilityIn", place, trigger, "facility:invest-in-plant", 0.7, BODY, PLACE)
+        for place in self.prep_places(obj.children):
+            for s in self.subjects(trigger):
+                self.add(s, "hasFacilityIn", place, trigger, "facility:invest-in-plant", 0.7, BODY, PLACE)
 
     def place_label(self, tok: Token, c: Cluster) -> str:
         """'northwest Türkiye' when a compass word qualifies the place, else its label."""

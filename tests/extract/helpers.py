@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from kg.extract import Extractor
+from kg.ingest import parse_document
 from kg.model import Document
+
+
+def extract_text(extractor: Extractor, text: str) -> Document:
+    """Extract a short text as if it came from stdin."""
+    return extractor.extract(parse_document(text, "-"))
 
 
 def facts(doc: Document) -> set[tuple[str, str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import facts
+from .helpers import extract_text, facts
 
 pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
 
@@ -20,9 +20,7 @@ The Institute for Mobility Research (IMR) said it welcomed the investment of 300
 
 @pytest.fixture(scope="module")
 def doc(extractor):
-    from kg.ingest import parse_document
-
-    return extractor.extract(parse_document(TEXT, "-"))
+    return extract_text(extractor, TEXT)
 
 
 def rules(doc):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import facts
+from .helpers import extract_text, facts
 
 pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
 
@@ -19,9 +19,7 @@ The European Union imposed tariffs of up to 35.3 percent on electric vehicles ma
 
 @pytest.fixture(scope="module")
 def doc(extractor):
-    from kg.ingest import parse_document
-
-    return extractor.extract(parse_document(TEXT, "-"))
+    return extract_text(extractor, TEXT)
 
 
 def test_title_gives_position_and_nationality(doc):

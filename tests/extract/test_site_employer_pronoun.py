@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import facts
+from .helpers import extract_text, facts
 
 pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
 
@@ -23,9 +23,7 @@ The 2-billion-euro factory will make cells for small cars. It is expected to emp
 
 @pytest.fixture(scope="module")
 def doc(extractor):
-    from kg.ingest import parse_document
-
-    return extractor.extract(parse_document(TEXT, "-"))
+    return extract_text(extractor, TEXT)
 
 
 def test_employer_named_elsewhere_is_split_from_the_title(doc):
@@ -59,9 +57,7 @@ Georgian Prime Minister Irakli Kobakhidze said trade with Azerbaijan would grow.
 
 
 def _typed(extractor, text):
-    from kg.ingest import parse_document
-
-    doc = extractor.extract(parse_document(text, "-"))
+    doc = extract_text(extractor, text)
     return doc, {(e.label, e.type) for e in doc.entities}
 
 
