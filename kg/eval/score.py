@@ -23,324 +23,25 @@ This module imports neither spaCy nor rdflib.
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
-from kg.errors import GoldError, KGError
-from kg.model import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS, VALUE_TYPES
-
-__all__ = [
-    "EvalReport",
-    "Score",
-    "article_body",
-    "check_evidence",
-    "evaluate",
-    "evaluate_file",
-    "format_report",
-    "is_name",
-    "load_gold",
-    "normalize_name",
-    "parse_number",
-    "validate_gold",
-]
-
-VALUE_TOLERANCE = 0.01  # relative tolerance for quantities
-
-# --------------------------------------------------------------------------- names
-
-_PRONOUNS = frozenset(
-    """i me my mine myself we us our ours ourselves you your yours yourself yourselves
-    he him his himself she her hers herself it its itself they them their theirs themselves
-    this that these those who whom whose which what one ones both each all either neither
-    someone somebody something anyone everyone here there""".split()
+from kg.errors import KGError
+from kg.eval.gold import (
+    VALUE_TOLERANCE,
+    _KNOWN_UNITS,
+    _close,
+    _country_index,
+    _parse_unit,
+    _parse_year,
+    is_name,
+    load_gold,
+    normalize_name,
+    parse_number,
+    validate_gold,
 )
-# A mention led by one of these is a definite description unless a capitalised word that is
-# not a nationality adjective follows ("the semi-official Anadolu Agency" is a name,
-# "the Turkish minister" is not).
-_DETERMINERS = frozenset("the this that these those his her its their our my your".split())
-# Suffixes of nationality adjectives (Turkish, Chinese, Korean, Hungarian, European, Thai,
-# Dutch); a word that is also a country name in pycountry or a gold name is exempt.
-_DEMONYM_RE = re.compile(r"(?:ish|ese|ian|ean|an|i|ch)$")
-
-
-def _fold(text: str) -> str:
-    text = text.replace("İ", "i").replace("ı", "i")
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def normalize_name(text: str) -> str:
-    """Return the matching key of a name: folded, punctuation-free, without a leading 'the'."""
-    text = _fold(text).replace("’", "'").replace("&", " and ")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w]+", " ", text).replace("_", " ")
-    words = text.split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-@lru_cache(maxsize=1)
-def _country_index() -> dict[str, str]:
-    """Normalised pycountry names (name, official and common name) -> alpha-3 code."""
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a project dependency
-        return {}
-    index: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            name = getattr(country, attr, None)
-            if not name:
-                continue
-            index.setdefault(normalize_name(name), country.alpha_3)
-            if ", " in name:  # "Korea, Republic of" -> "Republic of Korea"
-                head, tail = name.split(", ", 1)
-                index.setdefault(normalize_name(f"{tail} {head}"), country.alpha_3)
-    return index
-
-
-def _is_demonym(word: str, names: frozenset[str]) -> bool:
-    key = normalize_name(word)
-    if key in names or key in _country_index():
-        return False
-    return bool(_DEMONYM_RE.search(key))
-
-
-def is_name(text: str, names: Iterable[str] = ()) -> bool:
-    """Whether a mention can serve as a name (pronouns and bare definite descriptions cannot).
-
-    `names` are normalised names known not to be nationality adjectives (gold canonicals).
-    """
-    words = text.split()
-    if not words:
-        return False
-    if len(words) == 1 and normalize_name(text) in _PRONOUNS:
-        return text.isupper() and len(text) > 1  # "US" is a name, "us" is not
-    if normalize_name(words[0]) not in _DETERMINERS or len(words) == 1:
-        return True
-    known = frozenset(names)
-    for word in words[1:]:
-        word = word.strip("\"'“”‘’(),.;:")
-        if word[:1].isupper() and not _is_demonym(word, known):
-            return True
-    return False
-
-
-# --------------------------------------------------------------------------- values
-
-_SCALES = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
-}
-_NUMBER_RE = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-    r"(?:[\s-]*(thousand|million|billion|trillion|mln|mn|bn|tn)\b|(k|m|b)\b)?(?![\w])",
-    re.IGNORECASE,
-)
-_ORDINAL_DIGITS_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
-_ORDINALS = {
-    w: i + 1
-    for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-        "twentieth".split()
-    )
-}
-_CARDINALS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_CARDINALS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                   "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12})
-_WORDS_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _CARDINALS), key=len, reverse=True)) + r")"
-    r"(?:\s+(thousand|million|billion|trillion))?\b",
-    re.IGNORECASE,
-)
-_ORDINAL_WORDS_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
-_TOP_RE = re.compile(r"\b(largest|biggest|top|leading)\b", re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|2[0-1]\d\d)(?!\d)")
-
-_UNITS = (  # (pattern, unit); the first that matches wins
-    (r"%|\bper\s*cent\b|\bpercent(?:age points?)?\b|\bpct\b", "%"),
-    (r"€|\beuros?\b|\beur\b", "EUR"),
-    (r"£|\bpounds?\b|\bgbp\b", "GBP"),
-    (r"¥|\byuan\b|\brmb\b|\brenminbi\b|\bcny\b", "CNY"),
-    (r"\byen\b|\bjpy\b", "JPY"),
-    (r"\bwon\b|\bkrw\b", "KRW"),
-    (r"\blira\b|\btry\b", "TRY"),
-    (r"\bringgit\b|\bmyr\b", "MYR"),
-    (r"\brupiah\b|\bidr\b", "IDR"),
-    (r"\bpesos?\b|\bmxn\b", "MXN"),
-    (r"\bforints?\b|\bhuf\b", "HUF"),
-    (r"\$|\bdollars?\b|\busd\b", "USD"),
-)
-_KNOWN_UNITS = frozenset(unit for _, unit in _UNITS)
-
-
-def parse_number(text: str) -> float | None:
-    """Parse the first amount, count, percentage or rank in text ('$1.2 bn', 'third' -> 3)."""
-    match = _NUMBER_RE.search(text)
-    if match:
-        whole, frac, word, abbr = match.groups()
-        value = float(whole.replace(",", "") + (f".{frac}" if frac else ""))
-        scale = (word or abbr or "").lower()
-        return value * _SCALES.get(scale, 1.0)
-    match = _ORDINAL_DIGITS_RE.search(text)
-    if match:
-        return float(match.group(1))
-    match = _ORDINAL_WORDS_RE.search(text)
-    if match:
-        return float(_ORDINALS[match.group(1).lower()])
-    match = _WORDS_RE.search(text)
-    if match:
-        value = float(_CARDINALS[match.group(1).lower()])
-        if match.group(2):
-            value *= _SCALES[match.group(2).lower()]
-        return value
-    if _TOP_RE.search(text):  # "largest trading partner" is rank 1
-        return 1.0
-    return None
-
-
-def _parse_unit(text: str) -> str | None:
-    for pattern, unit in _UNITS:
-        if re.search(pattern, text, re.IGNORECASE):
-            return unit
-    return None
-
-
-def _parse_year(text: str) -> str | None:
-    match = _YEAR_RE.search(text)
-    return match.group(1) if match else None
-
-
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b)) or a == b
-
-
-# --------------------------------------------------------------------------- gold
-
-
-def article_body(text: str) -> str:
-    """Return an article's body: the text after a leading 'Key: value' header block, if any."""
-    head, sep, rest = text.partition("\n\n")
-    lines = [line for line in head.splitlines() if line.strip()]
-    if sep and lines and all(re.match(r"^[A-Z][\w -]*:\s", line) for line in lines):
-        return rest
-    return text
-
-
-def _fail(message: str) -> GoldError:
-    return GoldError(message.replace("\n", " "))
-
-
-def _strings(value: Any, where: str) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail(f"{where} must be a list of strings")
-    return value
-
-
-def validate_gold(gold: Any) -> None:
-    """Raise GoldError with a one-line message unless gold is a well-formed gold dict."""
-    if not isinstance(gold, dict):
-        raise _fail("gold must be a JSON object")
-    entities, triples = gold.get("entities"), gold.get("triples")
-    if not isinstance(entities, dict) or not entities:
-        raise _fail("gold has no 'entities' object")
-    if not isinstance(triples, list) or not triples:
-        raise _fail("gold has no 'triples' list")
-    allowed_types = set(ENTITY_TYPES) | set(VALUE_TYPES)
-    additions = gold.get("relation_additions_used") or {}
-    relations = set(RELATIONS) | set(additions)
-    for name, ent in entities.items():
-        if not isinstance(ent, dict) or not isinstance(ent.get("type"), str):
-            raise _fail(f"entity {name!r} has no 'type'")
-        if ent["type"] not in allowed_types:
-            raise _fail(f"entity {name!r} has unknown type {ent['type']!r}")
-        labels = [name, *_strings(ent.get("aliases"), f"entity {name!r} aliases"),
-                  *_strings(ent.get("variants"), f"entity {name!r} variants")]
-        if ent["type"] == "Quantity" and all(parse_number(x) is None for x in labels):
-            raise _fail(f"quantity {name!r} has no parseable number in its label or aliases")
-        if ent["type"] == "Date" and all(_parse_year(x) is None for x in labels):
-            raise _fail(f"date {name!r} has no year in its label or aliases")
-    seen: set[str] = set()
-    for i, t in enumerate(triples):
-        if not isinstance(t, dict):
-            raise _fail(f"triple {i} is not an object")
-        tid = str(t.get("id", f"#{i}"))
-        if tid in seen:
-            raise _fail(f"duplicate triple id {tid!r}")
-        seen.add(tid)
-        if not isinstance(t.get("alternatives") or [], list):
-            raise _fail(f"triple {tid}: 'alternatives' must be a list")
-        forms = [t, *(t.get("alternatives") or [])]
-        for form in forms:
-            if not isinstance(form, dict):
-                raise _fail(f"triple {tid}: an alternative is not an object")
-            for key in ("s", "p", "o"):
-                if not isinstance(form.get(key), str):
-                    raise _fail(f"triple {tid}: missing {key!r}")
-            for key in ("s", "o"):
-                if form[key] not in entities:
-                    raise _fail(f"triple {tid}: {key} {form[key]!r} is not a gold entity")
-            if form["p"] not in relations:
-                raise _fail(f"triple {tid}: predicate {form['p']!r} is not in the vocabulary")
-        for key in ("s", "o"):
-            declared = t.get(f"{key}_type")
-            if declared is not None and declared != entities[t[key]]["type"]:
-                raise _fail(f"triple {tid}: {key}_type {declared!r} differs from the entity's type")
-        if not isinstance(t.get("core", False), bool):
-            raise _fail(f"triple {tid}: 'core' must be true or false")
-        if "evidence" in t and not isinstance(t["evidence"], str):
-            raise _fail(f"triple {tid}: 'evidence' must be a string")
-    counts = gold.get("counts")
-    if isinstance(counts, dict):
-        actual = {"triples": len(triples), "core": sum(bool(t.get("core")) for t in triples),
-                  "entities": len(entities)}
-        for key, value in actual.items():
-            if key in counts and counts[key] != value:
-                raise _fail(f"counts.{key} is {counts[key]} but the file has {value}")
-
-
-def load_gold(path: str | Path) -> dict:
-    """Read and validate a gold JSON file; raise GoldError (one line) if it is malformed."""
-    path = Path(path)
-    try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise _fail(f"gold file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot read gold file {path}: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise _fail(f"gold file {path} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    try:
-        validate_gold(gold)
-    except GoldError as exc:
-        raise _fail(f"{path}: {exc}") from None
-    return gold
-
-
-def check_evidence(gold: dict, article_text: str) -> list[str]:
-    """List the gold triples whose evidence is not an exact substring of the article body."""
-    body = article_body(article_text)
-    return [
-        f"{t.get('id', i)}: {t.get('evidence')!r}"
-        for i, t in enumerate(gold["triples"])
-        if not isinstance(t.get("evidence"), str) or t["evidence"] not in body
-    ]
-
+from kg.model import RELATIONS, SYMMETRIC_RELATIONS
 
 @dataclass
 class _Entity:
@@ -677,6 +378,7 @@ def evaluate(gold: dict, predictions: list[dict], *, min_confidence: float = 0.0
     taken = {j: i for i, j in t_match.items()}
     matches = [{"gold": _gold_summary(triples[i]), "prediction": _summary(preds[j].raw)}
                for i, j in sorted(t_match.items())]
+    found = {i for pred in preds for i in (*pred.s.ids, *pred.o.ids)}
     missed = []
     for i, t in enumerate(triples):
         if i in t_match:
@@ -686,6 +388,7 @@ def evaluate(gold: dict, predictions: list[dict], *, min_confidence: float = 0.0
                        if any(_pair_ok(pred, (s, o)) for s, _, o in _forms(t))})
         if near:
             item["predicted_relations_for_pair"] = near
+        item["miss"] = _miss_class(t, near, found)
         missed.append(item)
     gold_pairs: dict[frozenset[str], set[str]] = {}
     for t in triples:
@@ -721,6 +424,18 @@ def evaluate(gold: dict, predictions: list[dict], *, min_confidence: float = 0.0
     )
 
 
+MISS_CLASSES = ("other_relation", "entities_unlinked", "one_entity_missing", "both_missing")
+
+
+def _miss_class(t: dict, near: list[str], found: set[str]) -> str:
+    """Why a gold fact was missed: pair found with another relation, or which entities lacked."""
+    if near:
+        return "other_relation"
+    present = [any(form[k] in found for form in (t, *(t.get("alternatives") or [])))
+               for k in ("s", "o")]
+    return ("entities_unlinked", "one_entity_missing", "both_missing")[2 - sum(present)]
+
+
 def _types_agree(raw: Mapping[str, Any], entities: Mapping[str, dict], t: dict) -> bool:
     return (raw.get("s_type") == entities[t["s"]]["type"]
             and raw.get("o_type") == entities[t["o"]]["type"])
@@ -741,50 +456,3 @@ def _hint(pred: _Pred, gold_pairs: Mapping[frozenset[str], set[str]]) -> str:
 def evaluate_file(gold_path: str | Path, predictions: list[dict], **options: Any) -> EvalReport:
     """Load a gold file and evaluate predictions against it (options as for evaluate)."""
     return evaluate(load_gold(gold_path), predictions, **options)
-
-
-# --------------------------------------------------------------------------- text
-
-
-def _fmt_triple(item: Mapping[str, Any]) -> str:
-    return f"{item.get('s')} -{item.get('p')}-> {item.get('o')}"
-
-
-def _clip(text: Any, width: int = 110) -> str:
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def format_report(report: EvalReport, show_misses: bool = False) -> str:
-    """Render a report as text; show_misses adds missed core facts and unmatched predictions."""
-    c = report.counts
-    lines = [
-        f"Gold: {report.gold} ({c['gold_triples']} triples, {c['gold_core']} core; "
-        f"{c['gold_pairs']} entity pairs, {c['gold_core_pairs']} core)",
-        f"Predictions: {c['predictions']} read, {c['scored']} scored "
-        f"({c['duplicates']} duplicates removed, {c['open_predicate']} open-predicate and "
-        f"{c['below_confidence']} below-confidence set aside; {c['redundant']} redundant)",
-        "",
-        f"{'':16}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}",
-    ]
-    for name, score in (("typed triples", report.triples), ("  core", report.triples_core),
-                        ("entity pairs", report.pairs), ("  core", report.pairs_core)):
-        lines.append(f"{name:16}{score.precision:7.3f}{score.recall:7.3f}{score.f1:7.3f}"
-                     f"{score.tp:6d}{score.fp:6d}{score.fn:6d}")
-    lines.append(f"Matched triples with gold entity types: {c['type_agreement']} of "
-                 f"{report.triples.tp}")
-    lines.append("The gold is not exhaustive: read the unmatched predictions before quoting "
-                 "precision.")
-    if show_misses:
-        lines += ["", f"Missed core facts ({len(report.missed_core)}):"]
-        for m in report.missed_core:
-            near = m.get("predicted_relations_for_pair")
-            extra = f"  [pair predicted as {', '.join(near)}]" if near else ""
-            lines.append(f"  {m.get('id', '')}  {_fmt_triple(m)}{extra}")
-            lines.append(f"      \"{_clip(m.get('evidence'))}\"")
-        lines += ["", f"Predictions that matched nothing ({len(report.unmatched)}):"]
-        for u in report.unmatched:
-            lines.append(f"  {_fmt_triple(u)}  [{u.get('rule', '?')}, "
-                         f"{u.get('confidence', '?')}]  {u['hint']}")
-            lines.append(f"      \"{_clip(u.get('evidence'))}\"")
-    return "\n".join(lines)

@@ -23,7 +23,7 @@ from kg.eval import (
 )
 from kg.model import RELATIONS, Entity, Triple, Value
 
-GOLD_DIR = Path(__file__).parent / "gold"
+GOLD_DIR = Path(__file__).resolve().parent.parent / "gold"
 GOLD_FILES = sorted(GOLD_DIR.glob("*_gold.json"))
 SEED = GOLD_DIR / "seed_gold.json"
 
