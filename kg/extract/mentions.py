@@ -8,6 +8,8 @@ organisation type when an organisation noun describes the name ("conglomerate X"
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 
 from dataclasses import dataclass, field
@@ -328,7 +330,7 @@ def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 break
             if tok.i in people:
                 break  # "Chancellor Jane Roe and state premier John Doe": another title's holder
-            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("and", "of", "&"):
+            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("and", "&"):
                 left -= 1
             else:
                 break
@@ -336,6 +338,13 @@ def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 break
         while left <= i and doc[left].lower_ in ("and", "of", "&"):
             left += 1
+        for org in mentions:
+            # NER often runs a company name into the title ("Acme Group Executive | Chair"):
+            # title words at the end of a name before a title belong to the title
+            if org.type == "Organization" and left < org.end <= i + 1 and org.start >= left:
+                while org.end - 1 > org.start and doc[org.end - 1].lower_ in TITLE_WORDS:
+                    org.end -= 1
+                org.text = doc[org.start : org.end].text
         if doc[i].lower_ not in GOVERNMENT_TITLES:
             # "Acme Motors chief executive Jane Doe": the company is the employer, not part
             # of the title ("Trade Minister" keeps its portfolio words).
@@ -482,8 +491,13 @@ def _propagate_types(mentions: list[Mention]) -> None:
     # Done by callers with the parse; see relations.list_members.
 
 
-def facility_mention(doc: Doc, noun: Token, place: str | None) -> Mention | None:
-    """A facility entity for an NP headed by 'factory', 'plant', ... ('first battery factory')."""
+def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str] = (),
+                     city: str | None = None) -> Mention | None:
+    """A facility entity for an NP headed by 'factory', 'plant', ... ('first battery factory').
+
+    Named from its owners and place when the sentence gives them ("Acme Gdansk battery
+    plant"), as news and registries name plants; the description is kept as an alias.
+    """
     if noun.lemma_.lower() not in FACILITY_NOUNS or noun.pos_ != "NOUN":
         return None
     # The whole modifier chain ("electric vehicle plant", "battery cell plant"), without
@@ -504,4 +518,21 @@ def facility_mention(doc: Doc, noun: Token, place: str | None) -> Mention | None
         return None  # a bare "the plant" is too vague to be an entity of its own
     text = span.text
     label = f"{text} in {place}" if place else text
+    owners = list(dict.fromkeys(owners))[:1]
+    if owners and (city or len(span) >= 2):
+        words = [t.text for t in span if (t.is_alpha or t.i == noun.i or "-" in t.text) and (
+            t.pos_ != "ADJ" or t.lower_ in ("electric", "lithium")) and t.lower_ not in _UNNAMED]
+        kind = _ABBREVIATIONS.sub(lambda x: _ABBREV[x.group(0).lower()], " ".join(words))
+        kind = kind if len(kind.split()) <= 3 and not city else noun.text
+        label = " ".join([owners[0], *([city] if city else []), kind])
     return Mention(span.start, span.end, text, "Place", "facility", label)
+
+
+# Words that describe a plant but are no part of its name ("first", "largest", "dedicated").
+_UNNAMED = frozenset("""first second third fourth fifth largest biggest dedicated former own only
+    main flagship""".split())
+# Usual short forms in plant names ("Acme Ulsan EV plant").
+_ABBREV = {"electric vehicle": "EV", "electric-vehicle": "EV", "electric car": "EV",
+           "lithium iron phosphate": "LFP", "research and development": "R&D"}
+_ABBREVIATIONS = re.compile("|".join(sorted(map(re.escape, _ABBREV), key=len, reverse=True)),
+                            re.IGNORECASE)

@@ -6,6 +6,7 @@ coreference and expanded over coordination ("met X, Y and Z" gives three facts).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from kg.extract.coref import Cluster, Resolution
 from kg.extract.lexicon import DENIALS, FACILITY_NOUNS, HEAD_TITLES, HEDGES, ORG_NOUNS, PERSON_NOUNS, TITLE_WORDS
 from kg.extract.mentions import GOVERNMENT_TITLES, Mention, _list_head, facility_mention
 from kg.extract.places import Gazetteer
+from kg.extract.roles import role_label
 from kg.extract.values import parse_date, parse_money, parse_percent, parse_quantity, parse_rank
 from kg.model import Value
 
@@ -105,6 +107,8 @@ STATE_BODIES = {"ministry", "department", "commission", "agency", "embassy", "pa
                 "council", "office", "bureau", "administration", "authority", "cabinet", "senate"}
 # A company that belongs to another: "Acme's battery unit X", "X, a subsidiary of Acme".
 SUBSIDIARY_NOUNS = {"unit", "subsidiary", "arm", "division", "affiliate"}
+CONTINENTS = {"Europe", "Asia", "Africa", "North America", "South America", "Latin America",
+              "Southeast Asia", "Middle East", "Oceania"}
 CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
 CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
 TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
@@ -376,8 +380,11 @@ class RelationFinder:
                 continue
             objs = [a for o in self.slot(verb, slot) for a in self.args(o)]
             rule = f"verb:{lemma}:{slot}"
-            if not objs and rel == "visited":
-                objs, rule, conf = self.site_args(verb, slot), f"verb:{lemma}:site", conf - 0.1
+            if rel == "visited" and all(a[0].type == "Place" for a in objs):
+                # a visit to a site is a visit to its owner and its town (and to the site)
+                sites = self.site_args(verb, slot)
+                if sites:
+                    objs, rule, conf = objs + sites, f"verb:{lemma}:site", conf - 0.1
             if not objs:
                 continue
             subs = self.subjects(verb)
@@ -505,6 +512,9 @@ class RelationFinder:
                 for o in tok.children:
                     if o.dep_ == "dobj":
                         self.build_rule(tok, o, f"verb:{lemma}:facility")
+        for tok in self.doc:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in FACILITY_NOUNS and self.cluster(tok) is None:
+                self.site_rule(tok)
         facilities = sorted(
             (m.start, c) for c in self.res.clusters.values() for m in c.mentions if m.kind == "facility"
         )
@@ -527,6 +537,55 @@ class RelationFinder:
             c.mentions.append(m)
             for i in range(start, tok.i + 1):
                 self.res.token_cluster.setdefault(i, c.id)
+
+    def place_text(self, place: tuple[Cluster, Token]) -> str:
+        """A place as this article spells it ('Tanjung Malim', not the gazetteer's 'Tanjong')."""
+        start, end = self.mention_span(place[1])
+        text = self.doc[start:end].text if end > start else place[0].label
+        return text.split(",")[0].removeprefix("the ").strip()
+
+    def site_rule(self, noun: Token) -> None:
+        """A plant with an owner or a place becomes an entity named from both: 'its cell plant
+        in Karawang', 'Acme's Lyon factory', 'the plant of Acme in P', 'Acme runs a plant in P'."""
+        owned = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        owned += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
+        owned = [o for o in owned if o[0].type == "Organization"]
+        owners, builders, verb = list(owned), [], None
+        if noun.dep_ in ("dobj", "pobj"):
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in (
+                "have", "own", "operate", "run", "break", "inaugurate", "complete", "start"):
+            subs = [a for a in self.subjects(verb) if a[0].type == "Organization"]
+            owners = owners or subs
+            if verb.lemma_.lower() in ("break", "inaugurate", "complete"):
+                builders = subs  # breaking ground on a plant, or completing it, is building it
+        if noun.tag_ == "NNS":
+            return  # "plants in Europe" are many, not one site
+        places = [p for p in self.prep_places(noun.children) if p[0].label not in CONTINENTS]
+        if not owners:
+            # the organisation the clause is about: "Acme will invest ... to build ... a plant in P"
+            for anc in noun.ancestors:
+                if anc.pos_ in ("VERB", "AUX"):
+                    owners = [a for a in self.subjects(anc) if a[0].type == "Organization"][:1]
+                    if owners:
+                        break
+        if not owners:
+            return  # a plant nobody owns in the text cannot be named
+        city = self.place_text(places[0]) if places and places[0][0].type != "Country" else None
+        if places and city is None:
+            return  # "a plant in Hungary": named by its town, when the text gives it
+        m = facility_mention(self.doc, noun, city, owners=[self.holder_name(*o) for o in owners], city=city)
+        if m is None:
+            return
+        fac = (self.facility_cluster(m), noun)
+        if self.hedge(noun) or any(t.lower_ in ("former", "planned", "proposed") for t in noun.lefts):
+            return
+        for place in places[:1]:
+            self.add(fac, "locatedIn", self.region_cluster(place[1], place[0]), noun, "site:in-place", 0.8,
+                     ("Place",), PLACE)
+        for b in builders:
+            self.add(b, "builds", fac, verb, "site:builder", 0.8, BODY, ("Place",))
 
     def spokesperson_rule(self, person: tuple[Cluster, Token], first: Token) -> None:
         """'X said ... . Spokesperson Jane Doe said ...' -> worksFor(Jane Doe, X).
@@ -795,14 +854,19 @@ class RelationFinder:
                     if found and found[0][0].type in PLACE:
                         place_arg = found[0]
                         place = self.place_label(found[0][1], found[0][0])
-        m = facility_mention(self.doc, obj, place)
-        if m is None:
-            return
-        fac = self.facility_cluster(m)
         subs = self.subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else self.governor_subjects(trigger)
         if not subs and trigger.pos_ == "NOUN":
             # "construction of its factory": the facility's possessor builds it.
             subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)]
+        owners = [s for s in subs if s[0].type == "Organization"]
+        # a plant is named after its town; one placed only in a country keeps its description
+        city = self.place_text(place_arg) if place_arg is not None and place_arg[0].type != "Country" else None
+        if place_arg is not None and city is None:
+            owners = []
+        m = facility_mention(self.doc, obj, place, owners=[self.holder_name(*o) for o in owners], city=city)
+        if m is None:
+            return
+        fac = self.facility_cluster(m)
         fac_arg = (fac, obj)
         for s in subs:
             self.add(s, "builds", fac_arg, trigger, rule, 0.8, BODY, ("Place",))
@@ -829,6 +893,8 @@ class RelationFinder:
         """'northwest Türkiye' when a compass word qualifies the place, else its label."""
         compass = [a.text for a in tok.children if a.dep_ in ("amod", "compound") and a.lower_.rstrip("ern") in (
             "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "central")]
+        if compass and c.label.lower().startswith(compass[0].lower()[:4]):
+            return c.label  # "South Korea", "North Carolina": the compass word is the name's
         return f"{compass[0]} {c.label}" if compass else c.label
 
     def region_cluster(self, tok: Token, c: Cluster) -> tuple[Cluster, Token]:
@@ -924,7 +990,26 @@ class RelationFinder:
         value = parse_rank(text)
         if value is None:
             return None
+        if not (any(c.lower_ == "trading" for c in noun.children)):
+            value = dataclasses.replace(value, text=self.rank_phrase(noun, start))
         return value
+
+    def rank_phrase(self, noun: Token, start: int) -> str:
+        """The whole ranking, as a reader quotes it: "world's largest maker of EV batteries",
+        "China's top car exporter by sales" (a possessor and one of/by/in/for phrase)."""
+        for c in noun.children:
+            if c.dep_ == "poss" and c.i < start:
+                start = min(t.i for t in c.subtree)
+        end = noun.i + 1
+        for c in noun.children:
+            if c.dep_ == "prep" and c.i == end and c.lower_ in ("of", "by", "in", "for", "among"):
+                sub = list(c.subtree)
+                if not any(t.text in (",", ";", "(") or t.dep_ in ("relcl", "acl") for t in sub):
+                    end = max(t.i for t in sub) + 1
+                break
+        while start < end and self.doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        return self.doc[start:end].text
 
     def np_entity(self, tok: Token) -> tuple[Cluster, Token] | None:
         """An organisation entity for an NP such as "the European Union's customs union"."""
@@ -969,11 +1054,14 @@ class RelationFinder:
                     continue
                 p = (pc, person_tok)
                 first = self.doc[m.start]
-                self.add(p, "holdsPosition", (c, first), first, rule, conf, ("Person",), ("Role",))
                 possessive = m.start >= 2 and self.doc[m.start - 1].tag_ == "POS"
                 # "Acme's chief executive" or "Acme chief executive": the owner stands before.
                 owner = self.doc[m.start - 2] if possessive else (self.doc[m.start - 1] if m.start >= 1 else None)
                 oc = self.cluster(owner) if owner is not None else None
+                # "former President X" no longer holds the office
+                if not any(t.lower_ in ("former", "ex", "late") for t in self.doc[max(0, m.start - 2) : m.end]):
+                    for role in self.held_roles(m, c, oc, owner):
+                        self.add(p, "holdsPosition", (role, first), first, rule, conf, ("Person",), ("Role",))
                 if oc is not None and oc.type == "Country" and possessive:
                     # "Korea's Minister of Trade": the office holder serves that country.
                     self.add(p, "nationality", (oc, owner), first, "title:country-possessive", 0.75,
@@ -1006,6 +1094,68 @@ class RelationFinder:
                         break
                 if not has_org and self.doc[m.end - 1].lower_ in SPOKES_TITLES and first.is_sent_start:
                     self.spokesperson_rule(p, first)
+
+    def held_roles(self, m: Mention, bare: Cluster, owner: Cluster | None,
+                   owner_tok: Token | None) -> list[Cluster]:
+        """The roles of a title mention named with their holder: 'South Korean Trade Minister'
+        -> 'Trade Minister of South Korea'; 'Acme founder and chairman' -> 'Founder of Acme',
+        'Chairman of Acme'.  Without a holder, the bare title."""
+        start, holder, htype = m.start, None, ""
+        if owner is not None and owner_tok is not None and owner.type in (
+                "Organization", "Country", "City", "Region"):
+            holder, htype = self.holder_name(owner, owner_tok), owner.type
+        # a country, demonym or place inside the title is its holder; words before it are
+        # not part of the title ("Project | Hungarian | Foreign Minister")
+        for k in range(m.start, m.end - 1):
+            for end in range(m.end - 1, k, -1):
+                text = self.doc[k:end].text
+                country = self.gaz.demonym(text) or self.gaz.country(text)
+                if country:
+                    holder, htype, start = country, "Country", end
+                    break
+                if end == k + 1 and k == m.start and self.doc[k].pos_ == "PROPN" and (
+                        self.gaz.city(text) or self.gaz.region(text)):
+                    holder, htype, start = text, "City", end
+                    break
+            if start > m.start:
+                break
+        if holder is None:
+            return [bare]
+        roles = []
+        for title in self.split_titles(self.doc[start : m.end]):
+            label = role_label(title, holder, htype)
+            roles.append(self.new_cluster(Mention(m.start, m.end, m.text, "Role", "role", label)))
+        return roles or [bare]
+
+    def holder_name(self, c: Cluster, tok: Token) -> str:
+        """The holder as the sentence names it ('Hyundai Motor Company'), or the entity's full
+        name when the sentence shortens it ('Redwood's' -> 'Redwood Materials')."""
+        if c.type != "Organization":
+            return c.label
+        start, end = self.mention_span(tok)
+        text = self.doc[start:end].text if end > start else tok.text
+        if not text[:1].isupper() or tok.pos_ in ("PRON", "DET") or tok.lower_ in (
+                "the", "it", "its", "this", "that") or end - start <= 1 and c.label.startswith(text + " "):
+            return c.label  # a pronoun or description ("its", "the company") or a short form
+        return text
+
+    @staticmethod
+    def split_titles(span: Span) -> list[str]:
+        """'founder, chairman and chief executive' -> three titles; 'Minister of Trade,
+        Industry and Energy' stays one (its parts are not titles)."""
+        parts, cur = [], []
+        for t in span:
+            if t.lower_ in (",", "and", "&"):
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        parts.append(cur)
+        parts = [p for p in parts if p]
+        if len(parts) > 1 and all(p[-1].lower_ in TITLE_WORDS for p in parts):
+            return [" ".join(t.text for t in p) for p in parts]
+        text = span.text.strip(" ,")
+        return [text] if text else []
 
     def apposition_rules(self) -> None:
         """'X, director of Y and a Turkish expert on Z,' -> directorOf, nationality, expertOn."""
@@ -1076,15 +1226,49 @@ class RelationFinder:
                     end = max(t.i for t in pobjs[0].subtree) + 1
         text = self.doc[start:end].text
         label = text[:1].upper() + text[1:]
+        if countries and len(countries) == 1:
+            label = role_label(text, countries[0][0].label, "Country")
         role = self.new_cluster(Mention(start, end, text, "Role", "role", label))
         for h in people:
             self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, ("Person",), ("Role",))
             for c in countries:
                 self.add(h, "nationality", c, noun, "appos:title-of-country", 0.8, ("Person",), ("Country",))
 
+    def appositive_role(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
+        """'Jane Doe, chief executive of Acme,' / '..., Acme's president and CEO,' ->
+        holdsPosition(Jane Doe, Chief Executive of Acme) (public offices: appositive_title)."""
+        people = [h for h in heads if h[0].type == "Person"]
+        if not people or noun.lower_ not in TITLE_WORDS or noun.lower_ in GOVERNMENT_TITLES:
+            return
+        if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
+            return
+        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and self.cluster(t) is None]
+        start = min([t.i for t in words] + [noun.i])
+        if any(t.lower_ in ("former", "ex", "then", "late") for t in self.doc[max(0, start - 1) : noun.i]):
+            return
+        end = noun.i + 1
+        for conj in noun.children:  # "president and chief executive"
+            if conj.dep_ == "conj" and conj.lower_ in TITLE_WORDS:
+                end = conj.i + 1
+        holders = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        for tok in [noun, *[c for c in noun.children if c.dep_ == "conj"]]:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                    holders += [a for p in prep.children if p.dep_ == "pobj" for a in self.args(p)]
+        holders = [h for h in holders if h[0].type in ("Organization", "Country", "City", "Region")]
+        if len({h[0].id for h in holders}) != 1:
+            return
+        holder = self.holder_name(*holders[0])
+        for title in self.split_titles(self.doc[start:end]):
+            label = role_label(title, holder, holders[0][0].type)
+            role = self.new_cluster(Mention(start, end, title, "Role", "role", label))
+            for h in people:
+                self.add(h, "holdsPosition", (role, noun), noun, "appos:title-of", 0.85, ("Person",), ("Role",))
+
     def describe(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         self.ownership(heads, noun)
         self.appositive_title(heads, noun)
+        self.appositive_role(heads, noun)
         lemma = noun.lemma_.lower()
         if noun.dep_ == "appos" and lemma in ORG_NOUNS:
             # "X, the world's largest e-bike maker," -> rankedAs(X, largest e-bike maker)

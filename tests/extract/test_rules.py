@@ -24,7 +24,7 @@ def doc(extractor):
 
 def test_title_gives_position_and_nationality(doc):
     f = facts(doc)
-    assert ("Anna Weber", "holdsPosition", "Economy Minister") in f
+    assert ("Anna Weber", "holdsPosition", "Economy Minister of Germany") in f
     assert ("Anna Weber", "nationality", "Germany") in f
 
 

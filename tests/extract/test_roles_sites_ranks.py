@@ -1,0 +1,87 @@
+"""Roles named with their holder, sites named from owner and town, rankings quoted whole.
+
+Sentences are our own, in several phrasings each; none comes from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.roles import role_label, title_case
+
+from .helpers import extract_text, facts
+
+pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
+
+
+def test_title_case_and_role_label():
+    assert title_case("chief executive") == "Chief Executive"
+    assert title_case("president and CEO") == "President and CEO"
+    assert title_case("minister of trade, industry and energy") == "Minister of Trade, Industry and Energy"
+    assert role_label("president", "United States", "Country") == "President of the United States"
+    assert role_label("chair", "Acme Group", "Organization") == "Chair of Acme Group"
+    assert role_label("Mayor") == "Mayor"
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("South Korean Trade Minister Cheon Min-su visited the plant.", "Cheon Min-su",
+     "Trade Minister of South Korea"),
+    ("The deal was welcomed by Hungarian Prime Minister Istvan Farkas.", "Istvan Farkas",
+     "Prime Minister of Hungary"),
+    ("U.S. President Joe Miller spoke by phone on Friday.", "Joe Miller",
+     "President of the United States"),
+    ("Bolt Energy chief executive John Smith spoke on Monday.", "John Smith",
+     "Chief Executive of Bolt Energy"),
+    ("John Smith, chief executive of Bolt Energy, said sales rose.", "John Smith",
+     "Chief Executive of Bolt Energy"),
+    ("Acme Motor Group Executive Chair Jane Park said the company would invest more.", "Jane Park",
+     "Executive Chair of Acme Motor Group"),
+    ("The plan was announced by Ontario Premier Doug Fraser on Monday.", "Doug Fraser",
+     "Premier of Ontario"),
+])
+def test_a_role_is_named_with_its_holder(extractor, text, person, role):
+    assert (person, "holdsPosition", role) in facts(extract_text(extractor, text))
+
+
+def test_joint_titles_give_one_role_each_and_former_offices_none(extractor):
+    f = facts(extract_text(extractor, "Zentra Motors founder and chairman Li Wei opened the show. "
+                                      "Former President Carl Berg was not there.\n"))
+    assert ("Li Wei", "holdsPosition", "Founder of Zentra Motors") in f
+    assert ("Li Wei", "holdsPosition", "Chairman of Zentra Motors") in f
+    assert not any(s == "Carl Berg" and p == "holdsPosition" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, site, place", [
+    ("Kestrel Power, which runs a plant in Komarno, said it would hire 500 workers.",
+     "Kestrel Power Komarno plant", "Komárno"),  # named as the article spells the town
+    ("Acme Motors on Monday broke ground on a dedicated electric vehicle plant in Ulsan.",
+     "Acme Motors Ulsan plant", "Ulsan"),
+    ("Zenith Cells opened a battery cell factory in Porto on Tuesday.",
+     "Zenith Cells Porto factory", "Porto"),
+])
+def test_a_site_is_named_from_owner_and_town(extractor, text, site, place):
+    f = facts(extract_text(extractor, text))
+    assert (site, "locatedIn", place) in f, f
+
+
+def test_breaking_ground_builds_and_a_plant_in_a_country_keeps_its_description(extractor):
+    f = facts(extract_text(extractor, "Acme Motors on Monday broke ground on a battery plant in Ulsan.\n"))
+    assert ("Acme Motors", "builds", "Acme Motors Ulsan plant") in f
+    # with only a country there is no town to name it by; no plant is named after a country
+    f = facts(extract_text(extractor, "Volta Energy will build its first battery factory in Hungary.\n"))
+    assert not any("Volta Energy Hungary" in o for _, _, o in f), f
+    # plants in plural are many sites, not one
+    f = facts(extract_text(extractor, "Acme Motors runs plants in Lyon and Turin.\n"))
+    assert not any(p == "locatedIn" and s.startswith("Acme") for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, subject, rank", [
+    ("Zenko, the world's largest maker of electric vehicle batteries, opened a plant.", "Zenko",
+     "world's largest maker of electric vehicle batteries"),
+    ("Tarvo is China's second-biggest smartphone seller behind Apple.", "Tarvo",
+     "China's second-biggest smartphone seller"),
+    ("Norsk Auto remained the largest carmaker by unit sales.", "Norsk Auto",
+     "largest carmaker by unit sales"),
+])
+def test_a_ranking_is_quoted_whole(extractor, text, subject, rank):
+    assert (subject, "rankedAs", rank) in facts(extract_text(extractor, text))
