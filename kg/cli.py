@@ -152,7 +152,7 @@ def extract(
 
     doc = extract_file(file, model)
     if as_json:
-        print(json.dumps([t.to_dict() for t in doc.triples], ensure_ascii=False, indent=1))
+        _print_json([t.to_dict() for t in doc.triples])
         return
     rows = [{"subject": t.subject.label, "relation": t.predicate, "object": t.object.label,
              "conf": round(t.confidence, 2), "rule": t.rule} for t in doc.triples]
@@ -308,7 +308,7 @@ def docs(
     with open_store(store, read_only=True) as kg_store:
         rows = kg_store.documents()
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        _print_json(rows)
         return
     names = ["id", "title", "date", "publisher", "facts", "source"]
     shown = [{"id": r["id"][:12], "title": cut(r.get("title") or "", 60), "date": r.get("date"),
@@ -435,26 +435,58 @@ def validate(
     with open_store(store, read_only=True) as kg_store:
         report = run_validate(kg_store, shapes)
     if as_json:
-        print(json.dumps({"conforms": report.conforms, "violations": report.violations}, ensure_ascii=False, indent=1))
+        _print_json({"conforms": report.conforms, "violations": report.violations})
     else:
         print(clean(str(report)))
     if not report.conforms:
         raise typer.Exit(1)
 
 
+# file suffix -> export format (kg export takes the format from the output's name)
+EXPORT_SUFFIXES = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig",
+                   ".jsonld": "jsonld", ".graphml": "graphml", ".gexf": "gexf"}
+
+
+def _export_format(out_path: str, fmt: str | None) -> str:
+    if fmt:
+        return fmt.lower().lstrip(".")
+    if out_path == "-":
+        return "nq"
+    suffix = Path(out_path).suffix.lower()
+    if suffix in EXPORT_SUFFIXES:
+        return EXPORT_SUFFIXES[suffix]
+    if suffix == ".csv":
+        raise KGError(f"csv export writes two files (nodes.csv and edges.csv) into a folder: "
+                      f"give a folder, e.g. kg export {Path(out_path).with_suffix('')} --format csv")
+    raise KGError(f"cannot tell the export format from the name {out_path!r}: end it in "
+                  f"{', '.join(sorted(set(EXPORT_SUFFIXES) - {'.turtle'}))}, or give --format "
+                  "(--format csv writes a folder)")
+
+
 @app.command(name="export")
 def export_cmd(
-    out_path: Annotated[str, typer.Argument(help="Output file (a folder for csv)")],
-    fmt: Annotated[str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv")] = "nq",
+    out_path: Annotated[str, typer.Argument(metavar="OUT", help="Output file, named for its format (.ttl, .nt, .nq, .trig, .jsonld, .graphml, .gexf); a folder for csv; - for standard output")],
+    fmt: Annotated[Optional[str], typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from OUT's extension; nq for -)")] = None,
     store: StoreOpt = ".kg/store",
 ) -> None:
-    """Export the store as RDF, as a graph file, or as nodes/edges CSV."""
-    from kg.interop import export
+    """Export the store as RDF, as a graph file, or as nodes/edges CSV.
+
+    Examples: kg export out/kg.ttl · kg export out/csv --format csv · kg export - --format nt | head
+    """
+    from kg.interop import EXPORT_FORMATS, export
     from kg.store import open_store
 
+    name = _export_format(out_path, fmt)
+    if name not in EXPORT_FORMATS:
+        raise KGError(f"unknown export format {name!r}; use one of {', '.join(EXPORT_FORMATS)}")
     with open_store(store, read_only=True) as kg_store:
-        written = export(kg_store, fmt, out_path)
-    out.print(f"wrote {written}", highlight=False)
+        written = export(kg_store, name, out_path)
+    if out_path == "-":
+        return
+    if name == "csv":
+        out.print(clean(f"wrote {written / 'nodes.csv'} and {written / 'edges.csv'}"))
+    else:
+        out.print(clean(f"wrote {written} ({name})"))
 
 
 @app.command(name="import")
@@ -520,7 +552,7 @@ def stats(
     with open_store(store, read_only=True) as kg_store:
         data = kg_store.stats()
     if as_json:
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        _print_json(data)
     else:
         _print_stats(data)
 
@@ -550,6 +582,18 @@ def clean(text: str) -> str:
     """Text safe for a terminal: control characters shown as escapes (\\x1b, \\u202e)."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
                         else f"\\u{ord(m.group()):04x}", text)
+
+
+def json_text(data: Any) -> str:
+    """JSON with non-ASCII text kept readable, but control characters and bidi overrides
+    written as \\u escapes (json leaves C1 and format characters raw): the same data, and
+    nothing a terminal would obey."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _print_json(data: Any) -> None:
+    print(json_text(data))
 
 
 def cut(text: str, width: int, keep_end: bool = False) -> str:
@@ -642,7 +686,7 @@ def _emit(rows: list[dict[str, Any]], names: list[str], fmt: str, empty: str | N
     empty: printed on stderr when there is no row, to say why (table format only)."""
     _check_format(fmt)
     if fmt == "json":
-        print(json.dumps([{n: _value(r.get(n)) for n in names} for r in rows], ensure_ascii=False, indent=1))
+        _print_json([{n: _value(r.get(n)) for n in names} for r in rows])
     elif fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=names, delimiter="," if fmt == "csv" else "\t")
@@ -704,8 +748,26 @@ def _say(message: str) -> None:
     print(clean(message), file=sys.stderr, flush=True)
 
 
-def _usage_error(exc: Any) -> int:
+def _context_for(args: list[str]) -> Any:
+    """A context for the command named in args (some parser errors carry none)."""
+    command = typer.main.get_command(app)
+    root = command.context_class(command, info_name="kg")
+    for arg in args:
+        sub = getattr(command, "commands", {}).get(arg)
+        if sub is not None:
+            return sub.context_class(sub, info_name=arg, parent=root)
+        if not arg.startswith("-"):
+            break
+    return root
+
+
+def _usage_error(exc: Any, args: list[str]) -> int:
     ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        try:
+            ctx = _context_for(args)
+        except Exception:  # noqa: BLE001 - the message alone is still right
+            ctx = None
     if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
         # `kg` or a group with nothing after it: the help is the message.
         text = ctx.get_help()  # typer's rich help prints itself and returns ""
@@ -736,7 +798,7 @@ def main(argv: list[str] | None = None) -> None:
         _say(f"kg: error: {exc}")
         code = 1
     except usage_errors as exc:
-        code = _usage_error(exc)
+        code = _usage_error(exc, args)
     except click_errors as exc:
         _say(f"kg: error: {exc.format_message()}")
         code = int(getattr(exc, "exit_code", 1) or 1)

@@ -108,6 +108,13 @@ def test_malformed_numbers_are_usage_errors(tmp_path):
         is_usage_error(res, name, "invalid value")
 
 
+def test_options_without_their_value_are_usage_errors(tmp_path):
+    names = [n for n in NAMES if "--store" in {o for p in params(n)[1] for o in p.opts}]
+    cases = [[n, *required_args(n), "--store"] for n in names]
+    for name, res in zip(names, run_all(cases, tmp_path)):
+        is_usage_error(res, name, "requires an argument")
+
+
 def test_unknown_command_and_no_command(tmp_path):
     res = run(["nosuch"], tmp_path)
     assert res.returncode == 2 and "Traceback" not in res.stderr

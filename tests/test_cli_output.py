@@ -121,6 +121,8 @@ def test_json_keeps_numbers_and_exact_text(store):
     dates = json.loads(ok("query", "SELECT ?d WHERE { ?doc schema:datePublished ?d }",
                           "--store", str(store), "--format", "json"))
     assert dates == [{"d": "2024-01-05"}]
+    res = ok("query", "SELECT DISTINCT ?alias WHERE { ?e skos:altLabel ?alias }", "--store", str(store), "--format", "json")
+    assert "\\u202e" in res and json.loads(res) == [{"alias": BIDI}]  # escaped, and the same text
 
 
 def test_entities_and_merges_print_names_literally(store):
@@ -189,3 +191,63 @@ def test_stats_and_validate_print_names_literally(store):
     ok("stats", "--store", str(store))
     res = kg("validate", "--store", str(store))
     assert res.returncode in (0, 1)
+
+
+@pytest.mark.slow  # loads the spaCy pipeline
+def test_articles_and_file_names_with_markup_and_escapes(tmp_path):
+    text = ("Volkswagen and Chinese battery maker Gotion have joined hands to build a plant in Salzgitter "
+            "[/x] :smile: [bold]now[/bold].")
+    (tmp_path / "a[").mkdir()
+    good = tmp_path / "a[/x]\x1b[31m:smile:.txt"  # the file x]... in the folder a[
+    good.write_text(text)
+    empty = tmp_path / "empty [bold]b[bold]\x1b]0;t\x07.txt"
+    empty.write_text("\n")
+    rows = json.loads(ok("extract", str(good), "--json"))
+    assert any(r["p"] == "partnersWith" for r in rows)
+    assert all(r["evidence"] in text for r in rows)
+    table = ok("extract", str(good))
+    assert "partnersWith" in table and "Gotion" in table
+    store = tmp_path / "store"
+    res = kg("build", str(good), str(empty), "--store", str(store))
+    assert res.returncode == 1  # one input failed, the other is stored
+    assert "1 added" in res.stdout and "empty [bold]b[bold]\\x1b]0;t\\x07.txt" in res.stderr
+    docs = json.loads(ok("docs", "--store", str(store), "--json"))
+    assert [d["source"] for d in docs] == [str(good)]
+    assert "a[/x]\\x1b[31m:smile:.txt" in ok("docs", "--store", str(store))
+
+
+def test_export_takes_the_format_from_the_extension(store, tmp_path):
+    import pyoxigraph as ox
+
+    ttl = tmp_path / "out" / "kg.ttl"
+    assert ok("export", str(ttl), "--store", str(store)).strip() == f"wrote {ttl} (ttl)"
+    triples = [q.triple for q in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)]
+    nq = tmp_path / "kg.nq"
+    ok("export", str(nq), "--store", str(store))
+    quads = list(ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
+    assert len(quads) >= len(triples) > 20
+    assert {q.triple for q in quads} == set(triples)
+    # --format overrides the extension
+    odd = tmp_path / "odd.ttl"
+    ok("export", str(odd), "--format", "nq", "--store", str(store))
+    assert len(list(ox.parse(path=str(odd), format=ox.RdfFormat.N_QUADS))) == len(quads)
+    # - writes to standard output
+    res = kg("export", "-", "--format", "nt", "--store", str(store))
+    assert res.returncode == 0 and res.stderr == ""
+    assert {q.triple for q in ox.parse(res.stdout.encode(), format=ox.RdfFormat.N_TRIPLES)} == set(triples)
+
+
+def test_export_csv_names_the_files_it_wrote(store, tmp_path):
+    folder = tmp_path / "csv"
+    out = ok("export", str(folder), "--format", "csv", "--store", str(store)).strip()
+    assert out == f"wrote {folder / 'nodes.csv'} and {folder / 'edges.csv'}"
+    edges = list(csv.DictReader((folder / "edges.csv").open(encoding="utf-8")))
+    assert {e["relation"] for e in edges} >= {"partnersWith", "hasFacilityIn"}
+
+
+@pytest.mark.parametrize("name, words", [("kg.csv", "into a folder"), ("kg", "cannot tell the export format"),
+                                         ("kg.xml", "cannot tell the export format")])
+def test_export_refuses_a_name_it_cannot_read_a_format_from(store, tmp_path, name, words):
+    res = kg("export", str(tmp_path / name), "--store", str(store))
+    assert res.returncode == 1 and words in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
