@@ -71,7 +71,7 @@ def _default_store() -> str:
 
 @app.command()
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Text files, folders of .txt files, or - for stdin")],
+    paths: Annotated[list[str], typer.Argument(help="Articles: .txt/.md (optional Key: value header), .html, .jsonl (one article per line), folders of them, or - for stdin")],
     store: StoreOpt = ".kg/store",
     html: Annotated[Optional[str], typer.Option("--html", help="Also write the HTML graph here")] = None,
     model: ModelOpt = None,
@@ -82,7 +82,7 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
     example_query: Annotated[bool, typer.Option("--example-query", hidden=True)] = False,
 ) -> None:
-    """Extract facts from articles into the store (one transaction per document)."""
+    """Extract facts from articles into the store (one transaction per document; creates the store)."""
     from rich.progress import Progress
 
     from kg.ingest import expand_paths
@@ -469,10 +469,7 @@ def export_cmd(
     fmt: Annotated[Optional[str], typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from OUT's extension; nq for -)")] = None,
     store: StoreOpt = ".kg/store",
 ) -> None:
-    """Export the store as RDF, as a graph file, or as nodes/edges CSV.
-
-    Examples: kg export out/kg.ttl · kg export out/csv --format csv · kg export - --format nt | head
-    """
+    """Export the store as RDF, as a graph file, or as nodes/edges CSV (format from OUT's extension)."""
     from kg.interop import EXPORT_FORMATS, export
     from kg.store import open_store
 
@@ -568,6 +565,45 @@ def _print_stats(data: dict) -> None:
             for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
                 table.add_row(Text(clean(str(name))), Text(str(n)))
             out.print(table)
+
+
+# --- help examples ------------------------------------------------------------------------
+
+# One or two examples at the end of every command's --help (a test checks each has some).
+EXAMPLES = {
+    "build": ["kg build examples/articles --html out/graph.html", "kg build news.jsonl page.html notes.md --workers 2",
+              "cat article.txt | kg build -"],
+    "extract": ["kg extract article.txt", "kg extract article.txt --json"],
+    "eval": ["kg eval tests/gold/seed_gold.json examples/articles/xinhua-2024-01-05-turkiye-china-ev.txt",
+             "kg eval tests/gold/dev/ --json"],
+    "entities": ["kg entities", "kg entities --merges"],
+    "query": ["kg query 'SELECT ?s ?o WHERE { ?s kg:partnersWith ?o }' --format csv",
+              "kg query examples/queries/FILE.rq --bind label=Togg"],
+    "render": ["kg render --html out/graph.html", "kg render --focus Togg --depth 1 --html out/togg.html"],
+    "docs": ["kg docs", "kg docs --json"],
+    "remove": ["kg remove 3f2a9c (an id from kg docs; a unique prefix will do)"],
+    "update": ["kg update 'INSERT DATA { GRAPH <urn:notes> { <urn:a> rdfs:label \"A\" } }'"],
+    "path": ["kg path Togg Farasis", "kg path Togg Farasis --format json"],
+    "central": ["kg central -k 5"],
+    "neighbours": ["kg neighbours Togg"],
+    "communities": ["kg communities --format csv"],
+    "validate": ["kg validate", "kg validate --json"],
+    "export": ["kg export out/kg.ttl", "kg export out/csv --format csv", "kg export - --format nt | head"],
+    "import": ["kg import data.nq", "kg import facts.ttl --graph urn:my-facts"],
+    "serve": ["kg serve --port 7878", "kg serve --writable (then kg build --store sparql+http://127.0.0.1:7878)"],
+    "support": ["kg support", "kg support --min 1 --format json"],
+    "stats": ["kg stats", "kg stats --json"],
+}
+
+
+def _add_examples() -> None:
+    for info in app.registered_commands:
+        name = info.name or (info.callback.__name__ if info.callback else "")
+        lines = EXAMPLES.get(name)
+        if lines and not info.epilog:
+            # rich markup is on in typer's help: escape brackets; two spaces end a line
+            text = "\n\n".join("  " + line.replace("[", "\\[") for line in lines)
+            info.epilog = "Examples:\n\n" + text
 
 
 # --- output -------------------------------------------------------------------------------
@@ -779,6 +815,9 @@ def _usage_error(exc: Any, args: list[str]) -> int:
         _say(f"Try '{ctx.command_path} --help' for help.")
     _say(f"kg: error: {exc.format_message()}")
     return 2
+
+
+_add_examples()
 
 
 def main(argv: list[str] | None = None) -> None:

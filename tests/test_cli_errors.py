@@ -130,6 +130,10 @@ def test_help_works_for_every_command(tmp_path):
     for name, res in zip(NAMES, run_all([[n, "--help"] for n in NAMES], tmp_path)):
         assert res.returncode == 0, (name, res.stderr)
         assert f"kg {name}" in res.stdout
+        examples = res.stdout.split("Examples:")
+        assert len(examples) == 2 and f"kg {name} " in examples[1], (name, res.stdout)
+        if name == "build":
+            assert all(kind in res.stdout for kind in (".md", ".html", ".jsonl", "stdin"))
 
 
 def test_commands_on_a_missing_store_say_so_and_create_nothing(tmp_path):
