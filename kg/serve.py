@@ -15,6 +15,8 @@ building (or restart the server) to serve fresh data.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import signal
@@ -22,12 +24,14 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from kg.errors import StoreError
 
@@ -96,6 +100,35 @@ class Server:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """A preexec function that makes the child get SIGTERM when its parent dies (Linux).
+
+    Without it, `kill -9` of `kg serve` (or of a script that started a server) left the
+    oxigraph process running on its port, orphaned. Elsewhere (and from a thread other than
+    the main one) the server outlives a parent killed with SIGKILL; a plain stop still
+    stops it."""
+    # The signal follows the thread that started the child: only the main thread's (whose
+    # end is the process's) is tied, so a server started from a worker thread is not
+    # stopped when that thread finishes.
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    except OSError:
+        return None
+    parent = os.getpid()
+
+    def preexec() -> None:
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return preexec
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _check_store(path: Path, read_only: bool) -> None:
@@ -173,7 +206,8 @@ def start_server(
     log = Path(name)
     with open(log, "wb") as sink:
         try:
-            process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                       preexec_fn=_die_with_parent())
         except OSError as exc:
             log.unlink(missing_ok=True)
             raise StoreError(f"cannot start {exe}: {exc.strerror or exc}") from None
@@ -208,6 +242,11 @@ def serve(
     server = start_server(store_path, host=host, port=port, read_only=read_only)
     print(f"SPARQL endpoint {server.query_url} ({'read-only' if read_only else 'read-write'}); "
           f"query UI at {server.url}/ ; Ctrl-C to stop", flush=True)
+    if read_only:
+        # Oxigraph's read-only server sees the store as it was when it opened it.
+        print("Serving a snapshot of the store as it is now: documents added later are not seen "
+              "until kg serve is restarted. To add documents while serving, run kg serve --writable "
+              f"and build into it with --store sparql+{server.url}", flush=True)
     previous = signal.getsignal(signal.SIGTERM)
 
     def _terminate(signum: int, frame: object) -> None:

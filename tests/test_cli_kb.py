@@ -104,7 +104,7 @@ def test_validate_export_import_and_support(tmp_path):
     res = kg("validate", "--store", str(store), "--json")
     assert res.returncode == 0 and json.loads(res.stdout)["conforms"] is True
     support = json.loads(kg("support", "--store", str(store), "--min", "2", "--format", "json").stdout)
-    assert any(r["p"] == "partnersWith" and r["documents"] == "2" for r in support)
+    assert any(r["p"] == "partnersWith" and r["documents"] == 2 for r in support)
     dump = tmp_path / "dump.nq"
     assert kg("export", str(dump), "--format", "nq", "--store", str(store)).returncode == 0
     copy = tmp_path / "copy"

@@ -200,10 +200,16 @@ class KGStore:
         location: str | Path | None = None,
         base_iri: str = DEFAULT_BASE,
         read_only: bool = False,
+        create: bool = True,
     ) -> None:
-        """Open (or create) the store at location; raise StoreError when it cannot be used."""
+        """Open (or create) the store at location; raise StoreError when it cannot be used.
+
+        A folder store is created when missing unless ``create`` is False or the store is
+        opened ``read_only``: then a location without a store raises StoreError("no store
+        at ...") and nothing is created."""
         self.base = normalize_base(base_iri)
         self.read_only = read_only
+        self.create = create and not read_only
         self.location = location
         self.kind: str
         self._written = 0  # quads added since the last flush
@@ -228,10 +234,10 @@ class KGStore:
         # whatever is there; only an empty folder or an existing RocksDB one is accepted.
         if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
             raise StoreError(f"cannot open store {path}: the folder is not empty and is not an Oxigraph store")
+        if not self.create and not (path / "CURRENT").is_file():
+            raise StoreError(f"no store at {path} (kg build or kg import creates one)")
         try:
             if self.read_only:
-                if not path.is_dir():
-                    raise StoreError(f"cannot open store {path}: no store there")
                 return self._open_read_only(path)
             path.mkdir(parents=True, exist_ok=True)
             return ox.Store(str(path))
@@ -590,6 +596,7 @@ def open_store(
     location: str | Path | None = None,
     base_iri: str = DEFAULT_BASE,
     read_only: bool = False,
+    create: bool = True,
 ) -> KGStore:
-    """Open a KGStore (memory, folder or sparql+http(s) URL)."""
-    return KGStore(location, base_iri=base_iri, read_only=read_only)
+    """Open a KGStore (memory, folder or sparql+http(s) URL); see KGStore for create."""
+    return KGStore(location, base_iri=base_iri, read_only=read_only, create=create)
