@@ -217,8 +217,6 @@
   var forced = new Set();
   function labelPass() {
     var scale = network.getScale();
-    var size = 12 / scale;
-    network.setOptions({ edges: { font: { size: size } } });
     measure.font = "12px " + edgeFace;
     var view = viewRange(0);
     var ids = edgesView.getIds();
@@ -284,26 +282,29 @@
     var a = nodeById.get(e.from), b = nodeById.get(e.to);
     return (a ? a.importance : 0) + (b ? b.importance : 0) + (e.confidence || 0) / 10;
   }
+  // A label is shown by giving it a size (12 px on screen) and hidden with size 0:
+  // vis-network ignores an empty or null label in an update.
+  function labelSize(on) { return { size: on ? 12 / network.getScale() : 0 }; }
   function setLabels(keep) {
     var updates = [];
     kg.labelled.forEach(function (id) {
-      if (!keep.has(id) && !forced.has(id)) { updates.push({ id: id, label: "" }); }
+      if (!keep.has(id) && !forced.has(id)) { updates.push({ id: id, font: labelSize(false) }); }
     });
-    keep.forEach(function (id) {
-      if (!kg.labelled.has(id) && !forced.has(id)) { updates.push({ id: id, label: edgeById.get(id).relation }); }
-    });
+    keep.forEach(function (id) { updates.push({ id: id, font: labelSize(true) }); });
+    forced.forEach(function (id) { if (!keep.has(id)) { updates.push({ id: id, font: labelSize(true) }); } });
     kg.labelled = keep;
     if (updates.length) { edges.update(updates); }
   }
   function forceLabels(ids) {
     var updates = [];
     forced.forEach(function (id) {
-      if (ids.indexOf(id) < 0 && !kg.labelled.has(id)) { updates.push({ id: id, label: "" }); }
+      if (ids.indexOf(id) < 0 && !kg.labelled.has(id)) { updates.push({ id: id, font: labelSize(false) }); }
     });
     var next = new Set();
     ids.forEach(function (id) {
+      if (!edgeById.has(id)) { return; }
       next.add(id);
-      if (!forced.has(id) && !kg.labelled.has(id) && edgeById.has(id)) { updates.push({ id: id, label: edgeById.get(id).relation }); }
+      if (!forced.has(id) && !kg.labelled.has(id)) { updates.push({ id: id, font: labelSize(true) }); }
     });
     forced = next;
     if (updates.length) { edges.update(updates); }
@@ -548,6 +549,7 @@
   network.on("blurEdge", function () { forceLabels(selectedEdgeIds()); });
   network.on("select", function () { forceLabels(selectedEdgeIds()); });
   function selectedEdgeIds() { return network.getSelectedEdges().slice(); }
+  container.addEventListener("mouseleave", function () { hideTip(); forceLabels(selectedEdgeIds()); });
   network.on("dragStart", hideTip);
   network.on("zoom", hideTip);
 
@@ -966,7 +968,7 @@
     var scale = network.getScale();
     return edgesView.getIds().filter(function (id) {
       var e = network.body.edges[id];
-      return e && e.labelModule.elementOptions.label && e.labelModule.visible();
+      return e && e.labelModule.visible();
     }).map(function (id) {
       var m = network.body.edges[id].labelModule;
       return { id: id, left: m.size.left, top: m.size.top, right: m.size.left + m.size.width,

@@ -328,7 +328,9 @@ def _build_payload(graph: nx.Graph, layout_threshold: int,
         net.add_edge(
             vis_ids[u], vis_ids[v],
             id=f"e{j}",
-            # No vis label: the page shows a relation name where it fits (see app.js).
+            label=_short(relation),
+            # Drawn at size 0 (not at all) until the page finds room for it (see app.js).
+            font={"size": 0},
             arrows={"to": {"enabled": not symmetric, "scaleFactor": 0.6}},
             width=round(1 + 2.5 * (confidence if confidence is not None else 0.5), 2),
             # Dashed lines cost canvas ~2x per frame, too slow for thousands of edges.
@@ -462,7 +464,8 @@ def _options(big: bool, physics: bool) -> dict[str, Any]:
             "smooth": False,
             "selectionWidth": 2,
             "hoverWidth": 1.5,
-            "scaling": {"label": {"drawThreshold": 1, "maxVisible": 1000}},
+            # A label drawn smaller than 1 px is not drawn: that is how the page hides one.
+            "scaling": {"label": {"drawThreshold": 2, "maxVisible": 1000}},
         },
         "interaction": {
             "hover": True,
