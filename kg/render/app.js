@@ -28,6 +28,10 @@
     types: new Set(data.types.map(function (t) { return t.name; })),
     relations: new Set(data.relations.map(function (r) { return r.name; })),
     minConfidence: 0,
+    // A period (dates from data.dates, null: open) and one source document (null: all).
+    since: null,
+    until: null,
+    doc: null,
     // Entities without a shown fact float unconnected in the picture: hidden by default.
     hideIsolated: true,
     // Big graphs open on their most central entities (null: everything is in view).
@@ -42,9 +46,20 @@
   var pyPos = new Map();
   data.nodes.forEach(function (n) { if (typeof n.x === "number") { pyPos.set(n.id, { x: n.x, y: n.y }); } });
 
+  // A date 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as its first and last day.
+  function firstDay(d) { return d.length === 4 ? d + "-01-01" : d.length === 7 ? d + "-01" : d; }
+  function lastDay(d) { return d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d; }
+  function inPeriod(e) {
+    if (state.since === null && state.until === null) { return true; }
+    if (!e.date) { return false; }  // undated facts cannot be placed in a period
+    if (state.since !== null && lastDay(e.date) < firstDay(state.since)) { return false; }
+    return !(state.until !== null && firstDay(e.date) > lastDay(state.until));
+  }
   function edgePasses(e) {
     var from = nodeById.get(e.from), to = nodeById.get(e.to);
     if (!state.relations.has(e.relation)) { return false; }
+    if (state.doc !== null && e.doc !== state.doc) { return false; }
+    if (!inPeriod(e)) { return false; }
     // Unknown confidence is not evidence of low confidence: keep such edges.
     if (e.confidence !== null && e.confidence !== undefined && e.confidence < state.minConfidence) { return false; }
     return !!(from && to && state.types.has(from.type) && state.types.has(to.type));
@@ -369,7 +384,13 @@
       (nodesView.length !== data.nodes.length || edgesView.length !== data.edges.length
         ? " (showing " + nodesView.length + " · " + edgesView.length + ")" : "");
     isolatedCount.textContent = String(state.isolated);
-    if (state.path) {
+    if (state.path && state.path.kind === "neighbourhood") {
+      banner.hidden = false;
+      bannerText.textContent = "Showing " + labelOf(state.path.center) + " and " +
+        (state.path.nodes.size - 1 < state.path.total ? "its " + (state.path.nodes.size - 1) + " strongest of " + state.path.total + " connections."
+          : "its " + state.path.total + " connections.");
+      bannerButton.textContent = data.overview ? "Back to the overview" : "Back to the graph";
+    } else if (state.path) {
       banner.hidden = false;
       bannerText.textContent = "Showing how " + labelOf(state.path.a) + " and " + labelOf(state.path.b) + " are connected.";
       bannerButton.textContent = "Back to the graph";
@@ -431,6 +452,7 @@
     edgesView.refresh();
     updateStats();
     if (kg.stable) { labelPass(); }
+    if (!kg.selected) { showDocuments(); }
   }
   function scheduleFilters() {
     if (pending) { return; }
@@ -645,6 +667,7 @@
     hideTip();
     if (p.nodes && p.nodes.length) { showNode(p.nodes[0]); }
     else if (p.edges && p.edges.length) { showEdge(p.edges[0]); }
+    else if (!state.path) { showDocuments(); }
   });
 
   kg.showNode = showNode;
@@ -681,7 +704,12 @@
     if (!n) { return false; }
     showNode(id);
     if (!state.shownNodes.has(id) && state.path) { closePath(); showNode(id); }
-    if (!state.shownNodes.has(id) && state.overview) { setOverview(false); showNode(id); }
+    if (!state.shownNodes.has(id) && state.overview) {
+      showNeighbourhood(id);
+      showNode(id);
+      network.selectNodes([id]);
+      return true;
+    }
     if (!state.shownNodes.has(id)) {
       searchNote.textContent = n.fullLabel + " is hidden by the current filters.";
       return false;
@@ -788,6 +816,76 @@
   });
   kg.setOverview = setOverview;
 
+  // --- time and sources -------------------------------------------------------------------
+  var sinceInput = document.getElementById("kg-since");
+  var untilInput = document.getElementById("kg-until");
+  var periodValue = document.getElementById("kg-period-value");
+  var docSelect = document.getElementById("kg-doc");
+  var last = Math.max(0, data.dates.length - 1);
+  sinceInput.max = untilInput.max = String(last);
+  sinceInput.value = "0";
+  untilInput.value = String(last);
+  if (!data.dates.length) { document.getElementById("kg-period").hidden = true; }
+  function onPeriod(ev) {
+    var a = parseInt(sinceInput.value, 10) || 0, b = parseInt(untilInput.value, 10) || 0;
+    if (a > b) { if (ev && ev.target === sinceInput) { untilInput.value = String(a); b = a; } else { sinceInput.value = String(b); a = b; } }
+    // The slider at an end leaves that side open, so undated facts stay in view.
+    state.since = a > 0 ? data.dates[a] : null;
+    state.until = b < last ? data.dates[b] : null;
+    periodValue.textContent = data.dates.length ? (data.dates[a] + " – " + data.dates[b]) : "";
+    scheduleFilters();
+  }
+  sinceInput.addEventListener("input", onPeriod);
+  untilInput.addEventListener("input", onPeriod);
+  kg.setPeriod = function (since, until) {
+    sinceInput.value = String(Math.max(0, data.dates.indexOf(since)));
+    untilInput.value = String(until && data.dates.indexOf(until) >= 0 ? data.dates.indexOf(until) : last);
+    onPeriod();
+  };
+  periodValue.textContent = data.dates.length ? data.dates[0] + " – " + data.dates[last] : "";
+  data.docs.forEach(function (d) {
+    var option = el("option", null, (d.date ? d.date + " · " : "") + (d.title || d.id));
+    option.value = d.id;
+    docSelect.appendChild(option);
+  });
+  docSelect.addEventListener("change", function () { state.doc = docSelect.value || null; scheduleFilters(); });
+  function selectDocument(id) {
+    docSelect.value = id || "";
+    state.doc = id || null;
+    applyFilters();
+  }
+  kg.selectDocument = selectDocument;
+
+  // The panel when nothing is selected: the documents whose facts are in view.
+  function showDocuments() {
+    kg.selected = null;
+    clear(details);
+    details.appendChild(el("p", "kg-hint", "Click a node or an edge to see its details and evidence."));
+    var counts = new Map();
+    state.shownEdges.forEach(function (id) {
+      var e = edgeById.get(id);
+      if (e.doc) { counts.set(e.doc, (counts.get(e.doc) || 0) + 1); }
+    });
+    var shown = data.docs.filter(function (d) { return counts.has(d.id); });
+    details.appendChild(el("h4", null, "Documents in view (" + shown.length + ")"));
+    var list = el("ul", "kg-docs");
+    shown.forEach(function (d) {
+      var li = el("li");
+      var b = el("button");
+      b.type = "button";
+      b.dataset.doc = d.id;
+      b.appendChild(el("span", "kg-date", d.date || "undated"));
+      b.appendChild(document.createTextNode((d.title || d.id) + " (" + counts.get(d.id) + (counts.get(d.id) === 1 ? " fact)" : " facts)")));
+      b.title = state.doc === d.id ? "Show every document" : "Show only what this document says";
+      b.addEventListener("click", function () { selectDocument(state.doc === d.id ? null : d.id); });
+      li.appendChild(b);
+      list.appendChild(li);
+    });
+    details.appendChild(list);
+  }
+  kg.showDocuments = showDocuments;
+  showDocuments();
+
   // --- connections between two entities -------------------------------------------------
   // Every shortest chain (up to 12) between a and b over the facts the filters let
   // through, read in either direction.
@@ -864,16 +962,13 @@
       }
       details.appendChild(list);
     });
-    enterPath({ a: a, b: b, nodes: pathNodes, edges: pathEdges, chains: found.chains });
+    enterPath({ kind: "path", a: a, b: b, nodes: pathNodes, edges: pathEdges, chains: found.chains });
     kg.selected = { kind: "path", a: a, b: b, chains: found.chains };
     return true;
   }
 
   // Draw only the chains, left to right from a to b, one row per entity at each step.
-  var savedView = null;
   function enterPath(path) {
-    if (!state.path) { remember(); savedView = new Map(known); }
-    state.path = path;
     var columns = new Map();
     path.chains.forEach(function (chain) {
       chain.forEach(function (id, step) {
@@ -881,23 +976,60 @@
         if (columns.get(step).indexOf(id) < 0) { columns.get(step).push(id); }
       });
     });
-    var updates = [];
+    var positions = [];
     columns.forEach(function (ids, step) {
       ids.forEach(function (id, row) {
-        updates.push({ id: id, x: step * 260, y: (row - (ids.length - 1) / 2) * 120 });
+        positions.push({ id: id, x: step * 260, y: (row - (ids.length - 1) / 2) * 120 });
       });
     });
-    nodes.update(updates);
+    enterSubset(path, positions);
+    network.selectEdges(Array.from(path.edges));
+  }
+
+  // An entity hidden by the overview: show it with its strongest connections around it.
+  function showNeighbourhood(id) {
+    var around = new Map();
+    (incident.get(id) || []).forEach(function (eid) {
+      var e = edgeById.get(eid);
+      if (!edgePasses(e)) { return; }
+      var other = e.from === id ? e.to : e.from;
+      if (other !== id) { around.set(other, Math.max(around.get(other) || 0, nodeById.get(other).importance)); }
+    });
+    var ranked = Array.from(around.keys()).sort(function (a, b) { return around.get(b) - around.get(a); });
+    var kept = ranked.slice(0, 40);
+    var members = new Set([id].concat(kept));
+    var shownEdges = new Set();
+    data.edges.forEach(function (e) {
+      if (members.has(e.from) && members.has(e.to) && edgePasses(e)) { shownEdges.add(e.id); }
+    });
+    var radius = Math.max(220, kept.length * 30);
+    var positions = [{ id: id, x: 0, y: 0 }];
+    kept.forEach(function (other, i) {
+      var angle = 2 * Math.PI * i / kept.length;
+      positions.push({ id: other, x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+    });
+    enterSubset({ kind: "neighbourhood", center: id, nodes: members, edges: shownEdges,
+                  total: ranked.length }, positions);
+  }
+
+  // Show only a set of nodes and facts (a connection, a neighbourhood) at given places;
+  // the graph's own view is kept to come back to.
+  var savedView = null;
+  function enterSubset(subset, positions) {
+    if (!state.path) { remember(); savedView = new Map(known); }
+    state.path = subset;
+    nodes.update(positions);
     computeVisibility();
     nodesView.refresh();
     edgesView.refresh();
-    updates.forEach(function (u) { network.moveNode(u.id, u.x, u.y); });
+    positions.forEach(function (u) { network.moveNode(u.id, u.x, u.y); });
     network.unselectAll();
+    network.redraw();
+    declutter(nodesView.getIds(), 6);
     network.redraw();
     fitView(false);
     bendParallels();
     labelPass();
-    network.selectEdges(Array.from(path.edges));
     updateStats();
   }
   function closePath() {
@@ -916,10 +1048,10 @@
     bendParallels();
     labelPass();
     updateStats();
-    clear(details);
-    details.appendChild(el("p", "kg-hint", "Click a node or an edge to see its details and evidence."));
+    showDocuments();
   }
   kg.showPathBetween = showPathBetween;
+  kg.showNeighbourhood = showNeighbourhood;
   kg.closePath = closePath;
 
   var pathFrom = document.getElementById("kg-path-from");

@@ -355,7 +355,16 @@ def _build_payload(graph: nx.Graph, layout_threshold: int,
     options = json.loads(net.options.to_json())
     options.update(_options(big, positions is None or overview is not None))
     types = sorted(type_counts, key=_type_order)
+    docs: dict[str, dict[str, Any]] = {}
+    for edge in net.edges:
+        if edge["doc"] is None:
+            continue
+        entry = docs.setdefault(edge["doc"], {"id": edge["doc"], "title": edge["doc_title"],
+                                              "date": edge["doc_date"], "facts": 0})
+        entry["facts"] += 1
     return {
+        "docs": sorted(docs.values(), key=lambda d: (d["date"] or "", d["title"] or "", d["id"])),
+        "dates": sorted({e["date"] for e in net.edges if e["date"]}),
         "overview": None if overview is None else {
             "ids": [vis_ids[node_list[i]] for i in overview],
             "connected": int(np.count_nonzero(np.bincount(

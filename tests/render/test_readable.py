@@ -65,9 +65,8 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def dev_graph(extractor) -> nx.MultiDiGraph:
-    """The graph of eight development-corpus articles, extracted by the real pipeline."""
-    from kg.graph import to_networkx
+def dev_store(extractor):
+    """A store of eight development-corpus articles, extracted by the real pipeline."""
     from kg.ingest import parse_document
     from kg.store import KGStore
 
@@ -75,9 +74,16 @@ def dev_graph(extractor) -> nx.MultiDiGraph:
     for name in ARTICLES:
         path = DEV / f"{name}.txt"
         store.add_document(extractor.extract(parse_document(path.read_text(encoding="utf-8"), str(path))))
-    graph = to_networkx(store)
+    yield store
     store.close()
-    return graph
+
+
+@pytest.fixture(scope="module")
+def dev_graph(dev_store) -> nx.MultiDiGraph:
+    """The graph of the eight articles."""
+    from kg.graph import to_networkx
+
+    return to_networkx(dev_store)
 
 
 def synthetic(facts: int) -> nx.MultiDiGraph:
@@ -265,3 +271,108 @@ def test_screenshot_waits_for_the_layout(tmp_path, dev_graph):
     assert not list(tmp_path.glob("kg-chromium-*"))
     with pytest.raises(Exception, match="no such file"):
         screenshot(tmp_path / "missing.html", tmp_path / "x.png")
+
+
+def shown_keys(opened) -> set:
+    return set(opened.js("kgGraph.shownEdgeIds().map(id => kgGraph.edges.get(id).key)"))
+
+
+def test_period_sliders_show_the_facts_of_a_period_and_their_documents(open_page, dev_graph):
+    from kg.graph import between_dates
+
+    opened = open_page(dev_graph, overview=0)
+    dates = opened.js("kgGraph.network && JSON.parse(document.getElementById('kg-data').textContent).dates")
+    assert len(dates) >= 5
+    a, b = 1, len(dates) // 2
+    opened.page.fill("#kg-since", str(a))
+    opened.page.fill("#kg-until", str(b))
+    expected = between_dates(dev_graph, dates[a], dates[b])
+    keys = {k for *_, k in expected.edges(keys=True)}
+    assert 0 < len(keys) < dev_graph.number_of_edges()
+    opened.wait(f"kgGraph.shownEdgeIds().length === {len(keys)}")
+    assert shown_keys(opened) == keys
+    assert opened.page.inner_text("#kg-period-value") == f"{dates[a]} – {dates[b]}"
+    # The panel lists the documents in view, with their dates.
+    panel = opened.page.inner_text("#kg-details")
+    docs = {(d["doc_title"], d["doc_date"]) for *_, d in expected.edges(data=True)}
+    assert f"Documents in view ({len({d['doc'] for *_, d in expected.edges(data=True)})})" in panel
+    for title, date in docs:
+        assert title in panel and date in panel
+    outside = {d["doc_title"] for *_, d in dev_graph.edges(data=True)} - {t for t, _ in docs}
+    assert outside and not any(t in panel for t in outside)
+    opened.page.fill("#kg-since", "0")
+    opened.page.fill("#kg-until", str(len(dates) - 1))
+    opened.wait(f"kgGraph.shownEdgeIds().length === {dev_graph.number_of_edges()}")
+    clean(opened)
+
+
+def test_source_filter_shows_what_one_document_says(open_page, dev_graph):
+    opened = open_page(dev_graph, overview=0)
+    counts = {}
+    for *_, d in dev_graph.edges(data=True):
+        counts[d["doc"]] = counts.get(d["doc"], 0) + 1
+    doc = max(counts, key=counts.get)
+    opened.page.select_option("#kg-doc", doc)
+    opened.wait(f"kgGraph.shownEdgeIds().length === {counts[doc]}")
+    assert set(opened.js("kgGraph.shownEdgeIds().map(id => kgGraph.edges.get(id).doc)")) == {doc}
+    assert "Documents in view (1)" in opened.page.inner_text("#kg-details")
+    # The document's entry in the panel toggles the filter off again.
+    opened.page.click(f'#kg-details button[data-doc="{doc}"]')
+    opened.wait(f"kgGraph.shownEdgeIds().length === {dev_graph.number_of_edges()}")
+    assert opened.page.input_value("#kg-doc") == ""
+    clean(opened)
+
+
+def test_searching_an_entity_outside_the_overview_shows_its_neighbourhood(open_page, dev_graph):
+    opened = open_page(dev_graph)
+    overview = set(opened.js("kgGraph.shownNodeIds()"))
+    undirected = nx.Graph(dev_graph)
+    undirected.remove_edges_from(nx.selfloop_edges(undirected))
+    names = [dev_graph.nodes[n]["label"].casefold() for n in dev_graph]
+    unique = [n for n in connected(dev_graph)
+              if n not in overview and names.count(dev_graph.nodes[n]["label"].casefold()) == 1]
+    outside = sorted(unique, key=lambda n: (-undirected.degree(n), str(n)))[0]
+    name = dev_graph.nodes[outside]["label"]
+    opened.page.fill("#kg-search", name)
+    opened.page.press("#kg-search", "Enter")
+    opened.wait(f"kgGraph.shownNodeIds().includes({outside!r})")
+    assert set(opened.js("kgGraph.shownNodeIds()")) == {outside} | set(undirected[outside])
+    assert opened.js("kgGraph.network.getSelectedNodes()") == [outside]
+    assert f"Showing {name} and its" in opened.page.inner_text("#kg-banner")
+    assert_readable(opened.js(MEASURE))
+    opened.page.click("#kg-banner-button")
+    opened.wait("kgGraph.drawnNodeCount() === 60")
+    assert set(opened.js("kgGraph.shownNodeIds()")) == overview
+    clean(opened)
+
+
+def test_kg_render_views_are_titled_after_what_they_show(open_page, dev_store, dev_graph, tmp_path):
+    from kg.graph import find_node, shortest_paths
+    from kg.pipeline import render
+
+    page = render(dev_store, tmp_path / "byd.html", focus="BYD", depth=1)
+    opened = open_page(html_path=page)
+    assert opened.page.title() == "BYD: knowledge graph"
+    assert opened.js("kgGraph.network.getSelectedNodes()") == [find_node(dev_graph, "BYD")]
+    clean(opened)
+
+    hub = find_node(dev_graph, "BYD")
+    far = sorted(n for n, d in nx.single_source_shortest_path_length(
+        nx.Graph(dev_graph), hub).items() if d == 2)[0]
+    far_label = dev_graph.nodes[far]["label"]
+    page = render(dev_store, tmp_path / "path.html", path=("BYD", far_label))
+    opened = open_page(html_path=page)
+    assert opened.page.title() == f"BYD and {far_label}: how they are connected"
+    opened.wait("kgGraph.selected && kgGraph.selected.kind === 'path'")
+    assert sorted(opened.js("kgGraph.selected.chains")) == sorted(shortest_paths(dev_graph, hub, far))
+    clean(opened)
+
+    dates = sorted({d["doc_date"] for *_, d in dev_graph.edges(data=True)})
+    page = render(dev_store, tmp_path / "period.html", since=dates[0], until=dates[0])
+    opened = open_page(html_path=page)
+    assert opened.page.title() == f"Knowledge graph ({dates[0]} to {dates[0]})"
+    shown = opened.js("kgGraph.edges.get().map(e => e.date)")
+    # The day itself, or a fact dated by a month or year that contains it.
+    assert shown and all(dates[0].startswith(d) for d in shown)
+    assert dates[0] in shown
+    clean(opened)
