@@ -33,7 +33,8 @@
     until: null,
     doc: null,
     // Entities without a shown fact float unconnected in the picture: hidden by default.
-    hideIsolated: true,
+    // (Unless there is no fact at all: then the entities are all there is to show.)
+    hideIsolated: data.edges.length > 0,
     // Big graphs open on their most central entities (null: everything is in view).
     overview: data.overview ? new Set(data.overview.ids) : null,
     // A shown connection between two entities: only its nodes and facts are drawn.
@@ -359,6 +360,7 @@
     network.redraw();
     labelPass();
     remember();
+    if (!nodesView.length) { markStable(); return; }
     network.once("afterDrawing", markStable);
     network.redraw();
   }
@@ -372,7 +374,9 @@
   network.on("stabilizationProgress", function (p) {
     statusEl.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
   });
-  if (data.physics) {
+  if (!state.shownNodes.size) {
+    window.setTimeout(finishLayout, 0);  // nothing to lay out (an empty graph draws nothing)
+  } else if (data.physics) {
     network.once("stabilizationIterationsDone", function () { window.setTimeout(finishLayout, 0); });
   } else {
     network.once("afterDrawing", function () { window.setTimeout(finishLayout, 0); });
@@ -785,6 +789,7 @@
   slider.addEventListener("input", onSlider);
   slider.addEventListener("change", onSlider);
 
+  isolatedBox.checked = !state.hideIsolated;
   isolatedBox.addEventListener("change", function () { state.hideIsolated = !isolatedBox.checked; scheduleFilters(); });
 
   physicsBox.addEventListener("change", function () {

@@ -376,3 +376,18 @@ def test_kg_render_views_are_titled_after_what_they_show(open_page, dev_store, d
     assert shown and all(dates[0].startswith(d) for d in shown)
     assert dates[0] in shown
     clean(opened)
+
+
+def test_graphs_without_facts_still_finish_and_show_their_entities(open_page):
+    empty = open_page(nx.MultiDiGraph())  # open_page waits for kgGraph.stable
+    assert empty.js("kgGraph.drawnNodeCount()") == 0
+    clean(empty)
+    g = nx.MultiDiGraph()
+    for i, name in enumerate(["Alpha Corporation", "Beta", "Gamma City"]):
+        g.add_node(f"n{i}", label=name, type="Organization")
+    opened = open_page(g)
+    # No fact at all: the entities are all there is, so they are shown.
+    assert opened.js("kgGraph.drawnNodeCount()") == 3
+    assert opened.page.is_checked("#kg-show-isolated")
+    assert_readable(opened.js(MEASURE))
+    clean(opened)
