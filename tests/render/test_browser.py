@@ -104,7 +104,7 @@ def clean(opened: Opened) -> None:
 
 
 def freeze(opened: Opened) -> None:
-    """Stop physics so nodes stay where the mouse is aimed."""
+    """Stop physics so nodes stay where the mouse is aimed (the page stops it once laid out)."""
     opened.page.uncheck("#kg-physics")
     opened.wait("!kgGraph.network.physics.physicsEnabled")
 
@@ -192,9 +192,13 @@ def test_confidence_slider_and_relation_filter_hide_edges(open_page):
     assert opened.page.inner_text("#kg-confidence-value") == "0.50"
     opened.page.uncheck('input.kg-relation[data-relation="visited"]')
     opened.wait(f"kgGraph.drawnEdgeCount() === {expected - 1}")
-    opened.page.check("#kg-hide-isolated")
+    # Entities left without a shown fact disappear by default (China has only weak edges).
     opened.wait("kgGraph.drawnNodeCount() < kgGraph.nodes.length")
-    assert BASE + "china" not in opened.js("kgGraph.shownNodeIds()")  # only weak edges
+    assert BASE + "china" not in opened.js("kgGraph.shownNodeIds()")
+    hidden = len(graph) - opened.js("kgGraph.drawnNodeCount()")
+    assert opened.page.inner_text("#kg-isolated-count") == str(hidden)
+    opened.page.check("#kg-show-isolated")
+    opened.wait(f"kgGraph.drawnNodeCount() === {len(graph)}")
     clean(opened)
 
 
@@ -211,12 +215,13 @@ def test_search_by_alias_selects_and_focuses_the_entity(open_page):
     clean(opened)
 
 
-def test_physics_toggle_switches_the_simulation(open_page):
+def test_physics_stops_after_layout_and_the_toggle_restarts_it(open_page):
     opened = open_page(news_graph())
-    assert opened.js("kgGraph.network.physics.physicsEnabled") is True
-    freeze(opened)
+    assert opened.js("kgGraph.network.physics.physicsEnabled") is False
+    assert not opened.page.is_checked("#kg-physics")
     opened.page.check("#kg-physics")
     opened.wait("kgGraph.network.physics.physicsEnabled")
+    freeze(opened)
     clean(opened)
 
 
@@ -267,14 +272,23 @@ def test_notebook_iframe_runs_the_page_sandboxed(browser):
         context.close()
 
 
-def test_large_graph_opens_fast_with_fixed_positions(open_page):
+def test_large_graph_opens_on_an_overview_and_shows_everything_on_request(open_page):
     graph = random_graph(2000, 4000)
     started = time.monotonic()
     opened = open_page(graph)
     elapsed = time.monotonic() - started
+    assert opened.js("kgGraph.drawnNodeCount()") == 60
+    assert "60 most central of 2000" in opened.page.inner_text("#kg-banner")
+    opened.page.click("#kg-banner-button")
+    opened.wait("kgGraph.drawnNodeCount() === 2000")
     assert opened.js("kgGraph.network.physics.physicsEnabled") is False
-    assert opened.js("[kgGraph.drawnNodeCount(), kgGraph.drawnEdgeCount()]") == [2000, 4000]
+    assert opened.js("kgGraph.drawnEdgeCount()") == 4000
+    # Everything is back on the Python layout: no two nodes stacked.
+    positions = opened.js("Object.values(kgGraph.network.getPositions()).map(p => [p.x, p.y])")
+    assert len({(round(x), round(y)) for x, y in positions}) == 2000
     assert elapsed < 20, f"2,000-node page took {elapsed:.1f} s to render and draw"
     opened.page.fill("#kg-confidence", "0.9")
     opened.wait("kgGraph.drawnEdgeCount() < 800")
+    opened.page.click("#kg-banner-button")
+    opened.wait("kgGraph.drawnNodeCount() <= 60")
     clean(opened)

@@ -131,7 +131,9 @@ def test_data_matches_graph_and_draws_directions(graph):
     by_relation = {e["relation"]: e for e in data["edges"]}
     assert by_relation["visited"]["arrows"]["to"]["enabled"] is True
     assert by_relation["metWith"]["arrows"]["to"]["enabled"] is False
+    # Labels start undrawn (size 0): the page shows one only where it collides with nothing.
     assert by_relation["visited"]["label"] == "visited"
+    assert by_relation["visited"]["font"] == {"size": 0}
     erdogan = next(n for n in data["nodes"] if n["fullLabel"] == "Recep Tayyip Erdoğan")
     assert erdogan["aliases"] == ["Erdogan", "the president"] and erdogan["docs"] == 3
     # Importance drives size: the hub outranks a leaf.
@@ -140,7 +142,11 @@ def test_data_matches_graph_and_draws_directions(graph):
     # Parallel edges between BYD and Togg are curved apart, not drawn on top of each other.
     parallel = [e for e in data["edges"] if {e["relation"]} <= {"partnersWith", "cooperatesWith"}]
     assert len(parallel) == 2 and all(e.get("smooth", {}).get("enabled") for e in parallel)
+    assert sorted(e["parallel"] for e in parallel) == [1, 1]
     assert data["physics"] is True and data["options"]["physics"]["enabled"] is True
+    assert data["overview"] is None and data["focus"] is None and data["path"] is None
+    # A fact's date is its own date qualifier when there is one, else its document's.
+    assert by_relation["visited"]["date"] == "2024-01-05"
 
 
 def test_malicious_text_appears_only_escaped(evil_graph):
@@ -188,16 +194,54 @@ def test_output_is_deterministic(graph):
     assert html_document(graph) == html_document(news_graph())
 
 
-def test_large_graph_gets_python_layout_and_no_physics():
+def test_large_graph_gets_python_layout_and_an_overview():
     g = random_graph(400, 800)
     data = page_data(html_document(g, layout_threshold=300))
-    assert data["physics"] is False and data["options"]["physics"]["enabled"] is False
     xs = [n["x"] for n in data["nodes"]]
     ys = [n["y"] for n in data["nodes"]]
     assert len(set(zip(xs, ys))) == len(xs)  # no two nodes stacked
     assert max(xs) - min(xs) > 500 and max(ys) - min(ys) > 500
-    small = page_data(html_document(g, layout_threshold=1000))
+    # The page opens on the 60 most central entities, laid out by the browser.
+    overview = data["overview"]
+    assert len(overview["ids"]) == 60 and overview["connected"] == 400
+    assert data["physics"] is True and data["options"]["physics"]["enabled"] is True
+    ranked = sorted(data["nodes"], key=lambda n: -n["importance"])
+    assert ranked[0]["id"] in overview["ids"]
+    # Every overview entity has a fact with another overview entity.
+    chosen = set(overview["ids"])
+    tied = {u for u, v in g.edges() if u in chosen and v in chosen and u != v} | \
+        {v for u, v in g.edges() if u in chosen and v in chosen and u != v}
+    assert tied == chosen
+    # Without the overview, a big graph keeps its Python layout and no physics.
+    full = page_data(html_document(g, layout_threshold=300, overview=0))
+    assert full["overview"] is None and full["physics"] is False
+    assert full["options"]["physics"]["enabled"] is False
+    small = page_data(html_document(g, layout_threshold=1000, overview=0))
     assert small["physics"] is True and "x" not in small["nodes"][0]
+
+
+def test_overview_leaves_out_entities_without_facts():
+    g = random_graph(100, 150)
+    for i in range(300):
+        g.add_node(f"lonely{i}", label=f"Lonely {i}", type="Person")
+    data = page_data(html_document(g, overview=60))
+    assert not any(i.startswith("lonely") for i in data["overview"]["ids"])
+    assert data["overview"]["connected"] == len({n for u, v in g.edges() if u != v for n in (u, v)})
+    assert page_data(html_document(random_graph(50, 80)))["overview"] is None
+
+
+def test_focus_and_path_are_marked_in_the_data(graph):
+    focus = "http://kg.example/entity/byd"
+    data = page_data(html_document(graph, focus=focus, title="BYD"))
+    assert data["focus"] == focus
+    marked = [n for n in data["nodes"] if n.get("focus")]
+    assert [n["id"] for n in marked] == [focus] and marked[0]["borderWidth"] >= 3
+    ends = ["http://kg.example/entity/erdogan", "http://kg.example/entity/manisa"]
+    assert page_data(html_document(graph, path=tuple(ends)))["path"] == ends
+    with pytest.raises(InputError):
+        html_document(graph, focus="http://kg.example/entity/nobody")
+    with pytest.raises(InputError):
+        html_document(graph, path=(focus, "nowhere"))
 
 
 def test_empty_and_sparse_graphs_render():
