@@ -100,10 +100,11 @@ def is_name(text: str, names: Iterable[str] = ()) -> bool:
 _SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
+    "bln": 1e9, "lakh": 1e5, "crore": 1e7,
 }
 _NUMBER_RE = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-    r"(?:[\s-]*(thousand|million|billion|trillion|mln|mn|bn|tn)\b|(k|m|b)\b)?(?![\w])",
+    r"(?:[\s-]*(thousand|million|billion|trillion|mln|mn|bln|bn|tn|lakh|crore)s?\b|(k|m|b)\b)?(?![\w])",
     re.IGNORECASE,
 )
 _ORDINAL_DIGITS_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)

@@ -97,6 +97,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         span = trim(ent)
         if len(span) == 0 or fold(span.text) in JUNK_NAMES:
             continue
+        if ent.label_ == "GPE" and any(t.text == "," for t in span[1:-1]):
+            # "Windsor, Ontario" is two places, the second holding the first
+            comma = next(t.i for t in span[1:-1] if t.text == ",")
+            for part in (doc[span.start : comma], doc[comma + 1 : span.end]):
+                mention = _typed(part, ent.label_, gaz) if len(part) else None
+                if mention is not None:
+                    mentions.append(mention)
+            continue
         if _is_office(span):
             # "Minister of Trade and Industry": NER calls it an ORG; it is a position.
             mentions.append(Mention(span.start, span.end, span.text, "Role", "role"))

@@ -106,13 +106,17 @@ AGREEMENT_NOUNS = {"memorandum", "agreement", "deal", "pact", "accord", "treaty"
 STATE_BODIES = {"ministry", "department", "commission", "agency", "embassy", "parliament", "customs",
                 "council", "office", "bureau", "administration", "authority", "cabinet", "senate"}
 # A company that belongs to another: "Acme's battery unit X", "X, a subsidiary of Acme".
+GROUP_WORDS = {"group", "holding", "holdings", "alliance", "conglomerate", "groupe", "gruppe"}
 SUBSIDIARY_NOUNS = {"unit", "subsidiary", "arm", "division", "affiliate"}
 CONTINENTS = {"Europe", "Asia", "Africa", "North America", "South America", "Latin America",
               "Southeast Asia", "Middle East", "Oceania"}
+# Participles that name a venture's members: "formed by A and B", "made up of A, B and C".
+MEMBERSHIP_VERBS = {"form", "make", "comprise", "consist", "set", "create", "establish", "own"}
 CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
 CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
 TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
-INVEST_WORDS = {"invest", "investment"}
+INVEST_WORDS = {"invest", "investment", "pour", "plough", "capex", "expenditure"}
+SPEND_VERBS = {"invest", "spend", "put", "pour", "plough", "commit", "allocate"}
 SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
 CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
 JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
@@ -173,7 +177,10 @@ class RelationFinder:
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
             # "Jaguar Land Rover, which Tata bought": the relative pronoun stands for the noun
             return self.args(tok.head.head)
-        for t in [tok, *tok.conjuncts]:
+        conjuncts = list(tok.conjuncts)
+        if conjuncts and not any(t.dep_ == "cc" for c in [tok, *conjuncts] for t in c.children):
+            conjuncts = []  # "with B, X," without "and": X names something beside B, not a list
+        for t in [tok, *conjuncts]:
             c = self.cluster(t)
             if c is None and t.lemma_.lower() in GOVERNMENT_NOUNS:
                 # "the U.S. government", "China's government": the state acts as its country.
@@ -353,7 +360,8 @@ class RelationFinder:
         self.link_facilities()
         for tok in self.doc:
             lemma = tok.lemma_.lower()
-            if lemma == "venture" and tok.pos_ == "NOUN":
+            if tok.pos_ == "NOUN" and (lemma == "venture" or lemma in ("consortium", "group") and any(
+                    a.dep_ == "acl" and a.lemma_.lower() in MEMBERSHIP_VERBS for a in tok.children)):
                 self.venture_rule(tok)
             if tok.pos_ in ("VERB", "AUX"):
                 self.verb_rules(tok, lemma)
@@ -422,6 +430,15 @@ class RelationFinder:
             for o in objects:
                 if o.lemma_.lower() in FACILITY_NOUNS:
                     self.build_rule(o, o, f"verb:{lemma}:facility")
+        if lemma in ("include", "comprise") and verb.dep_ == "relcl":
+            # "Acme Group, which includes Acme Motors and Beta": the group's members are its parts
+            groups = [a for a in self.subjects(verb) if a[0].type == "Organization"
+                      and a[0].label.split()[-1].lower() in GROUP_WORDS]
+            for member in (a for o in objects for a in self.args(o) if a[0].type == "Organization"):
+                for g in groups:
+                    if g[0].id != member[0].id:
+                        self.add(member, "partOf", g, verb, "verb:group-includes", 0.8,
+                                 ("Organization",), ("Organization",))
         if lemma in ("seek", "look", "want", "aim", "hope"):
             self.seek_rule(verb)
         if lemma in START_WORDS:
@@ -622,6 +639,9 @@ class RelationFinder:
         if noun.dep_ == "appos":
             # "X, a joint venture between A and B,": the name the noun stands beside
             names.extend(a for a in self.args(noun.head) if a[0].type == "Organization")
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):
+            # "X is a joint venture between A and B"
+            names.extend(a for a in self.subjects(noun.head) if a[0].type == "Organization")
         for acl in noun.children:
             if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call", "know"):
                 for o in acl.children:
@@ -631,6 +651,19 @@ class RelationFinder:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
                 parents.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.args(p))
+        for acl in noun.children:
+            # "the joint venture formed by A and B", "a consortium made up of A, B and C"
+            if acl.dep_ == "acl" and acl.lemma_.lower() in MEMBERSHIP_VERBS:
+                for t in acl.subtree:
+                    if t.dep_ in ("pobj", "dobj") and (t.head.lower_ in ("by", "of") or t.head is acl):
+                        parents.extend(self.args(t))
+        if any(c.dep_ == "poss" for c in noun.children) and any(
+                p.dep_ == "prep" and p.lower_ == "with" for p in noun.children):
+            # "its joint venture with B": the possessor and B
+            parents.extend(a for c in noun.children if c.dep_ == "poss" for a in self.args(c))
+            # only the partner itself: "with B, X" often parses the venture's name X as B's conjunct
+            parents.extend((self.cluster(g), g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                           for g in p.children if g.dep_ == "pobj" and self.cluster(g) is not None)
         if not parents and noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in ("own", "hold", "control"):
             for t in noun.head.subtree:
                 if t.dep_ == "pobj" and t.head.lower_ == "by":
@@ -1182,8 +1215,19 @@ class RelationFinder:
                 self.describe(heads, noun)
 
     def ownership(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
-        """'Acme's battery unit X', 'X, a subsidiary of Acme' -> partOf(X, Acme); brands -> brandOf."""
+        """'Acme's battery unit X', 'X, a subsidiary of Acme' -> partOf(X, Acme); brands -> brandOf;
+        'Acme, the owner (parent) of X' -> partOf(X, Acme)."""
         lemma = noun.lemma_.lower()
+        if lemma in ("owner", "parent") and noun.dep_ == "appos" and not any(
+                t.lower_ in ("former", "co", "part", "minority") for t in noun.lefts):
+            owned = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
+            for h in heads:
+                for o in owned:
+                    if h[0].type == o[0].type == "Organization" and h[0].id != o[0].id:
+                        self.add(o, "partOf", h, noun, "appos:owner-of", 0.8, ("Organization",),
+                                 ("Organization",))
+            return
         rel = "brandOf" if lemma == "brand" else "partOf" if lemma in SUBSIDIARY_NOUNS else None
         if rel is None:
             return
@@ -1377,6 +1421,13 @@ class RelationFinder:
                     cc = self.cluster(nxt)
                     if cc is not None and cc.type == "Country" and nxt.dep_ == "appos":
                         country, rule = (cc, nxt), "appos:place-country"
+                    elif cc is not None and cc.type in PLACE and cc.id != c.id and self.holds_place(m, nxt, cc):
+                        country, rule = (cc, nxt), "place:comma-place"
+                if country is None:
+                    # "Zaragoza, in northeastern Spain"; "Ningde in the eastern province of Fujian"
+                    country, rule = self.place_in_place(tok), "place:in-place"
+                    if country is None or country[0].id == c.id:
+                        country = None
                 head = tok.head if tok.dep_ == "compound" else tok
                 if country is None and head.dep_ == "pobj" and head.head.lower_ == "of":
                     noun = head.head.head  # "the Hungarian city of Szeged"
@@ -1387,7 +1438,41 @@ class RelationFinder:
                             if name and cc is not None and cc.type == "Country":
                                 country, rule = (cc, a), "place:demonym-city-of"
                 if country is not None and country[0].id != c.id:
-                    self.add((c, tok), "locatedIn", country, tok, rule, 0.85, PLACE, ("Country",))
+                    self.add((c, tok), "locatedIn", country, tok, rule, 0.85, PLACE, PLACE)
+
+    def holds_place(self, m: Mention, nxt: Token, outer: Cluster) -> bool:
+        """Whether 'A, B' names a place within a place rather than two items of a list."""
+        if outer.type == "Country" or self.gaz.us_state(outer.label):
+            return True
+        end = max(i for i, cid in self.res.token_cluster.items() if cid == outer.id and i >= nxt.i
+                  and all(self.res.token_cluster.get(j) == outer.id for j in range(nxt.i, i + 1))) + 1
+        after = self.doc[end : end + 2]
+        before = self.doc[max(0, m.start - 2) : m.start]
+        listed = any(t.lower_ in (",", "and", "or") for t in after[:1]) and any(
+            self.cluster(t) is not None and self.cluster(t).type in PLACE for t in after)
+        listed |= any(t.lower_ in (",", "and") for t in before[-1:]) and any(
+            self.cluster(t) is not None and self.cluster(t).type in PLACE for t in before)
+        return not listed
+
+    def place_in_place(self, tok: Token) -> tuple[Cluster, Token] | None:
+        """The larger place a place is said to be in: 'X, in (northern) Y', 'X in the province of Y'."""
+        preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"]
+        start, end = self.mention_span(tok)
+        if end + 1 < len(self.doc) and self.doc[end].text == "," and self.doc[end + 1].lower_ == "in":
+            preps.append(self.doc[end + 1])  # "Zaragoza, in northeastern Spain" wherever it attaches
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = [a for a in self.args(pobj) if a[0].type in ("Country", "Region", "Place")]
+                if not found and pobj.lemma_.lower() in ("province", "state", "region", "department",
+                                                         "county", "prefecture"):
+                    found = [a for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                             for g in of.children if g.dep_ == "pobj" for a in self.args(g)
+                             if a[0].type in PLACE]
+                if found:
+                    return found[0]
+        return None
 
     def described_nationality(self, c: Cluster, m: Mention) -> None:
         """'..., the Japanese automaker said' (resolved to Toyota) -> nationality(Toyota, Japan)."""
@@ -1454,7 +1539,13 @@ class RelationFinder:
                 value = parse_money(ent.text)
                 if value is None:
                     continue
-                if lemmas & INVEST_WORDS:
+                site = self.funded_site(root)
+                if site is not None:
+                    # "a $290-million cathode plant", "will spend $2 billion on its plant in P":
+                    # the amount is the site's
+                    self.add(site, "investmentValue", value, root, "amount:site-investment", 0.8,
+                             ("Place",), ANY, as_of=year)
+                elif lemmas & INVEST_WORDS:
                     investors = self.investors(root)
                     for s in investors or subs:
                         self.add(s, "investmentValue", value, root, "amount:investment", 0.75, BODY, ANY,
@@ -1536,6 +1627,32 @@ class RelationFinder:
             if t.lemma_.lower() == "invest" and t.pos_ == "VERB":
                 return self.subjects(t)
         return []
+
+    def funded_site(self, money_root: Token) -> tuple[Cluster, Token] | None:
+        """The facility an amount pays for: a modifier of its noun ('a $2-billion plant'), or
+        the object of the spending ('spend / invest / put $2 billion on / in / into the plant'),
+        or the subject of 'cost'."""
+        def site(tok: Token) -> tuple[Cluster, Token] | None:
+            c = self.cluster(tok)
+            if c is not None and c.type == "Place" and any(m.kind == "facility" for m in c.mentions):
+                return (c, tok)
+            return None
+
+        head = money_root.head
+        if money_root.dep_ in ("nmod", "compound", "amod", "nummod") and head.lemma_.lower() in FACILITY_NOUNS:
+            return site(head)
+        verb = next((t for t in [money_root, *money_root.ancestors][:3] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or money_root.dep_ not in ("dobj", "nsubjpass", "attr", "npadvmod"):
+            return None
+        if verb.lemma_.lower() == "cost":
+            return next((s for n in verb.children if n.dep_ == "nsubj" for s in [site(n)] if s), None)
+        if verb.lemma_.lower() in SPEND_VERBS:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and site(pobj):
+                            return site(pobj)
+        return None
 
     def invest_target(self, money_root: Token) -> str:
         for t in money_root.ancestors:

@@ -9,6 +9,7 @@ from kg.model import Value
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
     "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian numbering
 }
 _CURRENCY_WORDS = [
     (r"u\.?s\.?\s*dollars?|us\$|usd|american dollars?", "USD"),
@@ -18,8 +19,8 @@ _CURRENCY_WORDS = [
     (r"pounds?(?:\s+sterling)?|gbp|£", "GBP"),
     (r"yen|jpy|¥", "JPY"),
     (r"won|krw|₩", "KRW"),
-    (r"rupees?|inr|₹", "INR"),
-    (r"ringgit|myr", "MYR"),
+    (r"rupees?|inr|₹|\brs\.?(?=\s*\d)", "INR"),
+    (r"ringgit|myr|\brm(?=\s*\d)", "MYR"),
     (r"rupiah|idr", "IDR"),
     (r"forints?|huf", "HUF"),
     (r"baht|thb", "THB"),
@@ -67,7 +68,7 @@ def parse_number(text: str) -> float | None:
     if m:
         whole = m.group(1).replace(",", "")
         value = float(whole + ("." + m.group(2) if m.group(2) else ""))
-        rest = low[m.end():].strip()
+        rest = low[m.end():].lstrip(" -")  # "$2-billion", "₹7,300-crore"
         scale = re.match(r"([a-z]+)", rest)
         if scale and scale.group(1) in _SCALES:
             value *= _SCALES[scale.group(1)]

@@ -52,7 +52,8 @@ def test_joined_hands_partners_and_descriptor_nationality(doc):
 
 def test_hedged_investment_has_lower_confidence(doc):
     inv = [t for t in doc.triples if t.predicate == "investmentValue"]
-    assert inv and inv[0].subject.label == "BYD"
+    # "invest $1 billion in a plant in Manisa": the amount is the plant's, named from owner and town
+    assert inv and inv[0].subject.label == "BYD Manisa plant"
     assert inv[0].object.number == 1e9 and inv[0].object.unit == "USD"
     assert inv[0].hedge == "planned" and inv[0].confidence < 0.75
 

@@ -1,0 +1,79 @@
+"""Ventures and groups, places inside places, and amounts paid for a site.
+
+Sentences are our own, in several phrasings each; none comes from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.values import parse_money
+
+from .helpers import extract_text, facts
+
+pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
+
+
+@pytest.mark.parametrize("text", [
+    "Ultium Cells is a joint venture between General Motors and LG Energy Solution.",
+    "Ultium Cells, the joint venture formed by General Motors and LG Energy Solution, opened a plant.",
+    "General Motors and LG Energy Solution launched their joint venture, Ultium Cells, on Tuesday.",
+])
+def test_a_joint_venture_and_its_parents(extractor, text):
+    f = facts(extract_text(extractor, text))
+    assert ("Ultium Cells", "jointVentureOf", "General Motors") in f, f
+    assert ("Ultium Cells", "jointVentureOf", "LG Energy Solution") in f, f
+
+
+def test_a_venture_with_a_partner_does_not_pair_the_partner_with_the_venture(extractor):
+    f = facts(extract_text(extractor, "General Motors said its joint venture with Samsung SDI, "
+                                      "Cobalt Power Systems, would hire 300 people.\n"))
+    assert ("General Motors", "partnersWith", "Samsung SDI") in f, f
+    assert not any(p == "partnersWith" and "Cobalt Power Systems" in (s, o) for s, p, o in f), f
+
+
+def test_a_group_includes_its_members_and_an_owner_owns(extractor):
+    f = facts(extract_text(extractor, "Tata Group, which includes Tata Motors and Tata Steel, reported "
+                                      "higher profit. Geely, the Hangzhou-based owner of Volvo Cars, said "
+                                      "sales rose. The list, which includes Tata Motors, was published.\n"))
+    assert ("Tata Motors", "partOf", "Tata Group") in f
+    assert ("Tata Steel", "partOf", "Tata Group") in f
+    assert ("Volvo Cars", "partOf", "Geely") in f
+    assert sum(p == "partOf" for _, p, _ in f) == 3, f  # "the list" includes nothing
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("The loan will finance plants in Lordstown, Ohio, and Lansing, Michigan.", "Lansing", "Michigan"),
+    ("Stellantis also has a gigafactory in Windsor, Ontario, with LG Energy Solution.", "Windsor", "Ontario"),
+    ("The plant is in Zaragoza, in northeastern Spain.", "Zaragoza", "Spain"),
+    ("The company is based in Ningde in the eastern province of Fujian.", "Ningde", "Fujian"),
+])
+def test_a_place_inside_a_place(extractor, text, inner, outer):
+    f = facts(extract_text(extractor, text))
+    assert any(s == inner and p == "locatedIn" and o.startswith(outer[:4]) for s, p, o in f), f
+
+
+def test_a_list_of_towns_is_not_a_chain_of_places(extractor):
+    f = facts(extract_text(extractor, "The firm has offices in Lyon, Paris and Nice.\n"))
+    assert not any(p == "locatedIn" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Volta Energy will spend 7.34 billion euros on a cell plant in Lyon.", 7.34e9),
+    ("Volta Energy opened a battery plant in Lyon. The plant cost 2 billion euros.", 2e9),
+    ("Volta Energy said its $290-million cathode plant in Lyon would open in 2025.", 290e6),
+    ("Volta Energy will invest $3 billion in a new factory in Lyon.", 3e9),
+])
+def test_an_amount_paid_for_a_site_is_the_sites(extractor, text, amount):
+    doc = extract_text(extractor, text)
+    values = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "investmentValue"}
+    assert any(s.startswith("Volta Energy Lyon") and n == amount for s, n in values), values
+
+
+@pytest.mark.parametrize("text, number, unit", [
+    ("$2-billion", 2e9, "USD"), ("₹7,300-crore", 7.3e10, "INR"), ("Rs 16,000 crore", 1.6e11, "INR"),
+    ("RM32 billion", 3.2e10, "MYR"), ("5.5 billion reais", 5.5e9, "BRL"),
+])
+def test_money_in_the_forms_news_writes_it(text, number, unit):
+    value = parse_money(text)
+    assert value is not None and value.number == number and value.unit == unit
