@@ -17,7 +17,7 @@ ORG_NOUNS = frozenset(
     importers retailer retailers outlet outlets broadcaster newspaper publisher
     think-tank organisation organization organisations organizations association
     federation council union champion champions bloc miner miners consultancy consultancies
-    lender lenders insurer insurers airline airlines regulator regulators""".split()
+    lender lenders insurer insurers airline airlines regulator regulators fund funds""".split()
 )
 # Nouns that say the name next to them is a person.
 PERSON_NOUNS = frozenset(

@@ -110,6 +110,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             mentions.append(Mention(span.start, span.end, span.text, "Role", "role"))
             continue
         mention = _typed(span, ent.label_, gaz)
+        prev = doc[span.start - 1] if span.start else None
+        if mention is not None and mention.type in ("Person", "City", "Region", "Place") and prev is not None \
+                and prev.tag_ == "NN" and prev.lower_ in ORG_NOUNS:
+            # "nuclear fuel group Orano", "investment fund Al Mada": a company noun names its kind
+            mention = Mention(span.start, span.end, span.text, "Organization", "name",
+                              cue=f"descriptor:{prev.lower_}")
         if mention is not None:
             mentions.append(mention)
             acronym = bracket_acronym(doc, span) if mention.type == "Organization" else None

@@ -1337,10 +1337,10 @@ class RelationFinder:
                         for h in heads:
                             self.add(h, "directorOf" if head else "worksFor", owner, noun,
                                      "appos:owner-role", 0.8, ("Person",), ("Organization",))
-                    if owner[0].type == "Country" and lemma in ("brand", "company", "carmaker", "automaker", "champion",
-                                                               "maker", "manufacturer", "producer", "supplier"):
+                    if owner[0].type == "Country" and (lemma in ORG_NOUNS or lemma in ("brand", "champion")):
                         for h in heads:
-                            self.add(h, "origin", owner, noun, "appos:owner-country", 0.75, ("Organization", "Product"), ("Country",))
+                            rel = "origin" if h[0].type == "Product" else "nationality"
+                            self.add(h, rel, owner, noun, "appos:owner-country", 0.75, ("Organization", "Product"), ("Country",))
             if child.dep_ == "prep" and child.lower_ == "of" and lemma in MAKER_NOUNS:
                 # "the maker of Peugeot and Fiat cars" -> brandOf(Peugeot, X), brandOf(Fiat, X)
                 for p in child.children:
@@ -1393,7 +1393,9 @@ class RelationFinder:
                 self.ownership([(c, self.doc[m.start])], before)
                 for t in before.lefts:
                     oc = self.cluster(t)
-                    if oc is not None and oc.type == "Country" and self.gaz.demonym(t.text):
+                    # "Chinese producer X", "South Korean battery maker X" (the demonym in two words)
+                    if oc is not None and oc.type == "Country" and t.dep_ in ("amod", "compound", "nmod") and (
+                            self.gaz.demonym(t.text) or any(m.kind == "demonym" for m in oc.mentions)):
                         tok = self.doc[m.start]
                         self.add((c, tok), "nationality", (oc, t), before, "descriptor:demonym", 0.8,
                                  ("Organization",), ("Country",))
@@ -1505,6 +1507,8 @@ class RelationFinder:
         head = _list_head(self.doc[m.start : m.end].root)
         if head is None or head.lemma_.lower() not in ORG_NOUNS and head.lower_ not in ORG_NOUNS:
             return
+        if head.tag_ != "NNS":
+            return  # "French group A and Chinese maker B": each name has its own descriptor
         for t in head.children:
             country = self.gaz.demonym(t.text) if t.dep_ in ("amod", "compound") else None
             if country:
