@@ -96,6 +96,8 @@ NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
     "venture": [("with", "partnersWith", BODY, 0.8)],
     "tariff": [("on", "imposesTariffOn", BODY, 0.8)],
     "duty": [("on", "imposesTariffOn", BODY, 0.75)],
+    "surtax": [("on", "imposesTariffOn", BODY, 0.8)],
+    "surcharge": [("on", "imposesTariffOn", BODY, 0.75)],
     "trade": [("with", "tradesWith", BODY, 0.75)],
 }
 # Verb + "hands"/"forces" or copula + cooperation nouns: the coordinated subjects partner.
@@ -123,7 +125,10 @@ JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
 # People who stand for the body they come from when someone meets them.
 DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "leader", "manager"}
 START_WORDS = {"start", "begin", "commence", "launch"}
-TARIFF_WORDS = {"tariff", "duty", "levy"}
+TARIFF_WORDS = {"tariff", "duty", "levy", "surtax", "surcharge"}
+# Verbs whose subject sets a tariff: "Canada imposed a 100% surtax", "the EU will levy duties".
+TARIFF_VERBS = {"impose", "levy", "charge", "raise", "slap", "set", "introduce", "apply", "announce",
+                "plan", "hike", "increase", "double", "extend"}
 SPOKES_TITLES = {"spokesperson", "spokesman", "spokeswoman"}
 SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "confirm", "oppose", "warn"}
 # Verbs of making: "X assembles vehicles in P" -> hasFacilityIn(X, P).
@@ -708,9 +713,13 @@ class RelationFinder:
                 objs = [a for o in pobjs for a in self.origins(o)]
             if not objs:
                 continue
-            for s in self.governor_subjects(noun):
+            subs = self.governor_subjects(noun)
+            if rel == "imposesTariffOn":
+                subs = [a for a in subs if a[0].type in BODY] or self.tariff_imposer(noun)
+            for s in subs:
                 for o in objs:
-                    self.add(s, rel, o, noun, f"noun:{lemma}:{prep_word}", conf, ACTOR, o_types)
+                    if s[0].id != o[0].id:
+                        self.add(s, rel, o, noun, f"noun:{lemma}:{prep_word}", conf, ACTOR, o_types)
         if lemma in FACILITY_NOUNS:
             self.owned_site_rule(noun)
         if lemma in CONSTRUCTION_NOUNS:
@@ -1579,6 +1588,17 @@ class RelationFinder:
                     verb = next((t for t in [root, *root.ancestors][:10] if t.pos_ in ("VERB", "AUX")
                                  and t.dep_ in ("ROOT", "conj", "ccomp")), None)
                     subs = self.subjects(verb) if verb is not None else []
+                subs = [a for a in subs if a[0].type in BODY and self.is_tariff_body(a[0])]
+                if not subs:
+                    tariff = next((t for t in [root, *root.ancestors][:4] if t.lemma_.lower() in TARIFF_WORDS), root)
+                    subs = self.tariff_imposer(tariff)
+                    # "vehicles made in China ... face a 27.5% duty": the goods' origin is targeted
+                    goods = [n for n in (verb.children if verb is not None else []) if n.dep_ in ("nsubj", "nsubjpass")]
+                    for origin in (a for g in goods for a in self.origins(g)):
+                        for s in subs:
+                            if s[0].id != origin[0].id:
+                                self.add(s, "imposesTariffOn", origin, root, "amount:tariff-on-origin", 0.7,
+                                         BODY, ("Country",))
                 for s in subs:
                     if value is not None:
                         self.add(s, "tariffRate", value, root, "amount:tariff", 0.75, BODY, ANY)
@@ -1631,6 +1651,46 @@ class RelationFinder:
             if t.lemma_.lower() == "invest" and t.pos_ == "VERB":
                 return self.subjects(t)
         return []
+
+    def is_tariff_body(self, c: Cluster) -> bool:
+        """Only states and blocs set tariffs; a carmaker that 'faces 20%' does not."""
+        return c.type == "Country" or any(w in c.label for w in ("Union", "Commission", "Government", "EU"))
+
+    def tariff_imposer(self, tariff: Token) -> list[tuple[Cluster, Token]]:
+        """Who sets a tariff the sentence does not give a subject for: its possessor ('the EU's
+        10% duty'), the destination of the goods ('cars shipped to the EU face...'), or the body
+        the article shows setting tariffs most often."""
+        owners = [a for c in tariff.children if c.dep_ == "poss" for a in self.args(c)]
+        owners = [a for a in owners if self.is_tariff_body(a[0])]
+        if owners:
+            return owners[:1]
+        for t in tariff.sent:
+            if t.dep_ == "prep" and t.lower_ == "to" and t.head.lemma_.lower() in (
+                    "ship", "export", "sell", "send", "import", "bring"):
+                dest = [a for g in t.children if g.dep_ == "pobj" for a in self.args(g) if self.is_tariff_body(a[0])]
+                if dest:
+                    return dest[:1]
+        return self.doc_imposer()
+
+    def doc_imposer(self) -> list[tuple[Cluster, Token]]:
+        """The state or bloc the article shows setting tariffs most often (none on a tie)."""
+        if not hasattr(self, "_imposer"):
+            votes: dict[int, list[tuple[Cluster, Token]]] = {}
+            for sent in self.doc.sents:
+                if not any(t.lemma_.lower() in TARIFF_WORDS for t in sent):
+                    continue
+                for t in sent:
+                    found: list[tuple[Cluster, Token]] = []
+                    if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in TARIFF_VERBS:
+                        found = self.subjects(t)
+                    elif t.lemma_.lower() in TARIFF_WORDS:
+                        found = [a for c in t.children if c.dep_ == "poss" for a in self.args(c)]
+                    for a in found:
+                        if self.is_tariff_body(a[0]):
+                            votes.setdefault(a[0].id, []).append(a)
+            ranked = sorted(votes.values(), key=len, reverse=True)
+            self._imposer = ranked[0][:1] if ranked and (len(ranked) == 1 or len(ranked[0]) > len(ranked[1])) else []
+        return self._imposer
 
     def funded_site(self, money_root: Token) -> tuple[Cluster, Token] | None:
         """The facility an amount pays for: a modifier of its noun ('a $2-billion plant'), or

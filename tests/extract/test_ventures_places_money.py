@@ -77,3 +77,26 @@ def test_an_amount_paid_for_a_site_is_the_sites(extractor, text, amount):
 def test_money_in_the_forms_news_writes_it(text, number, unit):
     value = parse_money(text)
     assert value is not None and value.number == number and value.unit == unit
+
+
+def test_a_tariff_rate_belongs_to_the_state_that_sets_it(extractor):
+    doc = extract_text(extractor, "Canada will impose a 100% surtax on Chinese electric vehicles. "
+                                  "A separate 25% surtax on Chinese steel takes effect on Oct. 15.\n")
+    f = facts(doc)
+    assert ("Canada", "imposesTariffOn", "China") in f
+    rates = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "tariffRate"}
+    assert rates == {("Canada", 100.0), ("Canada", 25.0)}, rates
+
+
+def test_goods_shipped_to_a_state_face_its_duty(extractor):
+    f = facts(extract_text(extractor, "Vehicles made in China and shipped to the United States face "
+                                      "a 27.5% duty.\n"))
+    assert ("United States", "imposesTariffOn", "China") in f
+    assert ("United States", "tariffRate", "27.5%") in f
+
+
+def test_a_company_that_pays_a_rate_does_not_set_it(extractor):
+    doc = extract_text(extractor, "The European Union imposed extra duties on Chinese electric cars. "
+                                  "Tesla faces a 7.8% duty.\n")
+    subjects = {t.subject.label for t in doc.triples if t.predicate == "tariffRate"}
+    assert subjects == {"European Union"}, subjects
