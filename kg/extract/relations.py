@@ -7,6 +7,7 @@ coreference and expanded over coordination ("met X, Y and Z" gives three facts).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -119,6 +120,8 @@ EVENT_NOUNS = {"forum", "summit", "conference", "expo", "exhibition", "fair", "c
                "festival", "meet", "dialogue", "roundtable", "symposium", "convention", "week"}
 _EVENT_SKIP = {"annual", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                "ninth", "tenth", "this", "year", "'s"}
+# Participles that date an organisation's start: "founded in 2016", "set up in 2019".
+FOUNDING_VERBS = {"found", "co-found", "establish", "form", "create", "register", "incorporate", "set"}
 CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
 CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
 TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
@@ -505,7 +508,7 @@ class RelationFinder:
         if lemma in ("have", "operate", "run", "own"):
             for o in objects:
                 self.facility_place_rule(verb, o)
-        if lemma == "found" and verb.tag_ in ("VBN", "VBD"):
+        if lemma in FOUNDING_VERBS and verb.tag_ in ("VBN", "VBD"):
             self.founded_rule(verb)
         if lemma in ("own", "hold", "acquire", "buy", "take") and not self.hedge(verb):
             self.stake_rule(verb, objects)
@@ -851,13 +854,20 @@ class RelationFinder:
         if verb.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in verb.children):
             return  # "Jane Doe founded X in 2016": the subject is the founder, not the company
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
                 continue
             for pobj in prep.children:
-                date = parse_date(pobj.text) if pobj.ent_type_ == "DATE" else None
-                if date is None:
+                # "in 2016", "in October 2021", "at the end of 2015" (NER often calls a bare year CARDINAL)
+                dated = [t for t in pobj.subtree if t.ent_type_ == "DATE" or re.fullmatch(r"(?:19|20)\d\d", t.text)]
+                date = parse_date(" ".join(t.text for t in pobj.subtree)) if dated else None
+                if date is None or not date.date:
                     continue
-                for s in self.subjects(verb):
+                if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+                    continue
+                subs = self.subjects(verb)
+                if not subs and verb.dep_ == "acl" and verb.head.dep_ == "appos":
+                    subs = self.args(verb.head.head)  # "Stellantis, the group created in 2021,"
+                for s in subs:
                     if s[0].type == "Organization":
                         self.add(s, "founded", date, verb, "verb:founded-in", 0.8, ("Organization",), ANY)
 
