@@ -127,6 +127,7 @@ CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
 TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
 INVEST_WORDS = {"invest", "investment", "pour", "plough", "capex", "expenditure"}
 SPEND_VERBS = {"invest", "spend", "put", "pour", "plough", "commit", "allocate"}
+SALES_NOUNS = {"sale", "delivery", "shipment", "export", "order", "registration"}
 SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
 CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
 JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
@@ -1676,6 +1677,7 @@ class RelationFinder:
                 elif unit_tok is not None:
                     value = parse_quantity(ent.text + " " + unit_tok.text, unit_tok.text)
                 else:
+                    self.counted_sales(ent, verb)
                     continue
                 unit = unit_tok.lemma_.lower()
                 if value is None:
@@ -1694,6 +1696,24 @@ class RelationFinder:
                     continue
                 for s in subs:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + ("Place",), ANY, year=year)
+
+    def counted_sales(self, ent: Span, verb: Token | None) -> None:
+        """'Tesla's deliveries totalled 1.81 million', 'BYD's sales rose to 1.57 million': a bare
+        count whose clause subject is a sales noun is the possessor's sales volume."""
+        if verb is None or ent.root.dep_ not in ("dobj", "pobj", "attr", "npadvmod", "advmod") or (
+                ent.root.dep_ == "pobj" and ent.root.head.lower_ not in ("to", "at", "of")):
+            return
+        if any(t.text in ("%",) or t.lower_ in ("percent", "per") for t in ent):
+            return
+        for noun in verb.children:
+            if noun.dep_ != "nsubj" or noun.lemma_.lower() not in SALES_NOUNS:
+                continue
+            owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+            value = parse_quantity(ent.text, noun.text)
+            for o in owners:
+                if o[0].type in BODY and value is not None:
+                    self.add(o, "salesVolume", value, ent.root, "amount:sales-count", 0.75, BODY, ANY,
+                             year=self.year_in(ent))
 
     def year_in(self, ent: Span) -> str:
         for other in self.sent_ents(ent.sent):

@@ -100,3 +100,29 @@ def test_a_company_that_pays_a_rate_does_not_set_it(extractor):
                                   "Tesla faces a 7.8% duty.\n")
     subjects = {t.subject.label for t in doc.triples if t.predicate == "tariffRate"}
     assert subjects == {"European Union"}, subjects
+
+
+@pytest.mark.parametrize("text, org, year", [
+    ("Human Horizons was founded in 2017 by Ding Lei.", "Human Horizons", "2017"),
+    ("Redwood Materials, founded in 2017 by JB Straubel, recycles batteries.", "Redwood Materials", "2017"),
+    ("The venture, Ultium Cells, was established in 2021.", "Ultium Cells", "2021"),
+])
+def test_founding_dates(extractor, text, org, year):
+    doc = extract_text(extractor, text)
+    assert any(t.subject.label == org and t.predicate == "founded" and t.object.date == year
+               for t in doc.triples), facts(doc)
+
+
+def test_a_founder_who_founded_is_not_dated_as_the_company(extractor):
+    f = facts(extract_text(extractor, "Jane Doe founded Acme Motors in 2016.\n"))
+    assert not any(p == "founded" and s == "Jane Doe" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, org, number", [
+    ("Tesla's deliveries for 2023 totalled 1.81 million, up 38%.", "Tesla", 1.81e6),
+    ("BYD's BEV sales rose 73% to about 1.57 million.", "BYD", 1.57e6),
+])
+def test_a_bare_count_of_sales_is_the_owners_sales_volume(extractor, text, org, number):
+    doc = extract_text(extractor, text)
+    volumes = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "salesVolume"}
+    assert volumes == {(org, number)}, volumes  # the 73% rise is not a volume
