@@ -192,8 +192,11 @@ class RelationFinder:
             # "Jaguar Land Rover, which Tata bought": the relative pronoun stands for the noun
             return self.args(tok.head.head)
         conjuncts = list(tok.conjuncts)
-        if conjuncts and not any(t.dep_ == "cc" for c in [tok, *conjuncts] for t in c.children):
-            conjuncts = []  # "with B, X," without "and": X names something beside B, not a list
+        if conjuncts:
+            last = max(c.i for c in conjuncts)
+            window = self.doc[min(tok.i, last) : min(len(self.doc), last + 6)]
+            if not any(t.lower_ in ("and", "or", "&") for t in window):
+                conjuncts = []  # "with B, X," without "and": X names something beside B, not a list
         for t in [tok, *conjuncts]:
             c = self.cluster(t)
             if c is None and t.lemma_.lower() in GOVERNMENT_NOUNS:
@@ -907,9 +910,12 @@ class RelationFinder:
         """'X will start production in 2026' -> plannedStart(X, 2026)."""
         if verb.tag_ == "VBD":
             return  # "began production in April 2024" happened; it is not a planned start
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-        if not any(o.lemma_.lower() in ("production", "operation", "construction", "delivery", "sale", "manufacturing")
-                   for o in objs):
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp")]
+        # "start production", "production is to start", "start operating"
+        gov = verb.head if verb.dep_ == "xcomp" else None
+        objs += [c for c in (gov.children if gov is not None else []) if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(o.lemma_.lower() in ("production", "operation", "operate", "construction", "delivery", "sale",
+                                        "manufacturing", "output") for o in objs):
             return
         date = None
         for prep in verb.children:
@@ -924,9 +930,15 @@ class RelationFinder:
                             break
         if date is None:
             return
-        subs = [s for s in self.subjects(verb)]
+        subs = [a for a in self.subjects(verb) if self.cluster(a[1]) is not None]
+        subs = [a for a in subs if a[1].lemma_.lower() not in ("production", "output", "operation")]
+        sites = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
+                 for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == "Place"]
+        if sites:
+            subs = sites  # "begin production at the plant": the plant starts
         if not subs:
-            # "production is expected to start in 2026 at the plant": the owner is not said.
+            # "Mass production is scheduled to start in 2026": which facility is not said here,
+            # and the last one named is often the wrong one (measured on the development corpus)
             return
         for s in subs:
             self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + ("Place",), ANY)
