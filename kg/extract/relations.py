@@ -15,7 +15,16 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.calibration import HEDGE_FACTOR
 from kg.extract.coref import Cluster, Resolution
-from kg.extract.lexicon import DENIALS, FACILITY_NOUNS, HEAD_TITLES, HEDGES, ORG_NOUNS, PERSON_NOUNS, TITLE_WORDS
+from kg.extract.lexicon import (
+    DENIALS,
+    FACILITY_NOUNS,
+    HEAD_TITLES,
+    HEDGES,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+)
 from kg.extract.mentions import GOVERNMENT_TITLES, Mention, _list_head, facility_mention
 from kg.extract.places import Gazetteer
 from kg.extract.roles import role_label
@@ -1233,6 +1242,9 @@ class RelationFinder:
                     break
             if start > m.start:
                 break
+        if holder is None and self.national_title(self.doc[m.start : m.end]):
+            # "President Luis Arce" in an article about Bolivia: the country the article is about
+            holder, htype = self.doc_country(), "Country"
         if holder is None:
             return [bare]
         roles = []
@@ -1240,6 +1252,27 @@ class RelationFinder:
             label = role_label(title, holder, htype)
             roles.append(self.new_cluster(Mention(m.start, m.end, m.text, "Role", "role", label)))
         return roles or [bare]
+
+    def national_title(self, span: Span) -> bool:
+        """A national office named without its country: 'President', 'Prime Minister', 'the
+        minister of energy' (not a chief minister, mayor or governor, whose office is local)."""
+        words = [t.lower_ for t in span]
+        if not words or "chief" in words or "former" in words:
+            return False
+        head = next((w for w in reversed(words) if w in TITLE_WORDS), words[-1])
+        return head in ("president", "minister", "chancellor", "king", "prince") and not any(
+            w in ("vice", "deputy") and head == "president" for w in words) and not any(
+            t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in span)
+
+    def doc_country(self) -> str | None:
+        """The country an article is about: named clearly more often than any other (or None)."""
+        if not hasattr(self, "_doc_country"):
+            counts = sorted(((len(c.mentions), c.label) for c in self.res.clusters.values()
+                             if c.type == "Country"), reverse=True)
+            top = counts[0] if counts else (0, None)
+            second = counts[1][0] if len(counts) > 1 else 0
+            self._doc_country = top[1] if top[0] >= 3 and top[0] >= 2 * second else None
+        return self._doc_country
 
     def holder_name(self, c: Cluster, tok: Token) -> str:
         """The holder as the sentence names it ('Hyundai Motor Company'), or the entity's full
@@ -1251,6 +1284,9 @@ class RelationFinder:
         if not text[:1].isupper() or tok.pos_ in ("PRON", "DET") or tok.lower_ in (
                 "the", "it", "its", "this", "that") or end - start <= 1 and c.label.startswith(text + " "):
             return c.label  # a pronoun or description ("its", "the company") or a short form
+        rest = c.label[len(text):].split() if c.label.startswith(text + " ") else []
+        if rest and all(w.lower().strip(".") in ORG_SUFFIXES - {"group"} for w in rest):
+            return c.label  # "Hyundai Motor" for "Hyundai Motor Company"
         return text
 
     @staticmethod
@@ -1267,7 +1303,15 @@ class RelationFinder:
         parts.append(cur)
         parts = [p for p in parts if p]
         if len(parts) > 1 and all(p[-1].lower_ in TITLE_WORDS for p in parts):
-            return [" ".join(t.text for t in p) for p in parts]
+            texts = [" ".join(t.text for t in p) for p in parts]
+            # "president and chief executive", "managing director and CEO" name one office
+            keys = [t.lower() for t in texts]
+            for i in range(len(keys) - 1):
+                if keys[i] in ("president", "managing director") and keys[i + 1] in (
+                        "chief executive", "ceo", "chief executive officer"):
+                    texts[i : i + 2] = [f"{texts[i]} and {texts[i + 1]}"]
+                    break
+            return texts
         text = span.text.strip(" ,")
         return [text] if text else []
 
@@ -1349,10 +1393,17 @@ class RelationFinder:
                     countries = places
                 elif places and all(a[0].type in PLACE for a in places):
                     end = max(t.i for t in pobjs[0].subtree) + 1
+                elif pobjs and not places and pobjs[0].pos_ == "NOUN":
+                    # "the minister of hydrocarbons and energy": the portfolio is part of the title
+                    end = max(t.i for t in pobjs[0].subtree) + 1
+        countries += [a for c in noun.children if c.dep_ == "poss" for a in self.args(c) if a[0].type == "Country"]
         text = self.doc[start:end].text
         label = text[:1].upper() + text[1:]
-        if countries and len(countries) == 1:
-            label = role_label(text, countries[0][0].label, "Country")
+        holder = countries[0][0].label if len({c[0].id for c in countries}) == 1 else None
+        if holder is None and not countries and self.national_title(self.doc[start:end]):
+            holder = self.doc_country()
+        if holder:
+            label = role_label(text, holder, "Country")
         role = self.new_cluster(Mention(start, end, text, "Role", "role", label))
         for h in people:
             self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, ("Person",), ("Role",))
@@ -1383,6 +1434,9 @@ class RelationFinder:
         holders = [h for h in holders if h[0].type in ("Organization", "Country", "City", "Region")]
         if len({h[0].id for h in holders}) != 1:
             return
+        if holders[0][0].type == "Country" and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                   for c in holders[0][1].children):
+            return  # "of Honda Canada": a company NER did not find, not the country
         holder = self.holder_name(*holders[0])
         for title in self.split_titles(self.doc[start:end]):
             label = role_label(title, holder, holders[0][0].type)

@@ -85,3 +85,25 @@ def test_breaking_ground_builds_and_a_plant_in_a_country_keeps_its_description(e
 ])
 def test_a_ranking_is_quoted_whole(extractor, text, subject, rank):
     assert (subject, "rankedAs", rank) in facts(extract_text(extractor, text))
+
+
+def test_a_national_office_without_its_country_takes_the_articles_country(extractor):
+    text = ("LA PAZ -- Bolivia signed a lithium deal on Friday. President Luis Arce said Bolivia would "
+            "export batteries. Franklin Molina Ortiz, the minister of hydrocarbons and energy, said "
+            "Bolivia was ready. Bolivia has large reserves.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Luis Arce", "holdsPosition", "President of Bolivia") in f
+    assert ("Franklin Molina Ortiz", "holdsPosition", "Minister of Hydrocarbons and Energy of Bolivia") in f
+
+
+def test_no_country_is_guessed_when_the_article_names_several_equally(extractor):
+    text = "Chile and Peru signed a deal. President Ana Soto welcomed it. Chile and Peru will meet again.\n"
+    f = facts(extract_text(extractor, text))
+    assert not any(p == "holdsPosition" and " of " in o for s, p, o in f if s == "Ana Soto"), f
+
+
+def test_president_and_chief_executive_is_one_office(extractor):
+    f = facts(extract_text(extractor, "Jaehoon Chang, president and chief executive of Hyundai Motor "
+                                      "Company, welcomed the venture.\n"))
+    assert ("Jaehoon Chang", "holdsPosition",
+            "President and Chief Executive of Hyundai Motor Company") in f, f
