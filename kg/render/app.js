@@ -277,8 +277,10 @@
       });
       var margin = 3 / scale;
       var order = ids.map(function (id) { return edgeById.get(id); });
+      // The selected node's facts first, then the facts between important entities.
+      var picked = new Set(network.getSelectedEdges());
       order.sort(function (a, b) {
-        return weight(b) - weight(a) || (a.id < b.id ? -1 : 1);
+        return (picked.has(b.id) - picked.has(a.id)) || weight(b) - weight(a) || (a.id < b.id ? -1 : 1);
       });
       order.forEach(function (e) {
         var mid = edgeMiddle(e.id);
@@ -571,11 +573,12 @@
   network.on("hoverEdge", function (p) { var e = edgeById.get(p.edge); if (e) { showTip(edgeTip(e), p.pointer.DOM); } });
   network.on("blurNode", hideTip);
   network.on("blurEdge", hideTip);
-  network.on("hoverEdge", function (p) { forceLabels(selectedEdgeIds().concat([p.edge])); });
-  network.on("blurEdge", function () { forceLabels(selectedEdgeIds()); });
-  network.on("select", function () { forceLabels(selectedEdgeIds()); });
-  function selectedEdgeIds() { return network.getSelectedEdges().slice(); }
-  container.addEventListener("mouseleave", function () { hideTip(); forceLabels(selectedEdgeIds()); });
+  // A hovered fact always shows its label; a selection puts its facts' labels first
+  // wherever they fit.
+  network.on("hoverEdge", function (p) { forceLabels([p.edge]); });
+  network.on("blurEdge", function () { forceLabels([]); });
+  network.on("select", function () { if (kg.stable) { labelPass(); } });
+  container.addEventListener("mouseleave", function () { hideTip(); forceLabels([]); });
   network.on("dragStart", hideTip);
   network.on("zoom", hideTip);
 
@@ -1056,6 +1059,8 @@
     showDocuments();
   }
   kg.showPathBetween = showPathBetween;
+  kg.forceLabels = forceLabels;
+  kg.bendParallels = bendParallels;
   kg.showNeighbourhood = showNeighbourhood;
   kg.closePath = closePath;
 

@@ -89,7 +89,6 @@ def html_document(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph",
             if node["id"] == payload["focus"]:
                 node.update(borderWidth=4, borderWidthSelected=5, focus=True)
                 node["color"]["border"] = "#111111"
-                node["font"]["bold"] = True
     if path is not None:
         payload["path"] = [_clean(n if isinstance(n, str) else str(n)) for n in path]
     return _fill_page(payload, title)
@@ -459,6 +458,8 @@ def _options(big: bool, physics: bool) -> dict[str, Any]:
         "autoResize": True,
         "nodes": {
             "borderWidth": 1.5,
+            # A bold label is wider than the box the page laid the labels out with.
+            "labelHighlightBold": False,
             "font": {"face": face,
                      "color": "#1d1d1f", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"label": {"drawThreshold": 6}},
@@ -473,6 +474,7 @@ def _options(big: bool, physics: bool) -> dict[str, Any]:
             "smooth": False,
             "selectionWidth": 2,
             "hoverWidth": 1.5,
+            "labelHighlightBold": False,
             # A label drawn smaller than 1 px is not drawn: that is how the page hides one.
             "scaling": {"label": {"drawThreshold": 2, "maxVisible": 1000}},
         },

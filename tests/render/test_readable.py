@@ -185,25 +185,38 @@ def test_hovering_an_edge_shows_its_hidden_label_at_12px(open_page, dev_graph):
 
 def test_parallel_facts_are_bent_apart_so_their_labels_do_not_overlap(open_page):
     graph = news_graph()
+    # Three facts between China and Türkiye, as in the issue's two-article graph.
+    graph.add_edge(BASE + "china", BASE + "turkiye", key="a-china-investsIn-turkiye",
+                   relation="investsIn", symmetric=False, evidence="China invests in Türkiye.",
+                   doc="doc1", doc_title="T", doc_date="2024-01-05", confidence=0.7, rule="r",
+                   s_mention="China", o_mention="Türkiye")
     opened = open_page(graph)
-    # Selecting a node shows the labels of its facts, however crowded the view.
-    opened.js("id => { kgGraph.network.selectNodes([id]); kgGraph.network.body.emitter.emit('select', {}); }",
-              BASE + "byd")
-    opened.js(f"kgGraph.network.selectEdges(kgGraph.shownEdgeIds().filter(id => {{"
-              f" const e = kgGraph.edges.get(id); return [e.from, e.to].includes({BASE + 'turkiye'!r})"
-              f" || [e.from, e.to].includes({BASE + 'byd'!r}); }}))")
-    opened.js("kgGraph.network.body.emitter.emit('select', {})")
-    opened.wait("kgGraph.edgeLabelBoxes().length >= 6")
+    # Show every label of a parallel group, as hovering does one at a time.
+    groups = {}
+    for u, v, key in graph.edges(keys=True):
+        if u != v:
+            groups.setdefault(frozenset((u, v)), []).append(key)
+    keys = [k for group in groups.values() if len(group) > 1 for k in group]
+    # However close the two entities end up (here after a drag), the bend keeps them apart.
+    for a, b in [("byd", "togg"), ("turkiye", "china")]:
+        opened.js("([a, b]) => { const p = kgGraph.network.getPositions([a])[a];"
+                  " kgGraph.network.moveNode(b, p.x + 100, p.y + 20); }", [BASE + a, BASE + b])
+    opened.js("kgGraph.bendParallels()")
+    opened.js("keys => kgGraph.forceLabels(kgGraph.edges.get().filter(e => keys.includes(e.key)).map(e => e.id))",
+              keys)
+    opened.wait(f"kgGraph.edgeLabelBoxes().length >= {len(keys)}")
     boxes = {b["id"]: b for b in opened.js("kgGraph.edgeLabelBoxes()")}
     pairs = {}
     for edge in opened.js("kgGraph.edges.get()"):
         if edge["id"] in boxes and edge["from"] != edge["to"]:
             pairs.setdefault(frozenset((edge["from"], edge["to"])), []).append(boxes[edge["id"]])
     parallel = [group for group in pairs.values() if len(group) > 1]
-    assert len(parallel) == 2  # BYD-Togg and Türkiye-China
-    for a, b in parallel:
-        assert not (a["left"] < b["right"] and b["left"] < a["right"]
-                    and a["top"] < b["bottom"] and b["top"] < a["bottom"]), (a, b)
+    assert sorted(len(g) for g in parallel) == [2, 3]  # BYD-Togg and Türkiye-China
+    for group in parallel:
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                assert not (a["left"] < b["right"] and b["left"] < a["right"]
+                            and a["top"] < b["bottom"] and b["top"] < a["bottom"]), (a, b)
     clean(opened)
 
 
