@@ -833,7 +833,7 @@
   sinceInput.max = untilInput.max = String(last);
   sinceInput.value = "0";
   untilInput.value = String(last);
-  if (!data.dates.length) { document.getElementById("kg-period").hidden = true; }
+  if (data.dates.length < 2) { document.getElementById("kg-period").hidden = true; }  // nothing to choose
   function onPeriod(ev) {
     var a = parseInt(sinceInput.value, 10) || 0, b = parseInt(untilInput.value, 10) || 0;
     if (a > b) { if (ev && ev.target === sinceInput) { untilInput.value = String(a); b = a; } else { sinceInput.value = String(b); a = b; } }
