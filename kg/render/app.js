@@ -28,10 +28,12 @@
     types: new Set(data.types.map(function (t) { return t.name; })),
     relations: new Set(data.relations.map(function (r) { return r.name; })),
     minConfidence: 0,
-    // A period (dates from data.dates, null: open) and one source document (null: all).
+    // A period (dates from data.dates, null: open) and one source: a document or a
+    // publisher (null: all).
     since: null,
     until: null,
     doc: null,
+    publisher: null,
     // Entities without a shown fact float unconnected in the picture: hidden by default.
     // (Unless there is no fact at all: then the entities are all there is to show.)
     hideIsolated: data.edges.length > 0,
@@ -60,6 +62,7 @@
     var from = nodeById.get(e.from), to = nodeById.get(e.to);
     if (!state.relations.has(e.relation)) { return false; }
     if (state.doc !== null && e.doc !== state.doc) { return false; }
+    if (state.publisher !== null && e.publisher !== state.publisher) { return false; }
     if (!inPeriod(e)) { return false; }
     // Unknown confidence is not evidence of low confidence: keep such edges.
     if (e.confidence !== null && e.confidence !== undefined && e.confidence < state.minConfidence) { return false; }
@@ -851,15 +854,33 @@
     onPeriod();
   };
   periodValue.textContent = data.dates.length ? data.dates[0] + " – " + data.dates[last] : "";
+  // Options: "pub:" + a publisher, "doc:" + a document id.
+  if (data.publishers.length) {
+    var byPublisher = el("optgroup");
+    byPublisher.label = "Publishers";
+    data.publishers.forEach(function (name) {
+      var option = el("option", null, name);
+      option.value = "pub:" + name;
+      byPublisher.appendChild(option);
+    });
+    docSelect.appendChild(byPublisher);
+  }
+  var byDocument = el("optgroup");
+  byDocument.label = "Documents";
   data.docs.forEach(function (d) {
     var option = el("option", null, (d.date ? d.date + " · " : "") + (d.title || d.id));
-    option.value = d.id;
-    docSelect.appendChild(option);
+    option.value = "doc:" + d.id;
+    byDocument.appendChild(option);
   });
-  docSelect.addEventListener("change", function () { state.doc = docSelect.value || null; scheduleFilters(); });
+  docSelect.appendChild(byDocument);
+  function setSource(value) {
+    docSelect.value = value || "";
+    state.doc = value && value.indexOf("doc:") === 0 ? value.slice(4) : null;
+    state.publisher = value && value.indexOf("pub:") === 0 ? value.slice(4) : null;
+  }
+  docSelect.addEventListener("change", function () { setSource(docSelect.value); scheduleFilters(); });
   function selectDocument(id) {
-    docSelect.value = id || "";
-    state.doc = id || null;
+    setSource(id ? "doc:" + id : "");
     applyFilters();
   }
   kg.selectDocument = selectDocument;
@@ -884,6 +905,7 @@
       b.dataset.doc = d.id;
       b.appendChild(el("span", "kg-date", d.date || "undated"));
       b.appendChild(document.createTextNode((d.title || d.id) + " (" + counts.get(d.id) + (counts.get(d.id) === 1 ? " fact)" : " facts)")));
+      if (d.publisher) { b.appendChild(el("span", "kg-source", " " + d.publisher)); }
       b.title = state.doc === d.id ? "Show every document" : "Show only what this document says";
       b.addEventListener("click", function () { selectDocument(state.doc === d.id ? null : d.id); });
       li.appendChild(b);

@@ -342,6 +342,7 @@ def _build_payload(graph: nx.Graph, layout_threshold: int,
             doc=_text(attrs.get("doc")),
             doc_title=_text(attrs.get("doc_title")),
             doc_date=_text(attrs.get("doc_date")),
+            publisher=_text(attrs.get("doc_publisher")),
             confidence=confidence,
             rule=_text(attrs.get("rule")),
             s_mention=_text(attrs.get("s_mention")),
@@ -359,11 +360,13 @@ def _build_payload(graph: nx.Graph, layout_threshold: int,
         if edge["doc"] is None:
             continue
         entry = docs.setdefault(edge["doc"], {"id": edge["doc"], "title": edge["doc_title"],
-                                              "date": edge["doc_date"], "facts": 0})
+                                              "date": edge["doc_date"], "facts": 0,
+                                              "publisher": edge["publisher"]})
         entry["facts"] += 1
     return {
         "docs": sorted(docs.values(), key=lambda d: (d["date"] or "", d["title"] or "", d["id"])),
         "dates": sorted({e["date"] for e in net.edges if e["date"]}),
+        "publishers": sorted({e["publisher"] for e in net.edges if e["publisher"]}),
         "overview": None if overview is None else {
             "ids": [vis_ids[node_list[i]] for i in overview],
             "connected": int(np.count_nonzero(np.bincount(

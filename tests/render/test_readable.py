@@ -325,7 +325,7 @@ def test_source_filter_shows_what_one_document_says(open_page, dev_graph):
     for *_, d in dev_graph.edges(data=True):
         counts[d["doc"]] = counts.get(d["doc"], 0) + 1
     doc = max(counts, key=counts.get)
-    opened.page.select_option("#kg-doc", doc)
+    opened.page.select_option("#kg-doc", "doc:" + doc)
     opened.wait(f"kgGraph.shownEdgeIds().length === {counts[doc]}")
     assert set(opened.js("kgGraph.shownEdgeIds().map(id => kgGraph.edges.get(id).doc)")) == {doc}
     assert "Documents in view (1)" in opened.page.inner_text("#kg-details")
@@ -403,4 +403,20 @@ def test_graphs_without_facts_still_finish_and_show_their_entities(open_page):
     assert opened.js("kgGraph.drawnNodeCount()") == 3
     assert opened.page.is_checked("#kg-show-isolated")
     assert_readable(opened.js(MEASURE))
+    clean(opened)
+
+
+def test_source_filter_shows_what_one_publisher_says(open_page):
+    graph = news_graph()
+    for i, (*_, data) in enumerate(graph.edges(data=True)):
+        data["doc"], data["doc_publisher"] = (f"w{i % 2}", ["Wire One", "Wire <b>Two</b>"][i % 2])
+    two = sum(1 for *_, d in graph.edges(data=True) if d["doc_publisher"] == "Wire <b>Two</b>")
+    opened = open_page(graph)
+    options = opened.page.locator("#kg-doc option").all_inner_texts()
+    assert "Wire One" in options and "Wire <b>Two</b>" in options  # as text, not markup
+    opened.page.select_option("#kg-doc", "pub:Wire <b>Two</b>")
+    opened.wait(f"kgGraph.shownEdgeIds().length === {two}")
+    assert set(opened.js("kgGraph.shownEdgeIds().map(id => kgGraph.edges.get(id).publisher)")) == \
+        {"Wire <b>Two</b>"}
+    assert "Documents in view (1)" in opened.page.inner_text("#kg-details")
     clean(opened)
