@@ -325,6 +325,9 @@ def test_source_filter_shows_what_one_document_says(open_page, dev_graph):
     for *_, d in dev_graph.edges(data=True):
         counts[d["doc"]] = counts.get(d["doc"], 0) + 1
     doc = max(counts, key=counts.get)
+    # kg.graph gives each fact its document's publisher (the dev corpus has one).
+    assert {d["doc_publisher"] for *_, d in dev_graph.edges(data=True)} == \
+        {"kg development corpus (written for the project)"}
     opened.page.select_option("#kg-doc", "doc:" + doc)
     opened.wait(f"kgGraph.shownEdgeIds().length === {counts[doc]}")
     assert set(opened.js("kgGraph.shownEdgeIds().map(id => kgGraph.edges.get(id).doc)")) == {doc}
