@@ -423,3 +423,16 @@ def test_source_filter_shows_what_one_publisher_says(open_page):
         {"Wire <b>Two</b>"}
     assert "Documents in view (1)" in opened.page.inner_text("#kg-details")
     clean(opened)
+
+
+def test_relation_list_scrolls_by_whole_rows(open_page, dev_graph):
+    relations = {d["relation"] for *_, d in dev_graph.edges(data=True)}
+    assert len(relations) > 12  # enough to need the scroll box
+    opened = open_page(dev_graph)
+    box = opened.js("""(() => { const ul = document.getElementById('kg-relations');
+      const rows = Array.from(ul.querySelectorAll('li')).map(li => li.getBoundingClientRect().height);
+      return {visible: ul.clientHeight, scroll: ul.scrollHeight, rows: rows}; })()""")
+    assert box["scroll"] > box["visible"]
+    assert len(set(box["rows"])) == 1
+    assert box["visible"] % box["rows"][0] == 0  # no row cut in half
+    clean(opened)
