@@ -39,7 +39,8 @@
     hideIsolated: data.edges.length > 0,
     // Big graphs open on their most central entities (null: everything is in view).
     overview: data.overview ? new Set(data.overview.ids) : null,
-    // A shown connection between two entities: only its nodes and facts are drawn.
+    // A connection between two entities, or an entity's neighbourhood: only its nodes and
+    // facts are drawn (see enterSubset).
     path: null,
     shownNodes: new Set(),
     shownEdges: new Set(),
@@ -183,8 +184,22 @@
   // A force layout leaves empty space that makes the fitted picture (and its labels)
   // small: try the layout pulled towards its centre by a few factors, separate the label
   // boxes of each, and keep the one that can be shown largest.
-  function declutter(ids, pad) {
+  // vis-network measures a label only when it draws it: on screen and large enough. Draw
+  // every shown node once at zoom 1 (then redraw the real view) so all labels are measured.
+  function measureLabels() {
+    var scale = network.body.view.scale;
+    var ctx = network.canvas.getContext();
+    network.body.view.scale = 1;
+    ctx.save();
+    try { network.renderer._drawNodes(ctx, true); } finally {
+      ctx.restore();
+      network.body.view.scale = scale;
+    }
+    network.redraw();
+  }
+  function declutter(ids, pad, factors) {
     if (ids.length < 2 || ids.length > 2000) { return 0; }
+    measureLabels();
     var pos = network.getPositions(ids);
     var base = ids.map(function (id) {
       var b = nodeBox(id), p = pos[id];
@@ -193,7 +208,7 @@
     var cx = 0, cy = 0;
     base.forEach(function (it) { cx += it.x / base.length; cy += it.y / base.length; });
     var tries = [];
-    (ids.length > 600 ? [1] : [1.6, 1.3, 1, 0.8, 0.65, 0.5, 0.4]).forEach(function (f) {
+    (factors || (ids.length > 600 ? [1] : [1.6, 1.3, 1, 0.8, 0.65, 0.5, 0.4])).forEach(function (f) {
       var items = base.map(function (it) {
         return { id: it.id, x: cx + f * (it.x - cx), y: cy + f * (it.y - cy), l: it.l, r: it.r, t: it.t, b: it.b };
       });
@@ -439,16 +454,18 @@
     range = range || { l: 0, r: 600, b: 0 };
     var perRow = Math.max(4, Math.round((range.r - range.l) / 170) + 1);
     var updates = [];
-    var k = 0;
+    var gridded = [];
     fresh.forEach(function (id) {
       var p = known.get(id) || (state.overview || !pyPos.has(id) ? null : pyPos.get(id));
       if (!p) {
+        var k = gridded.length;
         p = { x: range.l + 170 * (k % perRow), y: range.b + 90 + 60 * Math.floor(k / perRow) };
-        k += 1;
+        gridded.push(id);
       }
       updates.push({ id: id, x: p.x, y: p.y });
     });
     nodes.update(updates);
+    return gridded;
   }
 
   var pending = false;
@@ -456,9 +473,16 @@
     remember();
     var before = new Set(nodesView.getIds());
     computeVisibility();
-    placeNewcomers(before);
+    var gridded = placeNewcomers(before) || [];
     nodesView.refresh();
     edgesView.refresh();
+    if (gridded.length) {
+      // Long labels in the rows of newcomers: push them apart among themselves, and bring
+      // the rows into view.
+      declutter(gridded, 6, [1]);
+      measureLabels();
+      fitView(false);
+    }
     updateStats();
     if (kg.stable) { labelPass(); }
     if (!kg.selected) { showDocuments(); }
@@ -1121,6 +1145,7 @@
   };
   // Label boxes of the shown nodes in canvas coordinates, as vis-network computes them.
   kg.nodeBoxes = function () {
+    measureLabels();  // boxes of nodes off screen or too small to draw are measured too
     return nodesView.getIds().map(function (id) {
       var b = network.getBoundingBox(id), full = nodeBox(id), m = network.body.nodes[id].labelModule.size;
       return { id: id, left: b.left, right: b.right, top: b.top, bottom: b.bottom, full: full,

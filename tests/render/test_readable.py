@@ -140,6 +140,12 @@ def test_entities_without_facts_come_back_with_the_toggle(open_page, dev_graph):
     lonely = {n for n in dev_graph if n not in connected(dev_graph)}
     lowest = max(b["full"]["bottom"] for b in boxes if b["id"] not in lonely)
     assert all(b["full"]["top"] > lowest - 1 for b in boxes if b["id"] in lonely)
+    # ... and their labels do not overlap one another.
+    rows = [b["full"] for b in boxes if b["id"] in lonely]
+    crossing = sum(1 for i, a in enumerate(rows) for c in rows[i + 1:]
+                   if a["left"] < c["right"] and c["left"] < a["right"]
+                   and a["top"] < c["bottom"] and c["top"] < a["bottom"])
+    assert crossing == 0
     opened.page.uncheck("#kg-show-isolated")
     opened.wait(f"kgGraph.drawnNodeCount() === {with_facts}")
     clean(opened)
