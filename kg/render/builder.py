@@ -374,7 +374,6 @@ def _build_payload(graph: nx.Graph, layout_threshold: int,
         },
         "focus": None,
         "path": None,
-        "layout": "fixed" if positions is not None and overview is None else "browser",
         "nodes": net.nodes,
         "edges": net.edges,
         "options": options,
@@ -391,7 +390,8 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _fact_date(attrs: dict[str, Any]) -> str | None:
-    """The date a fact is about: its own date qualifier when extracted, else its document's."""
+    """The date a fact is about: its own date qualifier when extracted, else its document's.
+    The same rule as kg.graph.fact_date, kept here so rendering does not import the store."""
     qualifiers = attrs.get("qualifiers")
     if isinstance(qualifiers, dict):
         match = _DATE.match(str(qualifiers.get("date") or ""))
