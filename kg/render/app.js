@@ -24,6 +24,34 @@
     });
   });
 
+  // The overview holds as many of the most central entities as the canvas has room for:
+  // the 60 from Python on a full window, fewer in a small frame (a notebook cell).
+  var overviewIds = null;
+  if (data.overview) {
+    var room = container.clientWidth * container.clientHeight / 480000;
+    var fits = Math.max(20, Math.round(data.overview.ids.length * Math.min(1, room)));
+    overviewIds = data.overview.ids.slice(0, fits);
+    if (fits < data.overview.ids.length) {
+      // A cut list can leave an entity with no fact inside it: such ones give their place
+      // to the next ones in rank that have a fact with the set.
+      var tiedIn = function (id, set) {
+        return (incident.get(id) || []).some(function (eid) {
+          var e = edgeById.get(eid);
+          var other = e.from === id ? e.to : e.from;
+          return other !== id && set.has(other);
+        });
+      };
+      for (var round = 0; round < 3; round++) {
+        var set = new Set(overviewIds);
+        overviewIds = overviewIds.filter(function (id) { return tiedIn(id, set); });
+        set = new Set(overviewIds);
+        data.overview.ids.forEach(function (id) {
+          if (overviewIds.length < fits && !set.has(id) && tiedIn(id, set)) { overviewIds.push(id); set.add(id); }
+        });
+      }
+    }
+  }
+
   var state = {
     types: new Set(data.types.map(function (t) { return t.name; })),
     relations: new Set(data.relations.map(function (r) { return r.name; })),
@@ -38,7 +66,7 @@
     // (Unless there is no fact at all: then the entities are all there is to show.)
     hideIsolated: data.edges.length > 0,
     // Big graphs open on their most central entities (null: everything is in view).
-    overview: data.overview ? new Set(data.overview.ids) : null,
+    overview: overviewIds ? new Set(overviewIds) : null,
     // A connection between two entities, or an entity's neighbourhood: only its nodes and
     // facts are drawn (see enterSubset).
     path: null,
@@ -421,7 +449,9 @@
     } else if (data.overview) {
       banner.hidden = false;
       if (state.overview) {
-        bannerText.textContent = "Overview: the " + data.overview.ids.length + " most central of " +
+        var central = 0;
+        state.overview.forEach(function (id) { if (state.shownNodes.has(id)) { central += 1; } });
+        bannerText.textContent = "Overview: the " + central + " most central of " +
           data.overview.connected + " entities with facts, and the facts among them. Search an entity to see its connections.";
         bannerButton.textContent = "Show everything";
       } else {
@@ -834,7 +864,7 @@
   function setOverview(on) {
     if (!data.overview) { return; }
     remember();
-    state.overview = on ? new Set(data.overview.ids) : null;
+    state.overview = on ? new Set(overviewIds) : null;
     if (!on) {
       // Everything goes back to the Python layout, made for the whole graph.
       var updates = [];

@@ -442,3 +442,23 @@ def test_relation_list_scrolls_by_whole_rows(open_page, dev_graph):
     assert len(set(box["rows"])) == 1
     assert box["visible"] % box["rows"][0] == 0  # no row cut in half
     clean(opened)
+
+
+def test_a_small_window_opens_on_fewer_entities_and_stays_readable(browser, dev_graph, tmp_path):
+    from tests.render.test_browser import wait_until
+
+    page_path = render_html(dev_graph, tmp_path / "small.html")
+    context = browser.new_context(viewport={"width": 960, "height": 600})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(page_path.as_uri())
+        wait_until(page, "window.kgGraph && window.kgGraph.stable", 30.0)
+        metrics = page.evaluate(MEASURE)
+        assert 20 <= metrics["shown"] < 60
+        assert_readable(metrics)
+        assert f"the {metrics['shown']} most central" in page.inner_text("#kg-banner")
+        assert errors == []
+    finally:
+        context.close()
