@@ -35,6 +35,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 # getBoundingBox, and its union with the label's own box), how many are clipped.
 MEASURE = """() => {
   const net = kgGraph.network, canvas = net.canvas.frame.canvas;
+  // vis-network measures a label only when it draws it (on screen, not too small): draw
+  // every node once at zoom 1 so every label has its box, then redraw the real view.
+  const scale = net.body.view.scale, ctx = net.canvas.getContext();
+  net.body.view.scale = 1; ctx.save(); net.renderer._drawNodes(ctx, true); ctx.restore();
+  net.body.view.scale = scale; net.redraw();
   const ids = net.body.nodeIndices;
   const boxes = ids.map(id => {
     const node = net.body.nodes[id], b = net.getBoundingBox(id), m = node.labelModule.size;

@@ -7,6 +7,7 @@ The graph schema is a contract shared with kg.render:
   "Text" for values), ``aliases`` (sorted list[str]), ``docs`` (int, documents mentioning it).
 * edges: a MultiDiGraph edge per assertion, keyed by the assertion IRI, subject -> object.
 * edge attrs: ``relation``, ``symmetric``, ``evidence``, ``doc``, ``doc_title``, ``doc_date``,
+  ``doc_publisher``,
   ``confidence`` (float), ``rule``, ``s_mention``, ``o_mention`` (surface text of the
   mentions when their spans are known, else None); plus ``qualifiers`` (dict) and ``hedge``.
 """
@@ -40,7 +41,7 @@ _ALIASES = """
 SELECT DISTINCT ?e ?alt WHERE { GRAPH ?g { ?e kg:mentionedIn ?g ; skos:altLabel ?alt } }
 """
 _EDGES = """
-SELECT ?a ?s ?p ?o ?ev ?start ?end ?conf ?rule ?id ?title ?date
+SELECT ?a ?s ?p ?o ?ev ?start ?end ?conf ?rule ?id ?title ?date ?publisher
        ?ss ?se ?os ?oe ?vtext ?vkind ?vnum ?unit ?vdate ?hedge WHERE {
   GRAPH ?g {
     ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
@@ -48,6 +49,7 @@ SELECT ?a ?s ?p ?o ?ev ?start ?end ?conf ?rule ?id ?title ?date
     ?g kg:contentHash ?id .
     OPTIONAL { ?g schema:headline ?title }
     OPTIONAL { ?g schema:datePublished ?date }
+    OPTIONAL { ?g schema:publisher ?publisher }
     OPTIONAL { ?a kg:subjectStart ?ss ; kg:subjectEnd ?se }
     OPTIONAL { ?a kg:objectStart ?os ; kg:objectEnd ?oe }
     OPTIONAL { ?a kg:valueText ?vtext }
@@ -137,6 +139,7 @@ def to_networkx(store: KGStore) -> nx.MultiDiGraph:
             "doc": str(r.id),
             "doc_title": _opt(r.title),
             "doc_date": _opt(r.date),
+            "doc_publisher": _opt(r.publisher),
             "confidence": float(str(r.conf)),
             "rule": str(r.rule),
             "s_mention": _mention(evidence, start, r.ss, r.se),

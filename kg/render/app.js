@@ -24,20 +24,51 @@
     });
   });
 
+  // The overview holds as many of the most central entities as the canvas has room for:
+  // the 60 from Python on a full window, fewer in a small frame (a notebook cell).
+  var overviewIds = null;
+  if (data.overview) {
+    var room = container.clientWidth * container.clientHeight / 480000;
+    var fits = Math.max(20, Math.round(data.overview.ids.length * Math.min(1, room)));
+    overviewIds = data.overview.ids.slice(0, fits);
+    if (fits < data.overview.ids.length) {
+      // A cut list can leave an entity with no fact inside it: such ones give their place
+      // to the next ones in rank that have a fact with the set.
+      var tiedIn = function (id, set) {
+        return (incident.get(id) || []).some(function (eid) {
+          var e = edgeById.get(eid);
+          var other = e.from === id ? e.to : e.from;
+          return other !== id && set.has(other);
+        });
+      };
+      for (var round = 0; round < 3; round++) {
+        var set = new Set(overviewIds);
+        overviewIds = overviewIds.filter(function (id) { return tiedIn(id, set); });
+        set = new Set(overviewIds);
+        data.overview.ids.forEach(function (id) {
+          if (overviewIds.length < fits && !set.has(id) && tiedIn(id, set)) { overviewIds.push(id); set.add(id); }
+        });
+      }
+    }
+  }
+
   var state = {
     types: new Set(data.types.map(function (t) { return t.name; })),
     relations: new Set(data.relations.map(function (r) { return r.name; })),
     minConfidence: 0,
-    // A period (dates from data.dates, null: open) and one source document (null: all).
+    // A period (dates from data.dates, null: open) and one source: a document or a
+    // publisher (null: all).
     since: null,
     until: null,
     doc: null,
+    publisher: null,
     // Entities without a shown fact float unconnected in the picture: hidden by default.
     // (Unless there is no fact at all: then the entities are all there is to show.)
     hideIsolated: data.edges.length > 0,
     // Big graphs open on their most central entities (null: everything is in view).
-    overview: data.overview ? new Set(data.overview.ids) : null,
-    // A shown connection between two entities: only its nodes and facts are drawn.
+    overview: overviewIds ? new Set(overviewIds) : null,
+    // A connection between two entities, or an entity's neighbourhood: only its nodes and
+    // facts are drawn (see enterSubset).
     path: null,
     shownNodes: new Set(),
     shownEdges: new Set(),
@@ -60,6 +91,7 @@
     var from = nodeById.get(e.from), to = nodeById.get(e.to);
     if (!state.relations.has(e.relation)) { return false; }
     if (state.doc !== null && e.doc !== state.doc) { return false; }
+    if (state.publisher !== null && e.publisher !== state.publisher) { return false; }
     if (!inPeriod(e)) { return false; }
     // Unknown confidence is not evidence of low confidence: keep such edges.
     if (e.confidence !== null && e.confidence !== undefined && e.confidence < state.minConfidence) { return false; }
@@ -180,8 +212,22 @@
   // A force layout leaves empty space that makes the fitted picture (and its labels)
   // small: try the layout pulled towards its centre by a few factors, separate the label
   // boxes of each, and keep the one that can be shown largest.
-  function declutter(ids, pad) {
+  // vis-network measures a label only when it draws it: on screen and large enough. Draw
+  // every shown node once at zoom 1 (then redraw the real view) so all labels are measured.
+  function measureLabels() {
+    var scale = network.body.view.scale;
+    var ctx = network.canvas.getContext();
+    network.body.view.scale = 1;
+    ctx.save();
+    try { network.renderer._drawNodes(ctx, true); } finally {
+      ctx.restore();
+      network.body.view.scale = scale;
+    }
+    network.redraw();
+  }
+  function declutter(ids, pad, factors) {
     if (ids.length < 2 || ids.length > 2000) { return 0; }
+    measureLabels();
     var pos = network.getPositions(ids);
     var base = ids.map(function (id) {
       var b = nodeBox(id), p = pos[id];
@@ -190,7 +236,7 @@
     var cx = 0, cy = 0;
     base.forEach(function (it) { cx += it.x / base.length; cy += it.y / base.length; });
     var tries = [];
-    (ids.length > 600 ? [1] : [1.6, 1.3, 1, 0.8, 0.65, 0.5, 0.4]).forEach(function (f) {
+    (factors || (ids.length > 600 ? [1] : [1.6, 1.3, 1, 0.8, 0.65, 0.5, 0.4])).forEach(function (f) {
       var items = base.map(function (it) {
         return { id: it.id, x: cx + f * (it.x - cx), y: cy + f * (it.y - cy), l: it.l, r: it.r, t: it.t, b: it.b };
       });
@@ -277,8 +323,10 @@
       });
       var margin = 3 / scale;
       var order = ids.map(function (id) { return edgeById.get(id); });
+      // The selected node's facts first, then the facts between important entities.
+      var picked = new Set(network.getSelectedEdges());
       order.sort(function (a, b) {
-        return weight(b) - weight(a) || (a.id < b.id ? -1 : 1);
+        return (picked.has(b.id) - picked.has(a.id)) || weight(b) - weight(a) || (a.id < b.id ? -1 : 1);
       });
       order.forEach(function (e) {
         var mid = edgeMiddle(e.id);
@@ -401,7 +449,9 @@
     } else if (data.overview) {
       banner.hidden = false;
       if (state.overview) {
-        bannerText.textContent = "Overview: the " + data.overview.ids.length + " most central of " +
+        var central = 0;
+        state.overview.forEach(function (id) { if (state.shownNodes.has(id)) { central += 1; } });
+        bannerText.textContent = "Overview: the " + central + " most central of " +
           data.overview.connected + " entities with facts, and the facts among them. Search an entity to see its connections.";
         bannerButton.textContent = "Show everything";
       } else {
@@ -434,16 +484,18 @@
     range = range || { l: 0, r: 600, b: 0 };
     var perRow = Math.max(4, Math.round((range.r - range.l) / 170) + 1);
     var updates = [];
-    var k = 0;
+    var gridded = [];
     fresh.forEach(function (id) {
       var p = known.get(id) || (state.overview || !pyPos.has(id) ? null : pyPos.get(id));
       if (!p) {
+        var k = gridded.length;
         p = { x: range.l + 170 * (k % perRow), y: range.b + 90 + 60 * Math.floor(k / perRow) };
-        k += 1;
+        gridded.push(id);
       }
       updates.push({ id: id, x: p.x, y: p.y });
     });
     nodes.update(updates);
+    return gridded;
   }
 
   var pending = false;
@@ -451,9 +503,16 @@
     remember();
     var before = new Set(nodesView.getIds());
     computeVisibility();
-    placeNewcomers(before);
+    var gridded = placeNewcomers(before) || [];
     nodesView.refresh();
     edgesView.refresh();
+    if (gridded.length) {
+      // Long labels in the rows of newcomers: push them apart among themselves, and bring
+      // the rows into view.
+      declutter(gridded, 6, [1]);
+      measureLabels();
+      fitView(false);
+    }
     updateStats();
     if (kg.stable) { labelPass(); }
     if (!kg.selected) { showDocuments(); }
@@ -571,11 +630,12 @@
   network.on("hoverEdge", function (p) { var e = edgeById.get(p.edge); if (e) { showTip(edgeTip(e), p.pointer.DOM); } });
   network.on("blurNode", hideTip);
   network.on("blurEdge", hideTip);
-  network.on("hoverEdge", function (p) { forceLabels(selectedEdgeIds().concat([p.edge])); });
-  network.on("blurEdge", function () { forceLabels(selectedEdgeIds()); });
-  network.on("select", function () { forceLabels(selectedEdgeIds()); });
-  function selectedEdgeIds() { return network.getSelectedEdges().slice(); }
-  container.addEventListener("mouseleave", function () { hideTip(); forceLabels(selectedEdgeIds()); });
+  // A hovered fact always shows its label; a selection puts its facts' labels first
+  // wherever they fit.
+  network.on("hoverEdge", function (p) { forceLabels([p.edge]); });
+  network.on("blurEdge", function () { forceLabels([]); });
+  network.on("select", function () { if (kg.stable) { labelPass(); } });
+  container.addEventListener("mouseleave", function () { hideTip(); forceLabels([]); });
   network.on("dragStart", hideTip);
   network.on("zoom", hideTip);
 
@@ -804,7 +864,7 @@
   function setOverview(on) {
     if (!data.overview) { return; }
     remember();
-    state.overview = on ? new Set(data.overview.ids) : null;
+    state.overview = on ? new Set(overviewIds) : null;
     if (!on) {
       // Everything goes back to the Python layout, made for the whole graph.
       var updates = [];
@@ -830,7 +890,7 @@
   sinceInput.max = untilInput.max = String(last);
   sinceInput.value = "0";
   untilInput.value = String(last);
-  if (!data.dates.length) { document.getElementById("kg-period").hidden = true; }
+  if (data.dates.length < 2) { document.getElementById("kg-period").hidden = true; }  // nothing to choose
   function onPeriod(ev) {
     var a = parseInt(sinceInput.value, 10) || 0, b = parseInt(untilInput.value, 10) || 0;
     if (a > b) { if (ev && ev.target === sinceInput) { untilInput.value = String(a); b = a; } else { sinceInput.value = String(b); a = b; } }
@@ -848,15 +908,33 @@
     onPeriod();
   };
   periodValue.textContent = data.dates.length ? data.dates[0] + " – " + data.dates[last] : "";
+  // Options: "pub:" + a publisher, "doc:" + a document id.
+  if (data.publishers.length) {
+    var byPublisher = el("optgroup");
+    byPublisher.label = "Publishers";
+    data.publishers.forEach(function (name) {
+      var option = el("option", null, name);
+      option.value = "pub:" + name;
+      byPublisher.appendChild(option);
+    });
+    docSelect.appendChild(byPublisher);
+  }
+  var byDocument = el("optgroup");
+  byDocument.label = "Documents";
   data.docs.forEach(function (d) {
     var option = el("option", null, (d.date ? d.date + " · " : "") + (d.title || d.id));
-    option.value = d.id;
-    docSelect.appendChild(option);
+    option.value = "doc:" + d.id;
+    byDocument.appendChild(option);
   });
-  docSelect.addEventListener("change", function () { state.doc = docSelect.value || null; scheduleFilters(); });
+  docSelect.appendChild(byDocument);
+  function setSource(value) {
+    docSelect.value = value || "";
+    state.doc = value && value.indexOf("doc:") === 0 ? value.slice(4) : null;
+    state.publisher = value && value.indexOf("pub:") === 0 ? value.slice(4) : null;
+  }
+  docSelect.addEventListener("change", function () { setSource(docSelect.value); scheduleFilters(); });
   function selectDocument(id) {
-    docSelect.value = id || "";
-    state.doc = id || null;
+    setSource(id ? "doc:" + id : "");
     applyFilters();
   }
   kg.selectDocument = selectDocument;
@@ -881,6 +959,7 @@
       b.dataset.doc = d.id;
       b.appendChild(el("span", "kg-date", d.date || "undated"));
       b.appendChild(document.createTextNode((d.title || d.id) + " (" + counts.get(d.id) + (counts.get(d.id) === 1 ? " fact)" : " facts)")));
+      if (d.publisher) { b.appendChild(el("span", "kg-source", " " + d.publisher)); }
       b.title = state.doc === d.id ? "Show every document" : "Show only what this document says";
       b.addEventListener("click", function () { selectDocument(state.doc === d.id ? null : d.id); });
       li.appendChild(b);
@@ -1056,6 +1135,8 @@
     showDocuments();
   }
   kg.showPathBetween = showPathBetween;
+  kg.forceLabels = forceLabels;
+  kg.bendParallels = bendParallels;
   kg.showNeighbourhood = showNeighbourhood;
   kg.closePath = closePath;
 
@@ -1094,6 +1175,7 @@
   };
   // Label boxes of the shown nodes in canvas coordinates, as vis-network computes them.
   kg.nodeBoxes = function () {
+    measureLabels();  // boxes of nodes off screen or too small to draw are measured too
     return nodesView.getIds().map(function (id) {
       var b = network.getBoundingBox(id), full = nodeBox(id), m = network.body.nodes[id].labelModule.size;
       return { id: id, left: b.left, right: b.right, top: b.top, bottom: b.bottom, full: full,

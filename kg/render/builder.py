@@ -89,7 +89,6 @@ def html_document(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph",
             if node["id"] == payload["focus"]:
                 node.update(borderWidth=4, borderWidthSelected=5, focus=True)
                 node["color"]["border"] = "#111111"
-                node["font"]["bold"] = True
     if path is not None:
         payload["path"] = [_clean(n if isinstance(n, str) else str(n)) for n in path]
     return _fill_page(payload, title)
@@ -343,6 +342,7 @@ def _build_payload(graph: nx.Graph, layout_threshold: int,
             doc=_text(attrs.get("doc")),
             doc_title=_text(attrs.get("doc_title")),
             doc_date=_text(attrs.get("doc_date")),
+            publisher=_text(attrs.get("doc_publisher")),
             confidence=confidence,
             rule=_text(attrs.get("rule")),
             s_mention=_text(attrs.get("s_mention")),
@@ -360,11 +360,13 @@ def _build_payload(graph: nx.Graph, layout_threshold: int,
         if edge["doc"] is None:
             continue
         entry = docs.setdefault(edge["doc"], {"id": edge["doc"], "title": edge["doc_title"],
-                                              "date": edge["doc_date"], "facts": 0})
+                                              "date": edge["doc_date"], "facts": 0,
+                                              "publisher": edge["publisher"]})
         entry["facts"] += 1
     return {
         "docs": sorted(docs.values(), key=lambda d: (d["date"] or "", d["title"] or "", d["id"])),
         "dates": sorted({e["date"] for e in net.edges if e["date"]}),
+        "publishers": sorted({e["publisher"] for e in net.edges if e["publisher"]}),
         "overview": None if overview is None else {
             "ids": [vis_ids[node_list[i]] for i in overview],
             "connected": int(np.count_nonzero(np.bincount(
@@ -372,7 +374,6 @@ def _build_payload(graph: nx.Graph, layout_threshold: int,
         },
         "focus": None,
         "path": None,
-        "layout": "fixed" if positions is not None and overview is None else "browser",
         "nodes": net.nodes,
         "edges": net.edges,
         "options": options,
@@ -389,7 +390,8 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _fact_date(attrs: dict[str, Any]) -> str | None:
-    """The date a fact is about: its own date qualifier when extracted, else its document's."""
+    """The date a fact is about: its own date qualifier when extracted, else its document's.
+    The same rule as kg.graph.fact_date, kept here so rendering does not import the store."""
     qualifiers = attrs.get("qualifiers")
     if isinstance(qualifiers, dict):
         match = _DATE.match(str(qualifiers.get("date") or ""))
@@ -459,6 +461,8 @@ def _options(big: bool, physics: bool) -> dict[str, Any]:
         "autoResize": True,
         "nodes": {
             "borderWidth": 1.5,
+            # A bold label is wider than the box the page laid the labels out with.
+            "labelHighlightBold": False,
             "font": {"face": face,
                      "color": "#1d1d1f", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"label": {"drawThreshold": 6}},
@@ -473,6 +477,7 @@ def _options(big: bool, physics: bool) -> dict[str, Any]:
             "smooth": False,
             "selectionWidth": 2,
             "hoverWidth": 1.5,
+            "labelHighlightBold": False,
             # A label drawn smaller than 1 px is not drawn: that is how the page hides one.
             "scaling": {"label": {"drawThreshold": 2, "maxVisible": 1000}},
         },

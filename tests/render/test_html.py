@@ -145,6 +145,10 @@ def test_data_matches_graph_and_draws_directions(graph):
     assert sorted(e["parallel"] for e in parallel) == [1, 1]
     assert data["physics"] is True and data["options"]["physics"]["enabled"] is True
     assert data["overview"] is None and data["focus"] is None and data["path"] is None
+    assert data["docs"] == [{"id": "doc1", "title": "Türkiye and China talk EVs",
+                             "date": "2024-01-05", "facts": graph.number_of_edges(),
+                             "publisher": None}]
+    assert data["dates"] == ["2024-01-05"] and data["publishers"] == []
     # A fact's date is its own date qualifier when there is one, else its document's.
     assert by_relation["visited"]["date"] == "2024-01-05"
 

@@ -140,6 +140,12 @@ def test_entities_without_facts_come_back_with_the_toggle(open_page, dev_graph):
     lonely = {n for n in dev_graph if n not in connected(dev_graph)}
     lowest = max(b["full"]["bottom"] for b in boxes if b["id"] not in lonely)
     assert all(b["full"]["top"] > lowest - 1 for b in boxes if b["id"] in lonely)
+    # ... and their labels do not overlap one another.
+    rows = [b["full"] for b in boxes if b["id"] in lonely]
+    crossing = sum(1 for i, a in enumerate(rows) for c in rows[i + 1:]
+                   if a["left"] < c["right"] and c["left"] < a["right"]
+                   and a["top"] < c["bottom"] and c["top"] < a["bottom"])
+    assert crossing == 0
     opened.page.uncheck("#kg-show-isolated")
     opened.wait(f"kgGraph.drawnNodeCount() === {with_facts}")
     clean(opened)
@@ -185,25 +191,38 @@ def test_hovering_an_edge_shows_its_hidden_label_at_12px(open_page, dev_graph):
 
 def test_parallel_facts_are_bent_apart_so_their_labels_do_not_overlap(open_page):
     graph = news_graph()
+    # Three facts between China and Türkiye, as in the issue's two-article graph.
+    graph.add_edge(BASE + "china", BASE + "turkiye", key="a-china-investsIn-turkiye",
+                   relation="investsIn", symmetric=False, evidence="China invests in Türkiye.",
+                   doc="doc1", doc_title="T", doc_date="2024-01-05", confidence=0.7, rule="r",
+                   s_mention="China", o_mention="Türkiye")
     opened = open_page(graph)
-    # Selecting a node shows the labels of its facts, however crowded the view.
-    opened.js("id => { kgGraph.network.selectNodes([id]); kgGraph.network.body.emitter.emit('select', {}); }",
-              BASE + "byd")
-    opened.js(f"kgGraph.network.selectEdges(kgGraph.shownEdgeIds().filter(id => {{"
-              f" const e = kgGraph.edges.get(id); return [e.from, e.to].includes({BASE + 'turkiye'!r})"
-              f" || [e.from, e.to].includes({BASE + 'byd'!r}); }}))")
-    opened.js("kgGraph.network.body.emitter.emit('select', {})")
-    opened.wait("kgGraph.edgeLabelBoxes().length >= 6")
+    # Show every label of a parallel group, as hovering does one at a time.
+    groups = {}
+    for u, v, key in graph.edges(keys=True):
+        if u != v:
+            groups.setdefault(frozenset((u, v)), []).append(key)
+    keys = [k for group in groups.values() if len(group) > 1 for k in group]
+    # However close the two entities end up (here after a drag), the bend keeps them apart.
+    for a, b in [("byd", "togg"), ("turkiye", "china")]:
+        opened.js("([a, b]) => { const p = kgGraph.network.getPositions([a])[a];"
+                  " kgGraph.network.moveNode(b, p.x + 100, p.y + 20); }", [BASE + a, BASE + b])
+    opened.js("kgGraph.bendParallels()")
+    opened.js("keys => kgGraph.forceLabels(kgGraph.edges.get().filter(e => keys.includes(e.key)).map(e => e.id))",
+              keys)
+    opened.wait(f"kgGraph.edgeLabelBoxes().length >= {len(keys)}")
     boxes = {b["id"]: b for b in opened.js("kgGraph.edgeLabelBoxes()")}
     pairs = {}
     for edge in opened.js("kgGraph.edges.get()"):
         if edge["id"] in boxes and edge["from"] != edge["to"]:
             pairs.setdefault(frozenset((edge["from"], edge["to"])), []).append(boxes[edge["id"]])
     parallel = [group for group in pairs.values() if len(group) > 1]
-    assert len(parallel) == 2  # BYD-Togg and Türkiye-China
-    for a, b in parallel:
-        assert not (a["left"] < b["right"] and b["left"] < a["right"]
-                    and a["top"] < b["bottom"] and b["top"] < a["bottom"]), (a, b)
+    assert sorted(len(g) for g in parallel) == [2, 3]  # BYD-Togg and Türkiye-China
+    for group in parallel:
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                assert not (a["left"] < b["right"] and b["left"] < a["right"]
+                            and a["top"] < b["bottom"] and b["top"] < a["bottom"]), (a, b)
     clean(opened)
 
 
@@ -312,7 +331,10 @@ def test_source_filter_shows_what_one_document_says(open_page, dev_graph):
     for *_, d in dev_graph.edges(data=True):
         counts[d["doc"]] = counts.get(d["doc"], 0) + 1
     doc = max(counts, key=counts.get)
-    opened.page.select_option("#kg-doc", doc)
+    # kg.graph gives each fact its document's publisher (the dev corpus has one).
+    assert {d["doc_publisher"] for *_, d in dev_graph.edges(data=True)} == \
+        {"kg development corpus (written for the project)"}
+    opened.page.select_option("#kg-doc", "doc:" + doc)
     opened.wait(f"kgGraph.shownEdgeIds().length === {counts[doc]}")
     assert set(opened.js("kgGraph.shownEdgeIds().map(id => kgGraph.edges.get(id).doc)")) == {doc}
     assert "Documents in view (1)" in opened.page.inner_text("#kg-details")
@@ -391,3 +413,52 @@ def test_graphs_without_facts_still_finish_and_show_their_entities(open_page):
     assert opened.page.is_checked("#kg-show-isolated")
     assert_readable(opened.js(MEASURE))
     clean(opened)
+
+
+def test_source_filter_shows_what_one_publisher_says(open_page):
+    graph = news_graph()
+    for i, (*_, data) in enumerate(graph.edges(data=True)):
+        data["doc"], data["doc_publisher"] = (f"w{i % 2}", ["Wire One", "Wire <b>Two</b>"][i % 2])
+    two = sum(1 for *_, d in graph.edges(data=True) if d["doc_publisher"] == "Wire <b>Two</b>")
+    opened = open_page(graph)
+    options = opened.page.locator("#kg-doc option").all_inner_texts()
+    assert "Wire One" in options and "Wire <b>Two</b>" in options  # as text, not markup
+    opened.page.select_option("#kg-doc", "pub:Wire <b>Two</b>")
+    opened.wait(f"kgGraph.shownEdgeIds().length === {two}")
+    assert set(opened.js("kgGraph.shownEdgeIds().map(id => kgGraph.edges.get(id).publisher)")) == \
+        {"Wire <b>Two</b>"}
+    assert "Documents in view (1)" in opened.page.inner_text("#kg-details")
+    clean(opened)
+
+
+def test_relation_list_scrolls_by_whole_rows(open_page, dev_graph):
+    relations = {d["relation"] for *_, d in dev_graph.edges(data=True)}
+    assert len(relations) > 12  # enough to need the scroll box
+    opened = open_page(dev_graph)
+    box = opened.js("""(() => { const ul = document.getElementById('kg-relations');
+      const rows = Array.from(ul.querySelectorAll('li')).map(li => li.getBoundingClientRect().height);
+      return {visible: ul.clientHeight, scroll: ul.scrollHeight, rows: rows}; })()""")
+    assert box["scroll"] > box["visible"]
+    assert len(set(box["rows"])) == 1
+    assert box["visible"] % box["rows"][0] == 0  # no row cut in half
+    clean(opened)
+
+
+def test_a_small_window_opens_on_fewer_entities_and_stays_readable(browser, dev_graph, tmp_path):
+    from tests.render.test_browser import wait_until
+
+    page_path = render_html(dev_graph, tmp_path / "small.html")
+    context = browser.new_context(viewport={"width": 960, "height": 600})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(page_path.as_uri())
+        wait_until(page, "window.kgGraph && window.kgGraph.stable", 30.0)
+        metrics = page.evaluate(MEASURE)
+        assert 20 <= metrics["shown"] < 60
+        assert_readable(metrics)
+        assert f"the {metrics['shown']} most central" in page.inner_text("#kg-banner")
+        assert errors == []
+    finally:
+        context.close()
