@@ -286,6 +286,9 @@ def render(
     max_nodes: Annotated[Optional[int], typer.Option("--max-nodes", help="Keep the K most important entities")] = None,
     sparql: Annotated[Optional[str], typer.Option("--query", help="Render what a SELECT/CONSTRUCT query returns (text or file)")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
+    connect: Annotated[Optional[tuple[str, str]], typer.Option("--path", help="Show how two entities are connected")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only facts dated on or after YYYY[-MM[-DD]]")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only facts dated on or before YYYY[-MM[-DD]]")] = None,
 ) -> None:
     """Write the store's graph as one self-contained HTML file."""
     from kg.pipeline import render as run_render
@@ -293,7 +296,8 @@ def render(
 
     with open_store(store, read_only=True) as kg_store:
         path = run_render(kg_store, html, focus=focus, depth=depth, force=force, max_nodes=max_nodes,
-                          query=_query_text(sparql) if sparql else None)
+                          query=_query_text(sparql) if sparql else None, path=connect, since=since,
+                          until=until)
     out.print(f"HTML graph: {clean(str(path))}")
 
 

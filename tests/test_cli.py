@@ -160,3 +160,15 @@ def test_analytics_commands(built):
     assert len(central) == 3 and central[0]["label"].endswith("Kacir")
     res = kg("neighbours", "No Such Entity", "--store", str(store))
     assert res.returncode == 1 and "Traceback" not in res.stderr
+
+
+def test_render_shows_a_connection_and_a_period(built, tmp_path):
+    store, _, _ = built
+    page = tmp_path / "path.html"
+    res = kg("render", "--store", str(store), "--html", str(page), "--path", "Kacir", "Farasis",
+             "--since", "2020")
+    assert res.returncode == 0, res.stderr
+    title = re.search(r"<title>([^<]*)</title>", page.read_text(encoding="utf-8")).group(1)
+    assert "how they are connected" in title and "2020" in title, title
+    bad = kg("render", "--store", str(store), "--html", str(page), "--path", "Kacir")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
