@@ -99,6 +99,7 @@ NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
     "launch": [("of", "launched", ("Organization", "Product", "Event"), 0.75)],
     "partnership": [("with", "partnersWith", BODY, 0.8)],
     "cooperation": [("with", "cooperatesWith", BODY, 0.75)],
+    "collaboration": [("with", "cooperatesWith", BODY, 0.75)],
     "agreement": [("with", "partnersWith", BODY, 0.7)],
     "deal": [("with", "partnersWith", BODY, 0.7)],
     "memorandum": [("with", "cooperatesWith", BODY, 0.7)],
@@ -113,6 +114,9 @@ NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
 # Verb + "hands"/"forces" or copula + cooperation nouns: the coordinated subjects partner.
 PARTNERING_OBJECTS = {"hand", "force"}
 PARTNERING_NOUNS = {"cooperation", "partnership", "collaboration", "talk", "alliance", "venture"}
+# Binding agreements: between companies a partnership, with a public body cooperation
+# (a memorandum of understanding is cooperation whoever signs it).
+PACT_NOUNS = {"agreement", "deal", "contract", "pact", "accord"}
 AGREEMENT_NOUNS = {"memorandum", "agreement", "deal", "pact", "accord", "treaty", "contract", "mou"}
 # Words naming a body of a state: "China's Ministry of Commerce" is part of China.
 STATE_BODIES = {"ministry", "department", "commission", "agency", "embassy", "parliament", "customs",
@@ -757,7 +761,8 @@ class RelationFinder:
                                     for place in self.args(pobj):
                                         self.add(name, "hasFacilityIn", place, noun, "venture:facility-place",
                                                  0.7, ("Organization",), PLACE)
-        if joint and len(parents) >= 2:
+        if joint and len(parents) >= 2 and not names:
+            # an unnamed venture links its parents directly; a named one links them through itself
             self.pairwise(parents, noun, "partnersWith", "noun:joint-venture-partners", 0.75)
 
     def pairwise(self, subs, trigger, rel, rule, conf) -> None:  # noqa: ANN001
@@ -784,7 +789,20 @@ class RelationFinder:
             for s in subs:
                 for o in objs:
                     if s[0].id != o[0].id:
-                        self.add(s, rel, o, noun, f"noun:{lemma}:{prep_word}", conf, ACTOR, o_types)
+                        r = self.pact_relation(s[0], o[0]) if lemma in PACT_NOUNS else rel
+                        self.add(s, r, o, noun, f"noun:{lemma}:{prep_word}", conf, ACTOR, o_types)
+        if lemma in AGREEMENT_NOUNS or lemma in ("collaboration", "cooperation", "partnership"):
+            # "an agreement between A and B", "the signing of a memorandum between A and B"
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    parties = [a for g in prep.children if g.dep_ == "pobj" for a in self.args(g)
+                               if a[0].type in BODY]
+                    for i, a in enumerate(parties):
+                        for b in parties[i + 1 :]:
+                            if a[0].id != b[0].id:
+                                rel = (self.pact_relation(a[0], b[0]) if lemma in PACT_NOUNS
+                                       else "partnersWith" if lemma == "partnership" else "cooperatesWith")
+                                self.add(a, rel, b, noun, f"noun:{lemma}:between", 0.75, BODY, BODY)
         if lemma in FACILITY_NOUNS:
             self.owned_site_rule(noun)
         if lemma in CONSTRUCTION_NOUNS:
@@ -1796,6 +1814,15 @@ class RelationFinder:
             if t.lemma_.lower() == "invest" and t.pos_ == "VERB":
                 return self.subjects(t)
         return []
+
+    @staticmethod
+    def pact_relation(a: Cluster, b: Cluster) -> str:
+        """An agreement between companies is a partnership; one with a state or a public body
+        is cooperation ('signed an agreement with Saudi Arabia's Ministry of Investment')."""
+        public = ("Ministry", "Government", "Commission", "Agency", "Council", "Department", "Union")
+        if any(c.type == "Country" or any(w in c.label for w in public) for c in (a, b)):
+            return "cooperatesWith"
+        return "partnersWith"
 
     def is_tariff_body(self, c: Cluster) -> bool:
         """Only states and blocs set tariffs; a carmaker that 'faces 20%' does not."""

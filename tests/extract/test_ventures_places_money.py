@@ -126,3 +126,24 @@ def test_a_bare_count_of_sales_is_the_owners_sales_volume(extractor, text, org, 
     doc = extract_text(extractor, text)
     volumes = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "salesVolume"}
     assert volumes == {(org, number)}, volumes  # the 73% rise is not a volume
+
+
+@pytest.mark.parametrize("text, a, rel, b", [
+    ("Saudi Arabia's Ministry of Investment has signed an agreement with carmaker Human Horizons.",
+     "Ministry of Investment", "cooperatesWith", "Human Horizons"),
+    ("Acme Motors signed an agreement with Beta Cells to supply batteries.",
+     "Acme Motors", "partnersWith", "Beta Cells"),
+    ("The agreement between Acme Motors and Beta Cells runs to 2030.",
+     "Acme Motors", "partnersWith", "Beta Cells"),
+])
+def test_an_agreement_is_a_partnership_between_companies_and_cooperation_with_a_state(
+        extractor, text, a, rel, b):
+    f = facts(extract_text(extractor, text))
+    assert (a, rel, b) in f or (b, rel, a) in f, f
+
+
+def test_a_named_venture_links_its_parents_through_itself(extractor):
+    f = facts(extract_text(extractor, "Ultium Cells is a joint venture between General Motors and "
+                                      "LG Energy Solution.\n"))
+    assert ("Ultium Cells", "jointVentureOf", "General Motors") in f
+    assert not any(p == "partnersWith" for _, p, _ in f), f
