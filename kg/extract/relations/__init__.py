@@ -1,0 +1,48 @@
+"""Relation rules over the dependency parse, one module per family of phrasings.
+
+The trigger words and frames are data (`lexicon`); each family is a mixin of the finder:
+verbal frames (`verbs`), facilities (`sites`), ventures, agreements, tariffs and events
+(`ventures`), titles and roles (`titles`), appositions and descriptors (`appositions`), places
+inside places (`located`) and amounts (`amounts`). Each rule names itself in the facts it yields.
+"""
+
+from __future__ import annotations
+
+from kg.extract.relations.amounts import AmountRules
+from kg.extract.relations.appositions import AppositionRules
+from kg.extract.relations.base import Fact, FinderBase
+from kg.extract.relations.lexicon import MEMBERSHIP_VERBS
+from kg.extract.relations.located import PlaceRules
+from kg.extract.relations.sites import SiteRules
+from kg.extract.relations.titles import TitleRules
+from kg.extract.relations.ventures import VentureRules
+from kg.extract.relations.verbs import VerbRules
+
+__all__ = ["Fact", "RelationFinder"]
+
+
+class RelationFinder(VerbRules, SiteRules, VentureRules, TitleRules, AppositionRules, PlaceRules,
+                     AmountRules, FinderBase):
+    """Apply the rules to one parsed document whose mentions are resolved."""
+
+    def run(self) -> list[Fact]:
+        """Apply every rule to every sentence."""
+        self.link_facilities()
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "NOUN" and (lemma == "venture" or lemma in ("consortium", "group") and any(
+                    a.dep_ == "acl" and a.lemma_.lower() in MEMBERSHIP_VERBS for a in tok.children)):
+                self.venture_rule(tok)
+            if tok.pos_ in ("VERB", "AUX"):
+                self.verb_rules(tok, lemma)
+            if tok.pos_ == "NOUN":
+                self.noun_rules(tok, lemma)
+            if tok.lower_ == "based" and tok.dep_ == "amod":
+                self.based_rule(tok)
+        self.event_rules()
+        self.title_rules()
+        self.apposition_rules()
+        self.descriptor_rules()
+        self.place_rules()
+        self.amount_rules()
+        return self.facts

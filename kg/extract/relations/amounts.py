@@ -1,0 +1,177 @@
+"""Amounts in context: investment, trade, tariffs, sales, capacity, jobs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.coref import Cluster
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import (
+    ANY,
+    BODY,
+    CAPACITY_WORDS,
+    INVEST_WORDS,
+    JOBS_WORDS,
+    MEASURE_UNITS,
+    SALES_NOUNS,
+    SALES_WORDS,
+    TARIFF_WORDS,
+    TRADE_WORDS,
+)
+from kg.extract.values import parse_money, parse_percent, parse_quantity
+
+
+class AmountRules(FinderBase):
+    """Amounts in context: investment, trade, tariffs, sales, capacity, jobs."""
+
+    def amount_rules(self) -> None:
+        """Money and counts in context: trade values, investments, sales, capacity, jobs."""
+        for ent in self.ents:
+            if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+                continue
+            root = ent.root
+            context = [root, *root.ancestors][:6]
+            lemmas = {t.lemma_.lower() for t in context} | {t.lower_ for t in context}
+            verb = next((t for t in context if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("ROOT", "conj", "ccomp") or (
+                t.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass") for c in t.children)))), None)
+            subs = self.subjects(verb) if verb is not None else []
+            if not subs and verb is not None:
+                subs = [a for n in verb.children if n.dep_ == "nsubj"
+                        for p in n.children if p.dep_ == "poss" for a in self.args(p)]
+            year = self.year_in(ent)
+            if ent.label_ == "MONEY":
+                value = parse_money(ent.text)
+                if value is None:
+                    continue
+                site = self.funded_site(root)
+                if site is not None:
+                    # "a $290-million cathode plant", "will spend $2 billion on its plant in P":
+                    # the amount is the site's
+                    self.add(site, "investmentValue", value, root, "amount:site-investment", 0.8,
+                             ("Place",), ANY, as_of=year)
+                elif lemmas & INVEST_WORDS:
+                    investors = self.investors(root)
+                    for s in investors or subs:
+                        self.add(s, "investmentValue", value, root, "amount:investment", 0.75, BODY, ANY,
+                                 in_=self.invest_target(root), as_of=year)
+                elif lemmas & TRADE_WORDS or self.sentence_mentions_trade(ent):
+                    countries = self.sent_countries(ent.sent)
+                    if not countries and verb is not None and self.between_the_two_countries(verb):
+                        countries = self.recent_countries(ent.sent.start, 2)
+                    if not subs and verb is not None and len(countries) == 2 and any(
+                            n.dep_ == "nsubj" and n.lemma_.lower() == "trade" and any(
+                                a.lower_ in ("bilateral", "between") for a in n.children)
+                            for n in verb.children):
+                        # "Bilateral trade reached $X" / "Trade between A and B reached $X":
+                        # the trade of the sentence's two countries.
+                        subs = countries[:1]
+                        self.add(countries[0], "tradesWith", countries[1], root, "amount:bilateral-trade", 0.7,
+                                 BODY, BODY)
+                    partners = [c for c in countries if not any(c[0].id == s[0].id for s in subs)]
+                    for s in subs:
+                        self.add(s, "tradeValue", value, root, "amount:trade", 0.75, BODY, ANY,
+                                 year=year, with_=partners[0][0].label if partners else "")
+            elif ent.label_ == "PERCENT" and (lemmas | self.object_lemmas(context)) & TARIFF_WORDS \
+                    and not (root.dep_ == "pobj" and root.head.lower_ == "from"):  # "from 15 percent": the old rate
+                value = parse_percent(ent.text)
+                if verb is None:
+                    # "raise duties on cars made in X to 50 percent": the clause verb is further up.
+                    verb = next((t for t in [root, *root.ancestors][:10] if t.pos_ in ("VERB", "AUX")
+                                 and t.dep_ in ("ROOT", "conj", "ccomp")), None)
+                    subs = self.subjects(verb) if verb is not None else []
+                subs = [a for a in subs if a[0].type in BODY and self.is_tariff_body(a[0])]
+                if not subs:
+                    tariff = next((t for t in [root, *root.ancestors][:4] if t.lemma_.lower() in TARIFF_WORDS), root)
+                    subs = self.tariff_imposer(tariff)
+                    # "vehicles made in China ... face a 27.5% duty": the goods' origin is targeted
+                    goods = [n for n in (verb.children if verb is not None else []) if n.dep_ in ("nsubj", "nsubjpass")]
+                    for origin in (a for g in goods for a in self.origins(g)):
+                        for s in subs:
+                            if s[0].id != origin[0].id:
+                                self.add(s, "imposesTariffOn", origin, root, "amount:tariff-on-origin", 0.7,
+                                         BODY, ("Country",))
+                for s in subs:
+                    if value is not None:
+                        self.add(s, "tariffRate", value, root, "amount:tariff", 0.75, BODY, ANY)
+            elif ent.label_ in ("CARDINAL", "QUANTITY"):
+                unit_tok = root.head if root.dep_ == "nummod" else None
+                if unit_tok is None and ent.label_ == "QUANTITY" and root.i != ent.start and (
+                        root.lemma_.lower() in MEASURE_UNITS or root.lower_ in MEASURE_UNITS):
+                    # "48.6 gigawatt-hours", "20 GWh": NER keeps the unit inside the span.
+                    unit_tok = root
+                    unit_text = root.text
+                    if root.i - 2 >= ent.start and self.doc[root.i - 1].text == "-":
+                        unit_text = self.doc[root.i - 2 : root.i + 1].text  # "gigawatt-hours"
+                    elif root.i - 1 >= ent.start and self.doc[root.i - 1].lower_.endswith("watt"):
+                        unit_text = self.doc[root.i - 1 : root.i + 1].text  # "gigawatt hours"
+                    value = parse_quantity(ent.text, _unit_name(unit_text))
+                elif unit_tok is not None:
+                    value = parse_quantity(ent.text + " " + unit_tok.text, unit_tok.text)
+                else:
+                    self.counted_sales(ent, verb)
+                    continue
+                unit = unit_tok.lemma_.lower()
+                if value is None:
+                    continue
+                ctx = {t.lemma_.lower() for t in [unit_tok, *unit_tok.ancestors][:5]}
+                if verb is not None:
+                    # "its shipments rose to 48.6 GWh": the subject noun says what was counted.
+                    ctx |= {n.lemma_.lower() for n in verb.children if n.dep_ in ("nsubj", "nsubjpass")}
+                if unit in JOBS_WORDS and ctx & {"employ", "create", "hire", "job"}:
+                    rel = "employs"
+                elif ctx & SALES_WORDS:
+                    rel = "salesVolume"
+                elif ctx & CAPACITY_WORDS:
+                    rel = "capacity"
+                else:
+                    continue
+                for s in subs:
+                    self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + ("Place",), ANY, year=year)
+
+    def counted_sales(self, ent: Span, verb: Token | None) -> None:
+        """'Tesla's deliveries totalled 1.81 million', 'BYD's sales rose to 1.57 million': a bare
+        count whose clause subject is a sales noun is the possessor's sales volume."""
+        if verb is None or ent.root.dep_ not in ("dobj", "pobj", "attr", "npadvmod", "advmod") or (
+                ent.root.dep_ == "pobj" and ent.root.head.lower_ not in ("to", "at", "of")):
+            return
+        if any(t.text in ("%",) or t.lower_ in ("percent", "per") for t in ent):
+            return
+        for noun in verb.children:
+            if noun.dep_ != "nsubj" or noun.lemma_.lower() not in SALES_NOUNS:
+                continue
+            owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+            value = parse_quantity(ent.text, noun.text)
+            for o in owners:
+                if o[0].type in BODY and value is not None:
+                    self.add(o, "salesVolume", value, ent.root, "amount:sales-count", 0.75, BODY, ANY,
+                             year=self.year_in(ent))
+
+    def investors(self, money_root: Token) -> list[tuple[Cluster, Token]]:
+        for t in money_root.ancestors:
+            if t.lemma_.lower() == "investment":
+                return self.governor_subjects(t)
+            if t.lemma_.lower() == "invest" and t.pos_ == "VERB":
+                return self.subjects(t)
+        return []
+
+    def invest_target(self, money_root: Token) -> str:
+        for t in money_root.ancestors:
+            if t.lemma_.lower() in INVEST_WORDS:
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "in":
+                        for pobj in prep.children:
+                            found = self.args(pobj)
+                            if found:
+                                return found[0][0].label
+        return ""
+
+
+def _unit_name(text: str) -> str:
+    """A short unit name: 'gigawatt-hours' or 'gigawatt hours' -> 'GWh', 'megawatt-hours' -> 'MWh'."""
+    low = text.casefold().replace(" ", "").replace("watthour", "watt-hour")
+    for prefix, short in (("kilo", "k"), ("mega", "M"), ("giga", "G"), ("tera", "T")):
+        if low.startswith(prefix + "watt-hour") or low.startswith(prefix + "watthour"):
+            return short + "Wh"
+        if low.startswith(prefix + "watt"):
+            return short + "W"
+    return text

@@ -1,0 +1,256 @@
+"""Appositions and descriptors: ownership, ranks, nationality from descriptions."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from kg.extract.coref import Cluster
+from kg.extract.lexicon import (
+    HEAD_TITLES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+)
+from kg.extract.mentions import Mention, _list_head
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import (
+    ANY,
+    BODY,
+    MAKER_NOUNS,
+    PLACE,
+    STATE_BODIES,
+    SUBSIDIARY_NOUNS,
+)
+from kg.extract.values import parse_rank
+from kg.model import Value
+
+
+class AppositionRules(FinderBase):
+    """Appositions and descriptors: ownership, ranks, nationality from descriptions."""
+
+    def rank_value(self, noun: Token) -> Value | None:
+        """A rank Value for 'third-largest trading partner', 'largest market'."""
+        mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "advmod", "compound")]
+        if not any(t.tag_ == "JJS" or t.lower_ in ("first", "second", "third", "fourth", "fifth", "top")
+                   for t in mods):
+            return None
+        start = min(t.i for t in mods)
+        text = self.doc[start : noun.i + 1].text
+        value = parse_rank(text)
+        if value is None:
+            return None
+        if not (any(c.lower_ == "trading" for c in noun.children)):
+            value = dataclasses.replace(value, text=self.rank_phrase(noun, start))
+        return value
+
+    def rank_phrase(self, noun: Token, start: int) -> str:
+        """The whole ranking, as a reader quotes it: "world's largest maker of EV batteries",
+        "China's top car exporter by sales" (a possessor and one of/by/in/for phrase)."""
+        for c in noun.children:
+            if c.dep_ == "poss" and c.i < start:
+                start = min(t.i for t in c.subtree)
+        end = noun.i + 1
+        for c in noun.children:
+            if c.dep_ == "prep" and c.i == end and c.lower_ in ("of", "by", "in", "for", "among"):
+                sub = list(c.subtree)
+                if not any(t.text in (",", ";", "(") or t.dep_ in ("relcl", "acl") for t in sub):
+                    end = max(t.i for t in sub) + 1
+                break
+        while start < end and self.doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        return self.doc[start:end].text
+
+    def apposition_rules(self) -> None:
+        """'X, director of Y and a Turkish expert on Z,' -> directorOf, nationality, expertOn."""
+        for tok in self.doc:
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and self.cluster(tok) is not None:
+                # "its domestic EV brand, X": the noun describes the name after it.
+                self.describe([(self.cluster(tok), tok)], tok.head)
+                continue
+            if tok.dep_ == "appos" and tok.lower_ == "one":
+                # "X, one of China's largest makers of Y,": describe X by the plural noun.
+                heads = self.args(tok.head)
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of" and heads:
+                        for noun in prep.children:
+                            if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
+                                self.describe(heads, noun)
+                continue
+            if tok.dep_ != "appos" or tok.pos_ != "NOUN":
+                continue
+            heads = self.args(tok.head)
+            if not heads:
+                continue
+            for noun in [tok, *tok.conjuncts]:
+                self.describe(heads, noun)
+
+    def ownership(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
+        """'Acme's battery unit X', 'X, a subsidiary of Acme' -> partOf(X, Acme); brands -> brandOf;
+        'Acme, the owner (parent) of X' -> partOf(X, Acme)."""
+        lemma = noun.lemma_.lower()
+        if lemma in ("owner", "parent") and noun.dep_ == "appos" and not any(
+                t.lower_ in ("former", "co", "part", "minority") for t in noun.lefts):
+            owned = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
+            for h in heads:
+                for o in owned:
+                    if h[0].type == o[0].type == "Organization" and h[0].id != o[0].id:
+                        self.add(o, "partOf", h, noun, "appos:owner-of", 0.8, ("Organization",),
+                                 ("Organization",))
+            return
+        rel = "brandOf" if lemma == "brand" else "partOf" if lemma in SUBSIDIARY_NOUNS else None
+        if rel is None:
+            return
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        owners += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
+        for owner in owners:
+            if owner[0].type != "Organization":
+                continue
+            for h in heads:
+                if h[0].id != owner[0].id:
+                    self.add(h, rel, owner, noun, f"descriptor:{rel}", 0.8, ("Organization", "Product"),
+                             ("Organization",))
+
+    def describe(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
+        self.ownership(heads, noun)
+        self.appositive_title(heads, noun)
+        self.appositive_role(heads, noun)
+        lemma = noun.lemma_.lower()
+        if noun.dep_ == "appos" and lemma in ORG_NOUNS:
+            # "X, the world's largest e-bike maker," -> rankedAs(X, largest e-bike maker)
+            rank = self.rank_value(noun)
+            if rank is not None:
+                for h in heads:
+                    self.add(h, "rankedAs", rank, noun, "appos:rank", 0.8, BODY, ANY)
+        words = {t.lower_ for t in noun.lefts} | {lemma}
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound"):
+                country = self.gaz.demonym(child.text)
+                cc = self.cluster(child)
+                if country and cc is not None:
+                    rel = "nationality"
+                    for h in heads:
+                        self.add(h, rel, (cc, child), noun, "appos:demonym", 0.75, ("Person", "Organization"), ("Country",))
+            if child.dep_ == "poss":
+                for owner in self.args(child):
+                    if owner[0].type == "Organization" and (lemma in PERSON_NOUNS or words & HEAD_TITLES):
+                        # "Jane Doe, Acme's chief executive," / "..., Acme's vice president"
+                        head = (lemma in HEAD_TITLES or words & HEAD_TITLES) and not words & {"vice", "deputy"}
+                        for h in heads:
+                            self.add(h, "directorOf" if head else "worksFor", owner, noun,
+                                     "appos:owner-role", 0.8, ("Person",), ("Organization",))
+                    if owner[0].type == "Country" and (lemma in ORG_NOUNS or lemma in ("brand", "champion")):
+                        for h in heads:
+                            rel = "origin" if h[0].type == "Product" else "nationality"
+                            self.add(h, rel, owner, noun, "appos:owner-country", 0.75, ("Organization", "Product"), ("Country",))
+            if child.dep_ == "prep" and child.lower_ == "of" and lemma in MAKER_NOUNS:
+                # "the maker of Peugeot and Fiat cars" -> brandOf(Peugeot, X), brandOf(Fiat, X)
+                for p in child.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                        for b in p.children:
+                            if b.dep_ in ("compound", "nmod"):
+                                for brand in self.args(b):
+                                    if brand[0].type in ("Organization", "Product"):
+                                        for h in heads:
+                                            self.add(brand, "brandOf", h, noun, "appos:maker-of-brand", 0.75,
+                                                     ("Organization", "Product"), ("Organization",))
+                # "a maker of lithium-ion batteries" -> produces(X, lithium-ion batteries)
+                for p in child.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN" and self.cluster(p) is None and not any(
+                            t.pos_ == "PROPN" or t.dep_ in ("conj", "prep") for t in p.subtree):
+                        start = min(t.i for t in p.subtree if t.i <= p.i and t.dep_ not in ("det", "poss"))
+                        text = self.doc[start : p.i + 1].text
+                        product = self.new_cluster(Mention(start, p.i + 1, text, "Product", "name", text))
+                        for h in heads:
+                            self.add(h, "produces", (product, p), noun, "appos:maker-of", 0.7,
+                                     ("Organization",), ("Product",))
+            if child.dep_ == "prep":
+                objs = [a for p in child.children if p.dep_ == "pobj" for a in self.args(p)]
+                for o in objs:
+                    for h in heads:
+                        if child.lower_ == "of" and (lemma in HEAD_TITLES or words & HEAD_TITLES):
+                            self.add(h, "directorOf", o, noun, "appos:head-of", 0.85, ("Person",), ("Organization",))
+                        elif child.lower_ in ("of", "at") and lemma in PERSON_NOUNS:
+                            self.add(h, "worksFor", o, noun, "appos:role-at", 0.75, ("Person",), ("Organization",))
+                        elif child.lower_ == "on" and lemma in ("expert", "specialist", "analyst", "scholar"):
+                            self.add(h, "expertOn", o, noun, "appos:expert-on", 0.75, ("Person",), ANY)
+                        elif child.lower_ in ("from", "in") and lemma in PERSON_NOUNS:
+                            self.add(h, "basedIn", o, noun, "appos:from-place", 0.7, ("Person",), PLACE)
+
+    def descriptor_rules(self) -> None:
+        """'Chinese energy conglomerate X' -> nationality(X, China)."""
+        for c in list(self.res.clusters.values()):
+            if c.type != "Organization":
+                continue
+            for m in c.mentions:
+                if m.kind == "description":
+                    self.described_nationality(c, m)
+                if m.kind != "name" or m.start == 0:
+                    continue
+                self.list_head_nationality(c, m)
+                self.state_body_rule(c, m)
+                before = self.doc[m.start - 1]
+                if before.pos_ != "NOUN":
+                    continue
+                self.ownership([(c, self.doc[m.start])], before)
+                for t in before.lefts:
+                    oc = self.cluster(t)
+                    # "Chinese producer X", "South Korean battery maker X" (the demonym in two words)
+                    if oc is not None and oc.type == "Country" and t.dep_ in ("amod", "compound", "nmod") and (
+                            self.gaz.demonym(t.text) or any(m.kind == "demonym" for m in oc.mentions)):
+                        tok = self.doc[m.start]
+                        self.add((c, tok), "nationality", (oc, t), before, "descriptor:demonym", 0.8,
+                                 ("Organization",), ("Country",))
+                for t in self.doc[max(0, m.start - 4) : m.start - 1]:
+                    # "Chinese producer X": the demonym may hang off the noun or off the name
+                    if t.dep_ in ("amod", "compound") and (t.head == before or m.start <= t.head.i < m.end) \
+                            and self.gaz.demonym(t.text):
+                        oc = self.cluster(t)
+                        if oc is not None:
+                            self.add((c, self.doc[m.start]), "nationality", (oc, t), before,
+                                     "descriptor:demonym", 0.8, ("Organization",), ("Country",))
+
+    def described_nationality(self, c: Cluster, m: Mention) -> None:
+        """'..., the Japanese automaker said' (resolved to Toyota) -> nationality(Toyota, Japan)."""
+        head = self.doc[m.end - 1]
+        for a in head.children:
+            if a.dep_ == "amod" and a.i >= m.start and self.gaz.demonym(a.text):
+                oc = self.cluster(a)
+                if oc is not None and oc.type == "Country":
+                    self.add((c, head), "nationality", (oc, a), head, "description:demonym", 0.75,
+                             ("Organization",), ("Country",))
+
+    def state_body_rule(self, c: Cluster, m: Mention) -> None:
+        """"China's Ministry of Commerce" -> partOf(Ministry of Commerce, China);
+        "Japan's Nippon Steel" -> nationality(Nippon Steel, Japan)."""
+        if m.start < 2 or self.doc[m.start - 1].tag_ != "POS":
+            return
+        owner = self.doc[m.start - 2]
+        oc = self.cluster(owner)
+        if oc is None or oc.type != "Country":
+            return
+        if {t.lower_ for t in self.doc[m.start : m.end]} & STATE_BODIES:
+            self.add((c, self.doc[m.start]), "partOf", (oc, owner), self.doc[m.start], "descriptor:state-body",
+                     0.8, ("Organization",), ("Country",))
+        else:
+            self.add((c, self.doc[m.start]), "nationality", (oc, owner), self.doc[m.start],
+                     "descriptor:country-possessive", 0.8, ("Organization",), ("Country",))
+
+    def list_head_nationality(self, c: Cluster, m: Mention) -> None:
+        """'Chinese brands including X and Y' -> nationality(X, China), nationality(Y, China)."""
+        head = _list_head(self.doc[m.start : m.end].root)
+        if head is None or head.lemma_.lower() not in ORG_NOUNS and head.lower_ not in ORG_NOUNS:
+            return
+        if head.tag_ != "NNS":
+            return  # "French group A and Chinese maker B": each name has its own descriptor
+        for t in head.children:
+            country = self.gaz.demonym(t.text) if t.dep_ in ("amod", "compound") else None
+            if country:
+                oc = self.cluster(t)
+                if oc is None:
+                    oc = self.new_cluster(Mention(t.i, t.i + 1, t.text, "Country", "demonym", country))
+                if oc.type == "Country":
+                    self.add((c, self.doc[m.start]), "nationality", (oc, t), head, "list:demonym-head", 0.75,
+                             ("Organization",), ("Country",))

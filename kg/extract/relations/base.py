@@ -1,0 +1,375 @@
+"""Shared helpers: entities of tokens, arguments over coordination, subjects, adding facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.calibration import HEDGE_FACTOR
+from kg.extract.coref import Cluster, Resolution
+from kg.extract.lexicon import (
+    DENIALS,
+    HEDGES,
+    ORG_NOUNS,
+)
+from kg.extract.mentions import Mention
+from kg.extract.places import Gazetteer
+from kg.extract.relations.lexicon import (
+    ANY,
+    BODY,
+    CLAUSE_INTERNAL,
+    DELEGATE_NOUNS,
+    GOVERNMENT_NOUNS,
+    PLACE,
+)
+from kg.extract.values import parse_date
+from kg.model import Value
+
+
+@dataclass
+class Fact:
+    """A relation found in one sentence, before it becomes a model Triple."""
+
+    s: int  # cluster id
+    p: str
+    o: int | Value
+    sent: Span
+    rule: str
+    confidence: float
+    s_tok: tuple[int, int] | None = None  # token span of the subject mention
+    o_tok: tuple[int, int] | None = None
+    qualifiers: dict[str, str] = field(default_factory=dict)
+    hedge: str | None = None
+
+
+class FinderBase:
+    """Entities of tokens, arguments over coordination, subjects, adding facts (for the mixins)."""
+
+    def __init__(self, doc: Doc, res: Resolution, gaz: Gazetteer) -> None:
+        self.doc, self.res, self.gaz = doc, res, gaz
+        self.facts: list[Fact] = []
+        # Entities by sentence start, computed once: Span.ents rebuilds doc.ents on every
+        # call, which made long documents quadratic.
+        self.ents = list(doc.ents)
+        self._sent_ents: dict[int, list[Span]] = {}
+        for ent in self.ents:
+            self._sent_ents.setdefault(ent.sent.start, []).append(ent)
+
+    def sent_ents(self, sent: Span) -> list[Span]:
+        """The named entities of one sentence (cached)."""
+        return self._sent_ents.get(sent.start, [])
+
+    def cluster(self, tok: Token) -> Cluster | None:
+        """The entity a token belongs to."""
+        return self.res.cluster_at(tok.i)
+
+    def mention_span(self, tok: Token) -> tuple[int, int]:
+        """Token span of the mention containing tok (or the token alone)."""
+        cid = self.res.token_cluster.get(tok.i)
+        start = end = tok.i
+        while start - 1 >= 0 and self.res.token_cluster.get(start - 1) == cid:
+            start -= 1
+        while end + 1 < len(self.doc) and self.res.token_cluster.get(end + 1) == cid:
+            end += 1
+        return (start, end + 1)
+
+    def args(self, tok: Token) -> list[tuple[Cluster, Token]]:
+        """Entities an argument token stands for, expanded over coordination and lists."""
+        out: list[tuple[Cluster, Token]] = []
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            # "Jaguar Land Rover, which Tata bought": the relative pronoun stands for the noun
+            return self.args(tok.head.head)
+        conjuncts = list(tok.conjuncts)
+        if conjuncts:
+            last = max(c.i for c in conjuncts)
+            window = self.doc[min(tok.i, last) : min(len(self.doc), last + 6)]
+            if not any(t.lower_ in ("and", "or", "&") for t in window):
+                conjuncts = []  # "with B, X," without "and": X names something beside B, not a list
+        for t in [tok, *conjuncts]:
+            c = self.cluster(t)
+            if c is None and t.lemma_.lower() in GOVERNMENT_NOUNS:
+                # "the U.S. government", "China's government": the state acts as its country.
+                states = [(self.cluster(a), a) for a in t.children if a.dep_ in ("compound", "poss", "amod")
+                          and self.cluster(a) is not None and self.cluster(a).type == "Country"]
+                if states:
+                    out.append(states[0])
+                    continue
+            if c is not None and c.type == "Role":
+                # "the Minister of Industry, Jane Doe,": the office stands for its holder.
+                holders = [(self.cluster(a), a) for a in t.children if a.dep_ == "appos"
+                           and self.cluster(a) is not None and self.cluster(a).type == "Person"]
+                if holders:
+                    out.extend(holders)
+                    continue
+            if c is not None:
+                out.append((c, t))
+                continue
+            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            if t.pos_ == "NOUN" and nxt is not None and (t.lower_ in ORG_NOUNS or t.lemma_.lower() in ORG_NOUNS):
+                # "carmaker Leapmotor" parsed with the name hanging elsewhere: the name is the argument.
+                nc = self.cluster(nxt)
+                if nc is not None and nc.type == "Organization":
+                    out.append((nc, nxt))
+                    continue
+            if t.lemma_.lower() in DELEGATE_NOUNS:
+                # "executives of X and Y", "officials from X": the bodies they represent.
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                out.extend(self.args(pobj))
+                # "senior Acme executives", "Acme's officials"
+                for a in t.children:
+                    ac = self.cluster(a) if a.dep_ in ("compound", "poss") else None
+                    if ac is not None and ac.type == "Organization":
+                        out.append((ac, a))
+            if t.pos_ in ("NOUN", "PROPN"):
+                for child in t.children:
+                    # "its domestic brand, X": the name in apposition is the argument.
+                    if child.dep_ == "appos" and self.cluster(child) is not None:
+                        out.append((self.cluster(child), child))
+                    # "companies, including X, Y and Z" / "firms such as X"
+                    if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                out.extend(self.args(pobj))
+                    elif child.dep_ == "amod" and child.lower_ in ("such",):
+                        for gc in child.children:
+                            if gc.lower_ == "as":
+                                for pobj in gc.children:
+                                    out.extend(self.args(pobj))
+        seen: set[int] = set()
+        return [(c, t) for c, t in out if not (c.id in seen or seen.add(c.id))]
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[tuple[Cluster, Token]]:
+        """Subject entities of a verb, inherited through coordination and control."""
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            out = []
+            for s in subs:
+                if s.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                    out.extend(self.args(verb.head))
+                else:
+                    out.extend(self.args(s))
+            return out
+        if depth > 4 or verb.head is verb:
+            return []
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") or (
+            verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
+        ):
+            return self.subjects(verb.head, depth + 1)
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return self.args(verb.head)
+        return []
+
+    def governor_subjects(self, noun: Token) -> list[tuple[Cluster, Token]]:
+        """The actor of a nominal trigger: its possessor, or the governing clause's subject."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found = self.args(child)
+                if found:
+                    return found
+        tok = noun
+        for _ in range(6):
+            if tok.head is tok:
+                return []
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return self.subjects(tok)
+        return []
+
+    def slot(self, verb: Token, slot: str) -> list[Token]:
+        """Argument tokens of a verb for a rule slot."""
+        if slot == "dobj":
+            return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        if slot == "dative":
+            return [c for c in verb.children if c.dep_ == "dative"]
+        word = slot.split(":", 1)[1]
+        preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
+        return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+
+    def add(self, s: tuple[Cluster, Token], p: str, o: tuple[Cluster, Token] | Value,
+            trigger: Token, rule: str, conf: float, s_types=ANY, o_types=ANY,
+            o_tok: tuple[int, int] | None = None, **qualifiers: str) -> None:
+        """Record a fact if the types fit and it is not a self-relation."""
+        sc, st = s
+        if sc.type not in s_types:
+            return
+        if isinstance(o, Value):
+            oid: int | Value = o
+        else:
+            oc, ot = o
+            if oc.type not in o_types or oc.id == sc.id:
+                return
+            oid = oc.id
+            o_tok = self.mention_span(ot)
+        hedge = self.hedge(trigger)
+        if hedge == "denied":
+            return
+        if hedge:
+            conf *= HEDGE_FACTOR
+        q = {k.rstrip("_"): v for k, v in qualifiers.items() if v}
+        date = self.date_near(trigger)
+        if date and "date" not in q and p not in ("founded", "plannedStart"):
+            q["date"] = date
+        self.facts.append(
+            Fact(sc.id, p, oid, trigger.sent, rule, round(conf, 3), self.mention_span(st),
+                 o_tok, q, hedge)
+        )
+
+    def hedge(self, tok: Token) -> str | None:
+        """A hedge on the trigger or the verbs above it ('plans to', 'denied', 'may')."""
+        t = tok
+        for _ in range(4):
+            for child in t.children:
+                if child.dep_ == "neg":
+                    return "denied"
+                if child.dep_ == "aux" and child.lower_ in HEDGES:
+                    return HEDGES[child.lower_]
+                if child.dep_ == "advmod" and child.lower_ in HEDGES:
+                    return HEDGES[child.lower_]
+            if t.lemma_.lower() in DENIALS:
+                return "denied"
+            if t is not tok and t.lemma_.lower() in HEDGES and t.pos_ == "VERB":
+                return HEDGES[t.lemma_.lower()]
+            # Stay inside the trigger's clause: an "as ..." or "that ..." clause above it
+            # does not hedge it.
+            if t.head is t or t.dep_ not in CLAUSE_INTERNAL:
+                break
+            t = t.head
+        return None
+
+    def date_near(self, tok: Token) -> str | None:
+        """An ISO date from a DATE entity attached to the trigger's clause."""
+        sent = tok.sent
+        verb = tok if tok.pos_ in ("VERB", "AUX") else next(
+            (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok
+        )
+        best = None
+        for ent in self.sent_ents(sent):
+            if ent.label_ not in ("DATE", "CARDINAL"):
+                continue
+            value = parse_date(ent.text)
+            if value is None or (ent.label_ == "CARDINAL" and len(ent.text) != 4):
+                continue
+            root = ent.root
+            if root.head == verb or root.head.head == verb or root.head.head == tok or root.head == tok:
+                return value.date
+            best = best or value.date
+        return None
+
+    def prep_places(self, tokens: Iterable[Token], words: tuple[str, ...] = ("in", "at", "near")
+                    ) -> list[tuple[Cluster, Token]]:
+        """Places named after the place prepositions among tokens: 'a plant in Gdansk' -> Gdansk."""
+        return [a for p in tokens if p.dep_ == "prep" and p.lower_ in words
+                for g in p.children if g.dep_ == "pobj" for a in self.place_args(g)]
+
+    def place_args(self, pobj: Token) -> list[tuple[Cluster, Token]]:
+        """Places a preposition's object names: 'Gdansk', 'Hidalgo state', 'the city of Gdansk'."""
+        found = [a for a in self.args(pobj) if a[0].type in PLACE]
+        if found:
+            return found
+        if pobj.lemma_.lower() in ("state", "province", "region", "city", "town", "county", "district"):
+            for c in pobj.children:
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == pobj.i - 1:
+                    for a in self.args(c):
+                        if a[0].type == "City" and pobj.lemma_.lower() in ("state", "province", "region", "county"):
+                            # "Hidalgo state" is the state, not a homonymous city.
+                            m = Mention(c.i, c.i + 1, c.text, "Region", "name", c.text)
+                            a = (self.new_cluster(m), c)
+                        if a[0].type in PLACE:
+                            found.append(a)
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found.extend(a for a in self.args(g) if a[0].type in PLACE)
+        return found
+
+    def pairwise(self, subs, trigger, rel, rule, conf) -> None:  # noqa: ANN001
+        for i, a in enumerate(subs):
+            for b in subs[i + 1 :]:
+                self.add(a, rel, b, trigger, rule, conf, BODY + ("Person",), BODY + ("Person",))
+
+    def origins(self, goods: Token) -> list[tuple[Cluster, Token]]:
+        """Countries goods come from: 'Chinese EVs', 'vehicles made in China', 'imports from X'."""
+        out = []
+        for t in goods.subtree:
+            c = self.cluster(t)
+            if c is None or c.type != "Country":
+                continue
+            if t.head == goods and t.dep_ in ("amod", "compound", "nmod"):
+                out.append((c, t))
+            elif t.dep_ == "pobj" and t.head.lower_ in ("in", "from") and t.head.head.lemma_.lower() in (
+                "make", "build", "produce", "manufacture", "import", "vehicle", "car", "ev", "good", "product"):
+                out.append((c, t))
+        return out
+
+    def recent_countries(self, before: int, k: int) -> list[tuple[Cluster, Token]]:
+        """The k countries named last before a token index, most recent first."""
+        last: dict[int, int] = {}
+        for c in self.res.clusters.values():
+            if c.type == "Country":
+                for m in c.mentions:
+                    if m.start < before:
+                        last[c.id] = max(last.get(c.id, -1), m.start)
+        ids = sorted(last, key=lambda cid: -last[cid])[:k]
+        if len(ids) < k:
+            return []
+        return [(self.res.clusters[cid], self.doc[last[cid]]) for cid in ids]
+
+    def possessor(self, arg: tuple[Cluster, Token]) -> bool:
+        """Whether the name at this argument is followed by a possessive ("Acme's", "Acme Metals'")."""
+        c, tok = arg
+        for m in c.mentions:
+            if m.start <= tok.i < m.end:
+                return m.end < len(self.doc) and self.doc[m.end].tag_ == "POS"
+        return False
+
+    def new_cluster(self, m: Mention) -> Cluster:
+        for c in self.res.clusters.values():
+            if c.type == m.type and c.label == (m.label or m.text):
+                return c
+        cid = max(self.res.clusters, default=-1) + 1
+        c = Cluster(cid, m.type, [m], m.label or m.text)
+        c.reasons[m.text] = "first mention"
+        m.cluster = cid
+        self.res.clusters[cid] = c
+        for i in range(m.start, m.end):
+            self.res.token_cluster.setdefault(i, cid)
+        return c
+
+    def np_entity(self, tok: Token) -> tuple[Cluster, Token] | None:
+        """An organisation entity for an NP such as "the European Union's customs union"."""
+        owners = [c for c in tok.children if c.dep_ == "poss" and self.cluster(c) is not None]
+        if not owners or tok.pos_ != "NOUN":
+            return None
+        start = min(t.i for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
+        text = self.doc[start : tok.i + 1].text
+        m = Mention(start, tok.i + 1, text, "Organization", "name", text)
+        return (self.new_cluster(m), tok)
+
+    def object_lemmas(self, context: list[Token]) -> set[str]:
+        """Lemmas of the direct objects of the verbs in a context ('raise duties ... to 50 percent')."""
+        return {o.lemma_.lower() for t in context if t.pos_ in ("VERB", "AUX")
+                for o in t.children if o.dep_ in ("dobj", "nsubjpass")}
+
+    def year_in(self, ent: Span) -> str:
+        for other in self.sent_ents(ent.sent):
+            if other.label_ in ("DATE", "CARDINAL") and other.start >= ent.end and other.start - ent.end <= 5:
+                v = parse_date(other.text)
+                if v is not None:
+                    return v.date or ""
+        return ""
+
+    def sentence_mentions_trade(self, ent: Span) -> bool:
+        return any(t.lemma_.lower() in ("trade", "export", "import") for t in ent.sent)
+
+    def sent_countries(self, sent: Span) -> list[tuple[Cluster, Token]]:
+        out = []
+        for t in sent:
+            c = self.cluster(t)
+            if c is not None and c.type == "Country" and all(c.id != o[0].id for o in out):
+                out.append((c, t))
+        return out

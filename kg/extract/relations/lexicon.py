@@ -1,0 +1,123 @@
+"""Relation rules as data: trigger words and frames the matchers read (general English, no names)."""
+
+from __future__ import annotations
+
+AGENT = ("Person", "Organization", "Country", "City", "Region", "Place")
+ACTOR = ("Person", "Organization", "Country")
+BODY = ("Organization", "Country")
+PLACE = ("Country", "City", "Region", "Place")
+ANY = AGENT + ("Product", "Event", "Role")
+
+
+
+
+# verb lemma -> [(slot, relation, subject types, object types, confidence)]
+# slot: "dobj" (direct object or attribute), or "prep:<word>" (object of that preposition)
+VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
+    "visit": [("dobj", "visited", ACTOR, PLACE + ("Organization",), 0.9)],
+    "tour": [("dobj", "visited", ACTOR, PLACE + ("Organization",), 0.85)],
+    "travel": [("prep:to", "visited", ("Person",), PLACE, 0.8)],
+    "meet": [("dobj", "metWith", ACTOR, ACTOR, 0.85), ("prep:with", "metWith", ACTOR, ACTOR, 0.85)],
+    "engage": [("prep:with", "metWith", ("Person",), ACTOR, 0.75)],
+    "talk": [("prep:with", "metWith", ACTOR, ACTOR, 0.75)],
+    "partner": [("prep:with", "partnersWith", BODY, BODY, 0.85)],
+    "team": [("prep:with", "partnersWith", BODY, BODY, 0.8)],
+    "collaborate": [("prep:with", "partnersWith", BODY, BODY, 0.8)],
+    "cooperate": [("prep:with", "cooperatesWith", BODY, BODY, 0.8)],
+    "ally": [("prep:with", "partnersWith", BODY, BODY, 0.75)],
+    "invest": [("prep:in", "investsIn", BODY + ("Person",), BODY + PLACE, 0.85)],
+    "launch": [("dobj", "launched", BODY, ("Organization", "Product", "Event"), 0.75)],
+    "unveil": [("dobj", "launched", BODY, ("Organization", "Product", "Event"), 0.75)],
+    "tell": [("dobj", "quotedBy", ("Person",), ("Organization",), 0.8),
+             ("dative", "quotedBy", ("Person",), ("Organization",), 0.8)],
+    "back": [("dobj", "supports", BODY + ("Person",), BODY, 0.75)],
+    "head": [("dobj", "directorOf", ("Person",), ("Organization",), 0.8)],
+    "lead": [("dobj", "directorOf", ("Person",), ("Organization",), 0.7)],
+    "run": [("dobj", "directorOf", ("Person",), ("Organization",), 0.7)],
+    "work": [("prep:for", "worksFor", ("Person",), ("Organization",), 0.8),
+             ("prep:at", "worksFor", ("Person",), ("Organization",), 0.75)],
+    "join": [("dobj", "memberOf", BODY, ("Organization",), 0.7)],
+    "attend": [("dobj", "attended", ACTOR, ("Event", "Organization"), 0.8)],
+    "base": [("prep:in", "basedIn", ("Organization", "Person"), PLACE, 0.85)],
+    "headquarter": [("prep:in", "headquarteredIn", ("Organization",), PLACE, 0.9)],
+    "locate": [("prep:in", "locatedIn", ("Organization", "Place"), PLACE, 0.8)],
+    "supply": [("prep:to", "partnersWith", ("Organization",), ("Organization",), 0.6)],
+    "acquire": [],
+    "sign": [("prep:with", "cooperatesWith", BODY, BODY, 0.7)],
+}
+# noun lemma -> (preposition, relation, object types, confidence); subject from the
+# noun's possessor or the clause that governs it.
+NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
+    "visit": [("to", "visited", PLACE + ("Organization",), 0.85)],
+    "trip": [("to", "visited", PLACE, 0.8)],
+    "meeting": [("with", "metWith", ACTOR, 0.75)],
+    "talk": [("with", "metWith", ACTOR, 0.75)],
+    "investment": [("in", "investsIn", BODY + PLACE, 0.8)],
+    "launch": [("of", "launched", ("Organization", "Product", "Event"), 0.75)],
+    "partnership": [("with", "partnersWith", BODY, 0.8)],
+    "cooperation": [("with", "cooperatesWith", BODY, 0.75)],
+    "collaboration": [("with", "cooperatesWith", BODY, 0.75)],
+    "agreement": [("with", "partnersWith", BODY, 0.7)],
+    "deal": [("with", "partnersWith", BODY, 0.7)],
+    "memorandum": [("with", "cooperatesWith", BODY, 0.7)],
+    "mou": [("with", "cooperatesWith", BODY, 0.7)],
+    "venture": [("with", "partnersWith", BODY, 0.8)],
+    "tariff": [("on", "imposesTariffOn", BODY, 0.8)],
+    "duty": [("on", "imposesTariffOn", BODY, 0.75)],
+    "surtax": [("on", "imposesTariffOn", BODY, 0.8)],
+    "surcharge": [("on", "imposesTariffOn", BODY, 0.75)],
+    "trade": [("with", "tradesWith", BODY, 0.75)],
+}
+# Verb + "hands"/"forces" or copula + cooperation nouns: the coordinated subjects partner.
+PARTNERING_OBJECTS = {"hand", "force"}
+PARTNERING_NOUNS = {"cooperation", "partnership", "collaboration", "talk", "alliance", "venture"}
+# Binding agreements: between companies a partnership, with a public body cooperation
+# (a memorandum of understanding is cooperation whoever signs it).
+PACT_NOUNS = {"agreement", "deal", "contract", "pact", "accord"}
+AGREEMENT_NOUNS = {"memorandum", "agreement", "deal", "pact", "accord", "treaty", "contract", "mou"}
+# Words naming a body of a state: "China's Ministry of Commerce" is part of China.
+STATE_BODIES = {"ministry", "department", "commission", "agency", "embassy", "parliament", "customs",
+                "council", "office", "bureau", "administration", "authority", "cabinet", "senate"}
+# A company that belongs to another: "Acme's battery unit X", "X, a subsidiary of Acme".
+GROUP_WORDS = {"group", "holding", "holdings", "alliance", "conglomerate", "groupe", "gruppe"}
+SUBSIDIARY_NOUNS = {"unit", "subsidiary", "arm", "division", "affiliate"}
+CONTINENTS = {"Europe", "Asia", "Africa", "North America", "South America", "Latin America",
+              "Southeast Asia", "Middle East", "Oceania"}
+# Participles that name a venture's members: "formed by A and B", "made up of A, B and C".
+MEMBERSHIP_VERBS = {"form", "make", "comprise", "consist", "set", "create", "establish", "own"}
+# Nouns that head the name of an event ("the Tashkent International Investment Forum").
+EVENT_NOUNS = {"forum", "summit", "conference", "expo", "exhibition", "fair", "congress", "show",
+               "festival", "meet", "dialogue", "roundtable", "symposium", "convention", "week"}
+_EVENT_SKIP = {"annual", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+               "ninth", "tenth", "this", "year", "'s"}
+# Participles that date an organisation's start: "founded in 2016", "set up in 2019".
+FOUNDING_VERBS = {"found", "co-found", "establish", "form", "create", "register", "incorporate", "set"}
+CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
+CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
+TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
+INVEST_WORDS = {"invest", "investment", "pour", "plough", "capex", "expenditure"}
+SPEND_VERBS = {"invest", "spend", "put", "pour", "plough", "commit", "allocate"}
+SALES_NOUNS = {"sale", "delivery", "shipment", "export", "order", "registration"}
+SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
+CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
+JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
+# People who stand for the body they come from when someone meets them.
+DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "leader", "manager"}
+START_WORDS = {"start", "begin", "commence", "launch"}
+TARIFF_WORDS = {"tariff", "duty", "levy", "surtax", "surcharge"}
+# Verbs whose subject sets a tariff: "Canada imposed a 100% surtax", "the EU will levy duties".
+TARIFF_VERBS = {"impose", "levy", "charge", "raise", "slap", "set", "introduce", "apply", "announce",
+                "plan", "hike", "increase", "double", "extend"}
+SPOKES_TITLES = {"spokesperson", "spokesman", "spokeswoman"}
+SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "confirm", "oppose", "warn"}
+# Verbs of making: "X assembles vehicles in P" -> hasFacilityIn(X, P).
+PRODUCTION_VERBS = {"assemble", "produce", "manufacture", "make", "build"}
+# Appositive nouns whose "of" object is what the described body makes.
+MAKER_NOUNS = {"maker", "manufacturer", "producer", "supplier"}
+# Units a measured quantity may carry when NER puts the number and unit in one span.
+MEASURE_UNITS = {"gwh", "mwh", "kwh", "twh", "gw", "mw", "kw", "tonne", "ton", "tonnes", "tons",
+                 "gigawatt-hour", "megawatt-hour", "hour", "barrel", "unit", "vehicle", "car"}
+
+
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
+CLAUSE_INTERNAL = {"xcomp", "pobj", "prep", "dobj", "attr", "compound", "amod", "pcomp", "nsubj", "nsubjpass"}

@@ -1,0 +1,84 @@
+"""Places inside places: "Szeged, Hungary", "X, in northern Y", "the province of Y"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.coref import Cluster
+from kg.extract.mentions import Mention
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import (
+    PLACE,
+)
+
+
+class PlaceRules(FinderBase):
+    """Places inside places: "Szeged, Hungary", "X, in northern Y", "the province of Y"."""
+
+    def place_rules(self) -> None:
+        """'Szeged, Hungary' and 'the Hungarian city of Szeged' -> locatedIn(Szeged, Hungary)."""
+        for c in list(self.res.clusters.values()):
+            if c.type not in ("City", "Region", "Place"):
+                continue
+            for m in c.mentions:
+                if m.kind != "name":
+                    continue
+                tok = self.doc[m.start]
+                country = None
+                if m.end + 1 < len(self.doc) and self.doc[m.end].text == ",":
+                    nxt = self.doc[m.end + 1]
+                    cc = self.cluster(nxt)
+                    if cc is not None and cc.type == "Country" and nxt.dep_ == "appos":
+                        country, rule = (cc, nxt), "appos:place-country"
+                    elif cc is not None and cc.type in PLACE and cc.id != c.id and self.holds_place(m, nxt, cc):
+                        country, rule = (cc, nxt), "place:comma-place"
+                if country is None:
+                    # "Zaragoza, in northeastern Spain"; "Ningde in the eastern province of Fujian"
+                    country, rule = self.place_in_place(tok), "place:in-place"
+                    if country is None or country[0].id == c.id:
+                        country = None
+                head = tok.head if tok.dep_ == "compound" else tok
+                if country is None and head.dep_ == "pobj" and head.head.lower_ == "of":
+                    noun = head.head.head  # "the Hungarian city of Szeged"
+                    if noun.lemma_.lower() in ("city", "town", "province", "state", "region", "port"):
+                        for a in noun.children:
+                            name = self.gaz.demonym(a.text) if a.dep_ == "amod" else None
+                            cc = self.cluster(a)
+                            if name and cc is not None and cc.type == "Country":
+                                country, rule = (cc, a), "place:demonym-city-of"
+                if country is not None and country[0].id != c.id:
+                    self.add((c, tok), "locatedIn", country, tok, rule, 0.85, PLACE, PLACE)
+
+    def holds_place(self, m: Mention, nxt: Token, outer: Cluster) -> bool:
+        """Whether 'A, B' names a place within a place rather than two items of a list."""
+        if outer.type == "Country" or self.gaz.us_state(outer.label):
+            return True
+        end = max(i for i, cid in self.res.token_cluster.items() if cid == outer.id and i >= nxt.i
+                  and all(self.res.token_cluster.get(j) == outer.id for j in range(nxt.i, i + 1))) + 1
+        after = self.doc[end : end + 2]
+        before = self.doc[max(0, m.start - 2) : m.start]
+        listed = any(t.lower_ in (",", "and", "or") for t in after[:1]) and any(
+            self.cluster(t) is not None and self.cluster(t).type in PLACE for t in after)
+        listed |= any(t.lower_ in (",", "and") for t in before[-1:]) and any(
+            self.cluster(t) is not None and self.cluster(t).type in PLACE for t in before)
+        return not listed
+
+    def place_in_place(self, tok: Token) -> tuple[Cluster, Token] | None:
+        """The larger place a place is said to be in: 'X, in (northern) Y', 'X in the province of Y'."""
+        preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"]
+        start, end = self.mention_span(tok)
+        if end + 1 < len(self.doc) and self.doc[end].text == "," and self.doc[end + 1].lower_ == "in":
+            preps.append(self.doc[end + 1])  # "Zaragoza, in northeastern Spain" wherever it attaches
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = [a for a in self.args(pobj) if a[0].type in ("Country", "Region", "Place")]
+                if not found and pobj.lemma_.lower() in ("province", "state", "region", "department",
+                                                         "county", "prefecture"):
+                    found = [a for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                             for g in of.children if g.dep_ == "pobj" for a in self.args(g)
+                             if a[0].type in PLACE]
+                if found:
+                    return found[0]
+        return None

@@ -1,0 +1,230 @@
+"""Facilities: plants named from owner and town, what they are built for, where they are."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.coref import Cluster
+from kg.extract.lexicon import (
+    FACILITY_NOUNS,
+)
+from kg.extract.mentions import Mention, facility_mention
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import (
+    BODY,
+    CONSTRUCTION,
+    CONTINENTS,
+    PLACE,
+    SPEND_VERBS,
+)
+
+
+class SiteRules(FinderBase):
+    """Facilities: plants named from owner and town, what they are built for, where they are."""
+
+    def link_facilities(self) -> None:
+        """Create facility entities first, then point 'the plant' / 'the factory' to the latest.
+
+        Facilities come from construction triggers ("X will build a battery plant in Y");
+        a later definite facility noun with no place of its own refers to the last one.
+        """
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in CONSTRUCTION:
+                for o in tok.children:
+                    if o.dep_ == "dobj":
+                        self.build_rule(tok, o, f"verb:{lemma}:facility")
+        for tok in self.doc:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in FACILITY_NOUNS and self.cluster(tok) is None:
+                self.site_rule(tok)
+        facilities = sorted(
+            (m.start, c) for c in self.res.clusters.values() for m in c.mentions if m.kind == "facility"
+        )
+        if not facilities:
+            return
+        for tok in self.doc:
+            if tok.i in self.res.token_cluster or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            if tok.lemma_.lower() not in FACILITY_NOUNS:
+                continue
+            dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")]
+            if not dets or any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in tok.children):
+                continue
+            earlier = [c for start, c in facilities if start < tok.i]
+            if not earlier:
+                continue
+            c = earlier[-1]
+            start = min(d.i for d in dets)
+            m = Mention(start, tok.i + 1, self.doc[start : tok.i + 1].text, c.type, "description", cluster=c.id)
+            c.mentions.append(m)
+            for i in range(start, tok.i + 1):
+                self.res.token_cluster.setdefault(i, c.id)
+
+    def place_text(self, place: tuple[Cluster, Token]) -> str:
+        """A place as this article spells it ('Tanjung Malim', not the gazetteer's 'Tanjong')."""
+        start, end = self.mention_span(place[1])
+        text = self.doc[start:end].text if end > start else place[0].label
+        return text.split(",")[0].removeprefix("the ").strip()
+
+    def site_rule(self, noun: Token) -> None:
+        """A plant with an owner or a place becomes an entity named from both: 'its cell plant
+        in Karawang', 'Acme's Lyon factory', 'the plant of Acme in P', 'Acme runs a plant in P'."""
+        owned = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        owned += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
+        owned = [o for o in owned if o[0].type == "Organization"]
+        owners, builders, verb = list(owned), [], None
+        if noun.dep_ in ("dobj", "pobj"):
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in (
+                "have", "own", "operate", "run", "break", "inaugurate", "complete", "start"):
+            subs = [a for a in self.subjects(verb) if a[0].type == "Organization"]
+            owners = owners or subs
+            if verb.lemma_.lower() in ("break", "inaugurate", "complete"):
+                builders = subs  # breaking ground on a plant, or completing it, is building it
+        if noun.tag_ == "NNS":
+            return  # "plants in Europe" are many, not one site
+        places = [p for p in self.prep_places(noun.children) if p[0].label not in CONTINENTS]
+        if not owners:
+            # the organisation the clause is about: "Acme will invest ... to build ... a plant in P"
+            for anc in noun.ancestors:
+                if anc.pos_ in ("VERB", "AUX"):
+                    owners = [a for a in self.subjects(anc) if a[0].type == "Organization"][:1]
+                    if owners:
+                        break
+        if not owners:
+            return  # a plant nobody owns in the text cannot be named
+        city = self.place_text(places[0]) if places and places[0][0].type != "Country" else None
+        if places and city is None:
+            return  # "a plant in Hungary": named by its town, when the text gives it
+        m = facility_mention(self.doc, noun, city, owners=[self.holder_name(*o) for o in owners], city=city)
+        if m is None:
+            return
+        fac = (self.facility_cluster(m), noun)
+        if self.hedge(noun) or any(t.lower_ in ("former", "planned", "proposed") for t in noun.lefts):
+            return
+        for place in places[:1]:
+            self.add(fac, "locatedIn", self.region_cluster(place[1], place[0]), noun, "site:in-place", 0.8,
+                     ("Place",), PLACE)
+        for b in builders:
+            self.add(b, "builds", fac, verb, "site:builder", 0.8, BODY, ("Place",))
+
+    def owned_site_rule(self, noun: Token) -> None:
+        """'Acme's factory in Fremont' -> hasFacilityIn(Acme, Fremont)."""
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        owners = [o for o in owners if o[0].type == "Organization"]
+        if not owners or self.hedge(noun):
+            return
+        for place in self.prep_places(noun.children):
+            for owner in owners:
+                self.add(owner, "hasFacilityIn", place, noun, "facility:possessive-place", 0.75,
+                         ("Organization",), PLACE)
+
+    def build_rule(self, trigger: Token, obj: Token, rule: str) -> None:
+        """X builds a facility; the facility is located where the text says."""
+        place = None
+        place_arg = None
+        preps = [c for c in obj.children if c.dep_ == "prep"]
+        # "its first factory, in the city of P,": the place phrase in apposition.
+        preps += [g for c in obj.children if c.dep_ == "appos" for g in c.children if g.dep_ == "prep"]
+        if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("AUX", "VERB") and trigger.dep_ in ("nsubj", "nsubjpass"):
+            # "construction of its factory, in the city of P, is on schedule"
+            preps += [c for c in trigger.head.children if c.dep_ == "prep"]
+        if trigger.pos_ == "NOUN":
+            preps += [c for c in trigger.children if c.dep_ == "prep" and c.lower_ != "of"]
+        if trigger.pos_ in ("VERB", "AUX"):
+            # "build a plant in P": parsers attach the place phrase to the verb as often as to the noun
+            preps += [c for c in trigger.children if c.dep_ == "prep" and c.i > obj.i]
+        partners = [p for w in preps if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+        # "a plant with Y in P": the place phrase often hangs off the partner's name
+        preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ in ("in", "at", "near"):
+                for pobj in prep.children:
+                    found = self.place_args(pobj)
+                    if found and found[0][0].type in PLACE:
+                        place_arg = found[0]
+                        place = self.place_label(found[0][1], found[0][0])
+        subs = self.subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else self.governor_subjects(trigger)
+        if not subs and trigger.pos_ == "NOUN":
+            # "construction of its factory": the facility's possessor builds it.
+            subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)]
+        owners = [s for s in subs if s[0].type == "Organization"]
+        # a plant is named after its town; one placed only in a country keeps its description
+        city = self.place_text(place_arg) if place_arg is not None and place_arg[0].type != "Country" else None
+        if place_arg is not None and city is None:
+            owners = []
+        m = facility_mention(self.doc, obj, place, owners=[self.holder_name(*o) for o in owners], city=city)
+        if m is None:
+            return
+        fac = self.facility_cluster(m)
+        fac_arg = (fac, obj)
+        for s in subs:
+            self.add(s, "builds", fac_arg, trigger, rule, 0.8, BODY, ("Place",))
+        # "X will build a plant with Y": the builders are partners.
+        for partner in (a for p in partners for a in self.args(p)):
+            for s in subs:
+                self.add(s, "partnersWith", partner, trigger, "facility:build-with", 0.75,
+                         ("Organization",), ("Organization",))
+        if place_arg is not None:
+            region = self.region_cluster(place_arg[1], place_arg[0])
+            self.add(fac_arg, "locatedIn", region, trigger, "facility:in-place", 0.85, ("Place",), PLACE)
+            for s in subs:
+                self.add(s, "hasFacilityIn", region, trigger, "facility:owner-place", 0.7, BODY, PLACE)
+
+    def facility_place_rule(self, trigger: Token, obj: Token) -> None:
+        """'invest in a plant in Manisa' -> hasFacilityIn(investor, Manisa)."""
+        if obj.lemma_.lower() not in FACILITY_NOUNS:
+            return
+        for place in self.prep_places(obj.children):
+            for s in self.subjects(trigger):
+                self.add(s, "hasFacilityIn", place, trigger, "facility:invest-in-plant", 0.7, BODY, PLACE)
+
+    def place_label(self, tok: Token, c: Cluster) -> str:
+        """'northwest Türkiye' when a compass word qualifies the place, else its label."""
+        compass = [a.text for a in tok.children if a.dep_ in ("amod", "compound") and a.lower_.rstrip("ern") in (
+            "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "central")]
+        if compass and c.label.lower().startswith(compass[0].lower()[:4]):
+            return c.label  # "South Korea", "North Carolina": the compass word is the name's
+        return f"{compass[0]} {c.label}" if compass else c.label
+
+    def region_cluster(self, tok: Token, c: Cluster) -> tuple[Cluster, Token]:
+        """A Region cluster for 'northwest Türkiye', or the place itself."""
+        label = self.place_label(tok, c)
+        if label == c.label:
+            return (c, tok)
+        start = min([a.i for a in tok.children if a.dep_ in ("amod", "compound")] + [tok.i])
+        m = Mention(start, tok.i + 1, self.doc[start : tok.i + 1].text, "Region", "name", label)
+        return (self.new_cluster(m), tok)
+
+    def facility_cluster(self, m: Mention) -> Cluster:
+        for c in self.res.clusters.values():
+            if c.type == "Place" and c.label == m.label:
+                return c
+        return self.new_cluster(m)
+
+    def funded_site(self, money_root: Token) -> tuple[Cluster, Token] | None:
+        """The facility an amount pays for: a modifier of its noun ('a $2-billion plant'), or
+        the object of the spending ('spend / invest / put $2 billion on / in / into the plant'),
+        or the subject of 'cost'."""
+        def site(tok: Token) -> tuple[Cluster, Token] | None:
+            c = self.cluster(tok)
+            if c is not None and c.type == "Place" and any(m.kind == "facility" for m in c.mentions):
+                return (c, tok)
+            return None
+
+        head = money_root.head
+        if money_root.dep_ in ("nmod", "compound", "amod", "nummod") and head.lemma_.lower() in FACILITY_NOUNS:
+            return site(head)
+        verb = next((t for t in [money_root, *money_root.ancestors][:3] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or money_root.dep_ not in ("dobj", "nsubjpass", "attr", "npadvmod"):
+            return None
+        if verb.lemma_.lower() == "cost":
+            return next((s for n in verb.children if n.dep_ == "nsubj" for s in [site(n)] if s), None)
+        if verb.lemma_.lower() in SPEND_VERBS:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and site(pobj):
+                            return site(pobj)
+        return None

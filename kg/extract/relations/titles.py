@@ -1,0 +1,279 @@
+"""Titles and roles: positions named with their holder, spokespeople."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.coref import Cluster
+from kg.extract.lexicon import (
+    HEAD_TITLES,
+    ORG_SUFFIXES,
+    TITLE_WORDS,
+)
+from kg.extract.mentions import GOVERNMENT_TITLES, Mention
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import (
+    PLACE,
+    SPEECH_VERBS,
+    SPOKES_TITLES,
+)
+from kg.extract.roles import role_label
+
+
+class TitleRules(FinderBase):
+    """Titles and roles: positions named with their holder, spokespeople."""
+
+    def spokesperson_rule(self, person: tuple[Cluster, Token], first: Token) -> None:
+        """'X said ... . Spokesperson Jane Doe said ...' -> worksFor(Jane Doe, X).
+
+        Only when the previous sentence names exactly one organisation and it speaks there.
+        """
+        if first.i == 0:
+            return
+        prev = self.doc[first.i - 1].sent
+        orgs = {}
+        for t in prev:
+            c = self.cluster(t)
+            if c is not None and c.type == "Organization":
+                orgs.setdefault(c.id, (c, t))
+        if len(orgs) != 1:
+            return
+        org = next(iter(orgs.values()))
+        speaks = any(t.lemma_.lower() in SPEECH_VERBS and any(
+            a[0].id == org[0].id for a in self.subjects(t)) for t in prev if t.pos_ == "VERB")
+        if speaks:
+            self.add(person, "worksFor", org, first, "title:spokesperson-previous-speaker", 0.7,
+                     ("Person",), ("Organization",))
+
+    def title_rules(self) -> None:
+        """'Trade Minister Jane Doe': holdsPosition, nationality, worksFor/directorOf."""
+        for c in list(self.res.clusters.values()):
+            for m in c.mentions:
+                if m.kind != "role":
+                    continue
+                person_tok = self.doc[m.end] if m.end < len(self.doc) else None
+                rule, conf = "title:before-name", 0.9
+                if person_tok is not None and person_tok.text == "," and m.end + 1 < len(self.doc):
+                    # "the Minister of Industry, Jane Doe,": the name in apposition.
+                    person_tok, rule, conf = self.doc[m.end + 1], "title:appos-name", 0.85
+                if person_tok is None:
+                    continue
+                pc = self.cluster(person_tok)
+                if pc is None or pc.type != "Person":
+                    continue
+                p = (pc, person_tok)
+                first = self.doc[m.start]
+                possessive = m.start >= 2 and self.doc[m.start - 1].tag_ == "POS"
+                # "Acme's chief executive" or "Acme chief executive": the owner stands before.
+                owner = self.doc[m.start - 2] if possessive else (self.doc[m.start - 1] if m.start >= 1 else None)
+                oc = self.cluster(owner) if owner is not None else None
+                # "former President X" no longer holds the office
+                if not any(t.lower_ in ("former", "ex", "late") for t in self.doc[max(0, m.start - 2) : m.end]):
+                    for role in self.held_roles(m, c, oc, owner):
+                        self.add(p, "holdsPosition", (role, first), first, rule, conf, ("Person",), ("Role",))
+                if oc is not None and oc.type == "Country" and possessive:
+                    # "Korea's Minister of Trade": the office holder serves that country.
+                    self.add(p, "nationality", (oc, owner), first, "title:country-possessive", 0.75,
+                             ("Person",), ("Country",))
+                elif oc is not None and oc.type == "Organization":
+                    # "Acme's chief executive Jane Doe"; "an Acme executive" only works there
+                    last = self.doc[m.end - 1]
+                    head = last.lower_ in HEAD_TITLES and not (
+                        last.lower_ == "executive" and (m.end - 2 < m.start or self.doc[m.end - 2].lower_ != "chief"))
+                    self.add(p, "directorOf" if head else "worksFor", (oc, owner), first,
+                             "title:org-possessive" if possessive else "title:org-before", 0.8,
+                             ("Person",), ("Organization",))
+                country = self.gaz.demonym(first.text) or self.gaz.country(first.text)
+                named = self.cluster(first)
+                if country and named is not None and named.type in ("Region", "City", "Place"):
+                    country = None  # "Georgia Governor" where Georgia is the U.S. state
+                if country:
+                    cc = self.cluster(first)
+                    if cc is None or cc.type != "Country":
+                        cc = self.new_cluster(Mention(first.i, first.i + 1, first.text, "Country", "demonym", country))
+                    self.add(p, "nationality", (cc, first), first, "title:demonym", 0.8, ("Person",), ("Country",))
+                has_org = oc is not None and oc.type == "Organization"
+                for t in self.doc[m.start : m.end]:
+                    oc = self.cluster(t)
+                    if oc is not None and oc.type == "Organization":
+                        has_org = True
+                        head = self.doc[m.end - 1].lower_ in HEAD_TITLES
+                        self.add(p, "directorOf" if head else "worksFor", (oc, t), t, "title:org", 0.8,
+                                 ("Person",), ("Organization",))
+                        break
+                if not has_org and self.doc[m.end - 1].lower_ in SPOKES_TITLES and first.is_sent_start:
+                    self.spokesperson_rule(p, first)
+
+    def held_roles(self, m: Mention, bare: Cluster, owner: Cluster | None,
+                   owner_tok: Token | None) -> list[Cluster]:
+        """The roles of a title mention named with their holder: 'South Korean Trade Minister'
+        -> 'Trade Minister of South Korea'; 'Acme founder and chairman' -> 'Founder of Acme',
+        'Chairman of Acme'.  Without a holder, the bare title."""
+        start, holder, htype = m.start, None, ""
+        if owner is not None and owner_tok is not None and owner.type in (
+                "Organization", "Country", "City", "Region"):
+            holder, htype = self.holder_name(owner, owner_tok), owner.type
+        # a country, demonym or place inside the title is its holder; words before it are
+        # not part of the title ("Project | Hungarian | Foreign Minister")
+        for k in range(m.start, m.end - 1):
+            for end in range(m.end - 1, k, -1):
+                text = self.doc[k:end].text
+                country = self.gaz.demonym(text) or self.gaz.country(text)
+                if country:
+                    holder, htype, start = country, "Country", end
+                    break
+                if end == k + 1 and k == m.start and self.doc[k].pos_ == "PROPN" and (
+                        self.gaz.city(text) or self.gaz.region(text)):
+                    holder, htype, start = text, "City", end
+                    break
+            if start > m.start:
+                break
+        if holder is None and self.national_title(self.doc[m.start : m.end]):
+            # "President Luis Arce" in an article about Bolivia: the country the article is about
+            holder, htype = self.doc_country(), "Country"
+        if holder is None:
+            return [bare]
+        roles = []
+        for title in self.split_titles(self.doc[start : m.end]):
+            label = role_label(title, holder, htype)
+            roles.append(self.new_cluster(Mention(m.start, m.end, m.text, "Role", "role", label)))
+        return roles or [bare]
+
+    def national_title(self, span: Span) -> bool:
+        """A national office named without its country: 'President', 'Prime Minister', 'the
+        minister of energy' (not a chief minister, mayor or governor, whose office is local)."""
+        words = [t.lower_ for t in span]
+        if not words or "chief" in words or "former" in words:
+            return False
+        head = next((w for w in reversed(words) if w in TITLE_WORDS), words[-1])
+        return head in ("president", "minister", "chancellor", "king", "prince") and not any(
+            w in ("vice", "deputy") and head == "president" for w in words) and not any(
+            t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in span)
+
+    def doc_country(self) -> str | None:
+        """The country an article is about: named clearly more often than any other (or None)."""
+        if not hasattr(self, "_doc_country"):
+            counts = sorted(((len(c.mentions), c.label) for c in self.res.clusters.values()
+                             if c.type == "Country"), reverse=True)
+            top = counts[0] if counts else (0, None)
+            second = counts[1][0] if len(counts) > 1 else 0
+            self._doc_country = top[1] if top[0] >= 3 and top[0] >= 2 * second else None
+        return self._doc_country
+
+    def holder_name(self, c: Cluster, tok: Token) -> str:
+        """The holder as the sentence names it ('Hyundai Motor Company'), or the entity's full
+        name when the sentence shortens it ('Redwood's' -> 'Redwood Materials')."""
+        if c.type != "Organization":
+            return c.label
+        start, end = self.mention_span(tok)
+        text = self.doc[start:end].text if end > start else tok.text
+        if not text[:1].isupper() or tok.pos_ in ("PRON", "DET") or tok.lower_ in (
+                "the", "it", "its", "this", "that") or end - start <= 1 and c.label.startswith(text + " "):
+            return c.label  # a pronoun or description ("its", "the company") or a short form
+        rest = c.label[len(text):].split() if c.label.startswith(text + " ") else []
+        if rest and all(w.lower().strip(".") in ORG_SUFFIXES - {"group"} for w in rest):
+            return c.label  # "Hyundai Motor" for "Hyundai Motor Company"
+        return text
+
+    @staticmethod
+    def split_titles(span: Span) -> list[str]:
+        """'founder, chairman and chief executive' -> three titles; 'Minister of Trade,
+        Industry and Energy' stays one (its parts are not titles)."""
+        parts, cur = [], []
+        for t in span:
+            if t.lower_ in (",", "and", "&"):
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        parts.append(cur)
+        parts = [p for p in parts if p]
+        if len(parts) > 1 and all(p[-1].lower_ in TITLE_WORDS for p in parts):
+            texts = [" ".join(t.text for t in p) for p in parts]
+            # "president and chief executive", "managing director and CEO" name one office
+            keys = [t.lower() for t in texts]
+            for i in range(len(keys) - 1):
+                if keys[i] in ("president", "managing director") and keys[i + 1] in (
+                        "chief executive", "ceo", "chief executive officer"):
+                    texts[i : i + 2] = [f"{texts[i]} and {texts[i + 1]}"]
+                    break
+            return texts
+        text = span.text.strip(" ,")
+        return [text] if text else []
+
+    def appositive_title(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
+        """'Jane Doe, the mayor of Gdansk,' -> holdsPosition(Jane Doe, Mayor of Gdansk).
+
+        Public offices only: "X, the chief executive of Acme," is directorOf (see describe),
+        as the gold annotation has it.
+        """
+        people = [h for h in heads if h[0].type == "Person"]
+        if noun.dep_ != "appos" or noun.lower_ not in GOVERNMENT_TITLES or not people:
+            return
+        if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
+            return  # "a former finance minister" no longer holds the office
+        # the portfolio belongs to the title: "finance minister", "prime minister"
+        start = min([t.i for t in noun.lefts if t.dep_ in ("compound", "amod") and (
+            t.lower_ in TITLE_WORDS or t.dep_ == "compound")] + [noun.i])
+        end = noun.i + 1
+        countries: list[tuple[Cluster, Token]] = []
+        for prep in noun.children:
+            # an office of a city or region keeps the place ("mayor of Gdansk"); of a country,
+            # the country is the holder's nationality, as with "Turkish Trade Minister"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+                places = self.args(pobjs[0]) if pobjs else []
+                if places and all(a[0].type == "Country" for a in places):
+                    countries = places
+                elif places and all(a[0].type in PLACE for a in places):
+                    end = max(t.i for t in pobjs[0].subtree) + 1
+                elif pobjs and not places and pobjs[0].pos_ == "NOUN":
+                    # "the minister of hydrocarbons and energy": the portfolio is part of the title
+                    end = max(t.i for t in pobjs[0].subtree) + 1
+        countries += [a for c in noun.children if c.dep_ == "poss" for a in self.args(c) if a[0].type == "Country"]
+        text = self.doc[start:end].text
+        label = text[:1].upper() + text[1:]
+        holder = countries[0][0].label if len({c[0].id for c in countries}) == 1 else None
+        if holder is None and not countries and self.national_title(self.doc[start:end]):
+            holder = self.doc_country()
+        if holder:
+            label = role_label(text, holder, "Country")
+        role = self.new_cluster(Mention(start, end, text, "Role", "role", label))
+        for h in people:
+            self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, ("Person",), ("Role",))
+            for c in countries:
+                self.add(h, "nationality", c, noun, "appos:title-of-country", 0.8, ("Person",), ("Country",))
+
+    def appositive_role(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
+        """'Jane Doe, chief executive of Acme,' / '..., Acme's president and CEO,' ->
+        holdsPosition(Jane Doe, Chief Executive of Acme) (public offices: appositive_title)."""
+        people = [h for h in heads if h[0].type == "Person"]
+        if not people or noun.lower_ not in TITLE_WORDS or noun.lower_ in GOVERNMENT_TITLES:
+            return
+        if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
+            return
+        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and self.cluster(t) is None]
+        start = min([t.i for t in words] + [noun.i])
+        if any(t.lower_ in ("former", "ex", "then", "late") for t in self.doc[max(0, start - 1) : noun.i]):
+            return
+        end = noun.i + 1
+        for conj in noun.children:  # "president and chief executive"
+            if conj.dep_ == "conj" and conj.lower_ in TITLE_WORDS:
+                end = conj.i + 1
+        holders = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        for tok in [noun, *[c for c in noun.children if c.dep_ == "conj"]]:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                    holders += [a for p in prep.children if p.dep_ == "pobj" for a in self.args(p)]
+        holders = [h for h in holders if h[0].type in ("Organization", "Country", "City", "Region")]
+        if len({h[0].id for h in holders}) != 1:
+            return
+        if holders[0][0].type == "Country" and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                   for c in holders[0][1].children):
+            return  # "of Honda Canada": a company NER did not find, not the country
+        holder = self.holder_name(*holders[0])
+        for title in self.split_titles(self.doc[start:end]):
+            label = role_label(title, holder, holders[0][0].type)
+            role = self.new_cluster(Mention(start, end, title, "Role", "role", label))
+            for h in people:
+                self.add(h, "holdsPosition", (role, noun), noun, "appos:title-of", 0.85, ("Person",), ("Role",))

@@ -1,0 +1,229 @@
+"""Nominal frames: ventures, agreements, tariffs on goods, events."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.coref import Cluster
+from kg.extract.lexicon import (
+    FACILITY_NOUNS,
+)
+from kg.extract.mentions import Mention
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import (
+    _EVENT_SKIP,
+    ACTOR,
+    AGREEMENT_NOUNS,
+    BODY,
+    CONSTRUCTION_NOUNS,
+    EVENT_NOUNS,
+    MEMBERSHIP_VERBS,
+    NOUN_RULES,
+    PACT_NOUNS,
+    PLACE,
+    TARIFF_VERBS,
+    TARIFF_WORDS,
+)
+
+
+class VentureRules(FinderBase):
+    """Nominal frames: ventures, agreements, tariffs on goods, events."""
+
+    def event_cluster(self, tok: Token) -> tuple[Cluster, Token] | None:
+        """A named event a token stands for: 'the COP27 climate conference', 'the fourth Tashkent
+        International Investment Forum', or a name NER typed as an organisation ending in 'Forum'."""
+        c = self.cluster(tok)
+        if c is not None and c.type == "Event":
+            return (c, tok)
+        if c is not None and c.type == "Organization" and c.label.split()[-1].lower() in EVENT_NOUNS:
+            return (c, tok)
+        if c is not None or tok.lemma_.lower() not in EVENT_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod")]
+        if not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in mods):
+            return None  # "a forum", "the ceremony": no name to give it
+        start = min(t.i for t in mods)
+        while start < tok.i and (self.doc[start].lower_ in _EVENT_SKIP or self.doc[start].ent_type_ == "ORDINAL"):
+            start += 1
+        text = self.doc[start : tok.i + 1].text
+        return (self.new_cluster(Mention(start, tok.i + 1, text, "Event", "name", text)), tok)
+
+    def event_rules(self) -> None:
+        """People at a named event attend it: 'X spoke at the Y Forum', 'signed by A and B at the
+        COP27 climate conference', 'X attended the Y Summit'."""
+        for prep in self.doc:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "during"):
+                continue
+            events = [e for g in prep.children if g.dep_ == "pobj" for e in [self.event_cluster(g)] if e]
+            verb = prep.head
+            if not events or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            people = [a for a in self.subjects(verb) if a[0].type == "Person"]
+            people += [a for c in verb.children if c.dep_ == "agent" for p in c.children
+                       if p.dep_ == "pobj" for a in self.args(p) if a[0].type == "Person"]
+            for person in people:
+                for event in events:
+                    self.add(person, "attended", event, verb, "event:at", 0.75, ("Person",), ("Event",))
+        for verb in self.doc:
+            if verb.lemma_.lower() == "attend" and verb.pos_ == "VERB":
+                for o in verb.children:
+                    event = self.event_cluster(o) if o.dep_ == "dobj" and self.cluster(o) is None else None
+                    if event:
+                        for person in self.subjects(verb):
+                            self.add(person, "attended", event, verb, "event:attend", 0.8, ("Person",), ("Event",))
+
+    def venture_rule(self, noun: Token) -> None:
+        """'A and B formed a joint venture, X' / 'the venture, named X, is owned by A and B'.
+
+        jointVentureOf(X, parent) for each parent; the parents partner with each other.
+        """
+        names = [(self.cluster(c), c) for c in noun.children if c.dep_ in ("appos", "compound")
+                 and self.cluster(c) is not None and self.cluster(c).type == "Organization"]
+        nxt = self.doc[noun.i + 1] if noun.i + 1 < len(self.doc) else None
+        if nxt is not None and self.cluster(nxt) is not None and self.cluster(nxt).type == "Organization":
+            names.append((self.cluster(nxt), nxt))
+        if noun.dep_ == "appos":
+            # "X, a joint venture between A and B,": the name the noun stands beside
+            names.extend(a for a in self.args(noun.head) if a[0].type == "Organization")
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):
+            # "X is a joint venture between A and B"
+            names.extend(a for a in self.subjects(noun.head) if a[0].type == "Organization")
+        for acl in noun.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call", "know"):
+                for o in acl.children:
+                    if o.dep_ in ("oprd", "dobj", "attr") or (o.dep_ == "prep" and o.lower_ == "as"):
+                        names.extend(self.args(o) or [a for p in o.children if p.dep_ == "pobj" for a in self.args(p)])
+        parents: list[tuple[Cluster, Token]] = []
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
+                parents.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.args(p))
+        for acl in noun.children:
+            # "the joint venture formed by A and B", "a consortium made up of A, B and C"
+            if acl.dep_ == "acl" and acl.lemma_.lower() in MEMBERSHIP_VERBS:
+                for t in acl.subtree:
+                    if t.dep_ in ("pobj", "dobj") and (t.head.lower_ in ("by", "of") or t.head is acl):
+                        parents.extend(self.args(t))
+        if any(c.dep_ == "poss" for c in noun.children) and any(
+                p.dep_ == "prep" and p.lower_ == "with" for p in noun.children):
+            # "its joint venture with B": the possessor and B
+            parents.extend(a for c in noun.children if c.dep_ == "poss" for a in self.args(c))
+            # only the partner itself: "with B, X" often parses the venture's name X as B's conjunct
+            parents.extend((self.cluster(g), g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                           for g in p.children if g.dep_ == "pobj" and self.cluster(g) is not None)
+        if not parents and noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in ("own", "hold", "control"):
+            for t in noun.head.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "by":
+                    parents.extend(self.args(t))
+        joint = any(c.lower_ == "joint" for c in noun.children)
+        if not parents and (joint or names):
+            parents = self.governor_subjects(noun)
+        parents = [p for p in parents if p[0].type == "Organization" and all(p[0].id != n[0].id for n in names)]
+        for name in names:
+            for par in parents:
+                self.add(name, "jointVentureOf", par, noun, "noun:joint-venture", 0.8,
+                         ("Organization",), ("Organization",))
+            # "run a plant in P through their venture X": the venture has the facility.
+            gov = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if gov is not None:
+                for o in gov.children:
+                    if o.dep_ == "dobj" and o.lemma_.lower() in FACILITY_NOUNS:
+                        for prep in o.children:
+                            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                                for pobj in prep.children:
+                                    for place in self.args(pobj):
+                                        self.add(name, "hasFacilityIn", place, noun, "venture:facility-place",
+                                                 0.7, ("Organization",), PLACE)
+        if joint and len(parents) >= 2 and not names:
+            # an unnamed venture links its parents directly; a named one links them through itself
+            self.pairwise(parents, noun, "partnersWith", "noun:joint-venture-partners", 0.75)
+
+    def noun_rules(self, noun: Token, lemma: str) -> None:
+        for prep_word, rel, o_types, conf in NOUN_RULES.get(lemma, []):
+            preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep_word]
+            if lemma in ("memorandum", "agreement"):
+                # "a memorandum of understanding with X": the "with" hangs off "understanding".
+                preps += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children for g in o.children if g.dep_ == "prep" and g.lower_ == prep_word]
+            pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+            objs = [a for o in pobjs for a in self.args(o)]
+            if not objs and rel == "imposesTariffOn":
+                objs = [a for o in pobjs for a in self.origins(o)]
+            if not objs:
+                continue
+            subs = self.governor_subjects(noun)
+            if rel == "imposesTariffOn":
+                subs = [a for a in subs if a[0].type in BODY] or self.tariff_imposer(noun)
+            for s in subs:
+                for o in objs:
+                    if s[0].id != o[0].id:
+                        r = self.pact_relation(s[0], o[0]) if lemma in PACT_NOUNS else rel
+                        self.add(s, r, o, noun, f"noun:{lemma}:{prep_word}", conf, ACTOR, o_types)
+        if lemma in AGREEMENT_NOUNS or lemma in ("collaboration", "cooperation", "partnership"):
+            # "an agreement between A and B", "the signing of a memorandum between A and B"
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    parties = [a for g in prep.children if g.dep_ == "pobj" for a in self.args(g)
+                               if a[0].type in BODY]
+                    for i, a in enumerate(parties):
+                        for b in parties[i + 1 :]:
+                            if a[0].id != b[0].id:
+                                rel = (self.pact_relation(a[0], b[0]) if lemma in PACT_NOUNS
+                                       else "partnersWith" if lemma == "partnership" else "cooperatesWith")
+                                self.add(a, rel, b, noun, f"noun:{lemma}:between", 0.75, BODY, BODY)
+        if lemma in FACILITY_NOUNS:
+            self.owned_site_rule(noun)
+        if lemma in CONSTRUCTION_NOUNS:
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for o in prep.children:
+                        if o.dep_ == "pobj":
+                            self.build_rule(noun, o, f"noun:{lemma}:facility")
+
+    @staticmethod
+    def pact_relation(a: Cluster, b: Cluster) -> str:
+        """An agreement between companies is a partnership; one with a state or a public body
+        is cooperation ('signed an agreement with Saudi Arabia's Ministry of Investment')."""
+        public = ("Ministry", "Government", "Commission", "Agency", "Council", "Department", "Union")
+        if any(c.type == "Country" or any(w in c.label for w in public) for c in (a, b)):
+            return "cooperatesWith"
+        return "partnersWith"
+
+    def is_tariff_body(self, c: Cluster) -> bool:
+        """Only states and blocs set tariffs; a carmaker that 'faces 20%' does not."""
+        return c.type == "Country" or any(w in c.label for w in ("Union", "Commission", "Government", "EU"))
+
+    def tariff_imposer(self, tariff: Token) -> list[tuple[Cluster, Token]]:
+        """Who sets a tariff the sentence does not give a subject for: its possessor ('the EU's
+        10% duty'), the destination of the goods ('cars shipped to the EU face...'), or the body
+        the article shows setting tariffs most often."""
+        owners = [a for c in tariff.children if c.dep_ == "poss" for a in self.args(c)]
+        owners = [a for a in owners if self.is_tariff_body(a[0])]
+        if owners:
+            return owners[:1]
+        for t in tariff.sent:
+            if t.dep_ == "prep" and t.lower_ == "to" and t.head.lemma_.lower() in (
+                    "ship", "export", "sell", "send", "import", "bring"):
+                dest = [a for g in t.children if g.dep_ == "pobj" for a in self.args(g) if self.is_tariff_body(a[0])]
+                if dest:
+                    return dest[:1]
+        return self.doc_imposer()
+
+    def doc_imposer(self) -> list[tuple[Cluster, Token]]:
+        """The state or bloc the article shows setting tariffs most often (none on a tie)."""
+        if not hasattr(self, "_imposer"):
+            votes: dict[int, list[tuple[Cluster, Token]]] = {}
+            for sent in self.doc.sents:
+                if not any(t.lemma_.lower() in TARIFF_WORDS for t in sent):
+                    continue
+                for t in sent:
+                    found: list[tuple[Cluster, Token]] = []
+                    if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in TARIFF_VERBS:
+                        found = self.subjects(t)
+                    elif t.lemma_.lower() in TARIFF_WORDS:
+                        found = [a for c in t.children if c.dep_ == "poss" for a in self.args(c)]
+                    for a in found:
+                        if self.is_tariff_body(a[0]):
+                            votes.setdefault(a[0].id, []).append(a)
+            ranked = sorted(votes.values(), key=len, reverse=True)
+            self._imposer = ranked[0][:1] if ranked and (len(ranked) == 1 or len(ranked[0]) > len(ranked[1])) else []
+        return self._imposer

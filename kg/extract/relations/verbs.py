@@ -1,0 +1,327 @@
+"""Verbal frames: a trigger verb and its subject, object and prepositional slots."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extract.coref import Cluster
+from kg.extract.lexicon import (
+    FACILITY_NOUNS,
+)
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import (
+    AGREEMENT_NOUNS,
+    ANY,
+    BODY,
+    CONSTRUCTION,
+    FOUNDING_VERBS,
+    GROUP_WORDS,
+    PARTNERING_NOUNS,
+    PARTNERING_OBJECTS,
+    PLACE,
+    PRODUCTION_VERBS,
+    START_WORDS,
+    VERB_RULES,
+)
+from kg.extract.values import parse_date
+
+
+class VerbRules(FinderBase):
+    """Verbal frames: a trigger verb and its subject, object and prepositional slots."""
+
+    def verb_rules(self, verb: Token, lemma: str) -> None:
+        agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                  for a in self.args(p)] if verb.tag_ == "VBN" else []
+        for slot, rel, s_types, o_types, conf in VERB_RULES.get(lemma, []):
+            if slot == "dobj" and agents:
+                # "Tesla, headed by Elon Musk" / "X was visited by Y": the agent acts on the patient.
+                for s in agents:
+                    for o in self.subjects(verb):
+                        self.add(s, rel, o, verb, f"verb:{lemma}:passive", conf, s_types, o_types)
+                continue
+            objs = [a for o in self.slot(verb, slot) for a in self.args(o)]
+            rule = f"verb:{lemma}:{slot}"
+            if rel == "visited" and all(a[0].type == "Place" for a in objs):
+                # a visit to a site is a visit to its owner and its town (and to the site)
+                sites = self.site_args(verb, slot)
+                if sites:
+                    objs, rule, conf = objs + sites, f"verb:{lemma}:site", conf - 0.1
+            if not objs:
+                continue
+            subs = self.subjects(verb)
+            if verb.tag_ == "VBN" and lemma in ("base", "headquarter", "locate"):
+                subs = subs or self.args(verb.head)
+            for s in subs:
+                for o in objs:
+                    self.add(s, rel, o, verb, rule, conf, s_types, o_types)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in ("sign", "conclude", "reach", "ink") and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
+            # "Indonesia and Australia signed a memorandum": states cooperate, companies partner.
+            subs = [s for s in self.subjects(verb) if s[0].type in BODY]
+            for i, a in enumerate(subs):
+                for b in subs[i + 1 :]:
+                    states = a[0].type == "Country" and b[0].type == "Country"
+                    self.add(a, "cooperatesWith" if states else "partnersWith", b, verb, "verb:sign-together", 0.8,
+                             BODY, BODY)
+        # "X and Y joined hands / forces" -> the coordinated subjects partner.
+        if any(o.lemma_.lower() in PARTNERING_OBJECTS for o in objects):
+            self.pairwise(self.subjects(verb), verb, "partnersWith", "verb:join-hands", 0.8)
+        # "X and Y are in (active) cooperation"
+        if lemma == "be":
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    if any(p.lemma_.lower() in PARTNERING_NOUNS for p in prep.children):
+                        self.pairwise(self.subjects(verb), verb, "partnersWith", "copula:in-cooperation", 0.8)
+        if lemma in ("be", "become", "remain"):
+            self.copula_rules(verb)
+        if lemma in CONSTRUCTION:
+            for o in objects:
+                self.build_rule(verb, o, f"verb:{lemma}:facility")
+        if lemma in ("plan", "announce", "unveil", "propose", "consider"):
+            # "BYD plans a second plant in Turkey": the plant is the trigger, so the planning
+            # verb above it hedges the facts ("planned"); an announcement does not.
+            for o in objects:
+                if o.lemma_.lower() in FACILITY_NOUNS:
+                    self.build_rule(o, o, f"verb:{lemma}:facility")
+        if lemma in ("include", "comprise") and verb.dep_ == "relcl":
+            # "Acme Group, which includes Acme Motors and Beta": the group's members are its parts
+            groups = [a for a in self.subjects(verb) if a[0].type == "Organization"
+                      and a[0].label.split()[-1].lower() in GROUP_WORDS]
+            for member in (a for o in objects for a in self.args(o) if a[0].type == "Organization"):
+                for g in groups:
+                    if g[0].id != member[0].id:
+                        self.add(member, "partOf", g, verb, "verb:group-includes", 0.8,
+                                 ("Organization",), ("Organization",))
+        if lemma in ("seek", "look", "want", "aim", "hope"):
+            self.seek_rule(verb)
+        if lemma in START_WORDS:
+            self.start_rule(verb)
+        if lemma == "invest":
+            for o in self.slot(verb, "prep:in"):
+                self.facility_place_rule(verb, o)
+        if lemma in PRODUCTION_VERBS and verb.dep_ not in ("acl", "amod"):
+            self.production_place_rule(verb, objects)
+        if lemma in ("have", "operate", "run", "own"):
+            for o in objects:
+                self.facility_place_rule(verb, o)
+        if lemma in FOUNDING_VERBS and verb.tag_ in ("VBN", "VBD"):
+            self.founded_rule(verb)
+        if lemma in ("own", "hold", "acquire", "buy", "take") and not self.hedge(verb):
+            self.stake_rule(verb, objects)
+        if lemma in ("acquire", "buy", "purchase", "control") and not self.hedge(verb):
+            self.takeover_rule(verb, lemma, objects)
+
+    def site_args(self, verb: Token, slot: str) -> list[tuple[Cluster, Token]]:
+        """Owner and place of a site: 'toured Acme's plant in Gdansk' -> Acme, Gdansk."""
+        found: list[tuple[Cluster, Token]] = []
+        for o in self.slot(verb, slot):
+            if o.pos_ != "NOUN":
+                continue
+            # the place may hang off the noun or, as parsers often attach it, off the verb
+            around = [*o.children, *(v for v in verb.children if v.i > o.i)]
+            for c in around:
+                if c.dep_ == "poss":
+                    found.extend(self.args(c))
+                if c.dep_ == "prep" and c.lower_ == "of" and c.head == o:
+                    # "the headquarters of battery maker Acme"
+                    found.extend(a for g in c.children if g.dep_ == "pobj" for a in self.args(g))
+            found.extend(self.prep_places(around, ("in", "at")))
+        return found
+
+    def production_place_rule(self, verb: Token, objects: list[Token]) -> None:
+        """'X assembles vehicles in P' -> hasFacilityIn(X, P): making things somewhere."""
+        if not objects or self.hedge(verb):
+            return
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        preps += [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for place in self.place_args(pobj):
+                    for s in self.subjects(verb):
+                        self.add(s, "hasFacilityIn", place, verb, "verb:produce-in-place", 0.7,
+                                 ("Organization",), PLACE)
+
+    def takeover_rule(self, verb: Token, lemma: str, objects: list[Token]) -> None:
+        """'X acquired miner Y', 'X, which controls carmaker Y,' -> partOf(Y, X).
+
+        A stake, shares or assets are not the company; nor is "Acme" in "Acme's assets".
+        """
+        rule = "verb:control" if lemma == "control" else "verb:acquire"
+        for o in (a for ob in objects if ob.lemma_.lower() not in ("stake", "share", "asset", "interest")
+                  for a in self.args(ob)):
+            if self.possessor(o):
+                continue
+            for s in self.subjects(verb):
+                if s[0].id != o[0].id:
+                    self.add(o, "partOf", s, verb, rule, 0.75, ("Organization",), ("Organization",))
+
+    def between_the_two_countries(self, verb: Token) -> bool:
+        """'Trade between the two countries reached $X': the pair named just before."""
+        return any(
+            n.dep_ == "nsubj" and n.lemma_.lower() == "trade" and p.lower_ == "between"
+            and g.lemma_.lower() == "country" and any(c.lower_ in ("two", "both") for c in g.children)
+            for n in verb.children for p in n.children for g in p.children
+        )
+
+    def founded_rule(self, verb: Token) -> None:
+        """'The company, founded in 2016,' / 'X was founded in 2016' -> founded(X, 2016)."""
+        if verb.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in verb.children):
+            return  # "Jane Doe founded X in 2016": the subject is the founder, not the company
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for pobj in prep.children:
+                # "in 2016", "in October 2021", "at the end of 2015" (NER often calls a bare year CARDINAL)
+                dated = [t for t in pobj.subtree if t.ent_type_ == "DATE" or re.fullmatch(r"(?:19|20)\d\d", t.text)]
+                date = parse_date(" ".join(t.text for t in pobj.subtree)) if dated else None
+                if date is None or not date.date:
+                    continue
+                if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+                    continue
+                subs = self.subjects(verb)
+                if not subs and verb.dep_ == "acl" and verb.head.dep_ == "appos":
+                    subs = self.args(verb.head.head)  # "Stellantis, the group created in 2021,"
+                for s in subs:
+                    if s[0].type == "Organization":
+                        self.add(s, "founded", date, verb, "verb:founded-in", 0.8, ("Organization",), ANY)
+
+    def stake_rule(self, verb: Token, objects: list[Token]) -> None:
+        """'X holds a 21 percent stake in Y', 'X owns 21 percent of Y' -> investsIn(X, Y)."""
+        if verb.tag_ == "VBN" and verb.lemma_.lower() == "own":
+            # "Y, which is 67 percent owned by X," -> investsIn(X, Y); wholly owned -> partOf(Y, X)
+            owners = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                      for a in self.args(p)]
+            part = any(t.lower_ in ("percent", "%", "partly", "partially", "jointly", "majority", "minority")
+                       for t in verb.subtree if t.i < verb.i)
+            for owner in owners:
+                for owned in self.subjects(verb):
+                    if owned[0].id != owner[0].id:
+                        if part:
+                            self.add(owner, "investsIn", owned, verb, "verb:owned-by-part", 0.8, BODY, ("Organization",))
+                        else:
+                            self.add(owned, "partOf", owner, verb, "verb:owned-by", 0.75, ("Organization",), BODY)
+            return
+        targets: list[tuple[Cluster, Token]] = []
+        for o in objects:
+            lemma = o.lemma_.lower()
+            if lemma in ("stake", "share", "interest"):
+                preps = [c for c in [*o.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "in"]
+            elif lemma in ("percent", "%") or o.lower_ == "%":
+                preps = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"]
+            else:
+                continue
+            targets += [a for p in preps for g in p.children if g.dep_ == "pobj" for a in self.args(g)]
+        for t in targets:
+            for s in self.subjects(verb):
+                if s[0].id != t[0].id:
+                    self.add(s, "investsIn", t, verb, "verb:stake-in", 0.8, BODY, ("Organization",))
+
+    def start_rule(self, verb: Token) -> None:
+        """'X will start production in 2026' -> plannedStart(X, 2026)."""
+        if verb.tag_ == "VBD":
+            return  # "began production in April 2024" happened; it is not a planned start
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp")]
+        # "start production", "production is to start", "start operating"
+        gov = verb.head if verb.dep_ == "xcomp" else None
+        objs += [c for c in (gov.children if gov is not None else []) if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(o.lemma_.lower() in ("production", "operation", "operate", "construction", "delivery", "sale",
+                                        "manufacturing", "output") for o in objs):
+            return
+        date = None
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from"):
+                for pobj in prep.subtree:
+                    if pobj.ent_type_ in ("DATE", "CARDINAL"):
+                        date = parse_date(pobj.text)
+                        if date is None:
+                            ent = next((e for e in self.sent_ents(verb.sent) if e.start <= pobj.i < e.end), None)
+                            date = parse_date(ent.text) if ent is not None else None
+                        if date is not None:
+                            break
+        if date is None:
+            return
+        subs = [a for a in self.subjects(verb) if self.cluster(a[1]) is not None]
+        subs = [a for a in subs if a[1].lemma_.lower() not in ("production", "output", "operation")]
+        sites = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
+                 for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == "Place"]
+        if sites:
+            subs = sites  # "begin production at the plant": the plant starts
+        if not subs:
+            # "Mass production is scheduled to start in 2026": which facility is not said here,
+            # and the last one named is often the wrong one (measured on the development corpus)
+            return
+        for s in subs:
+            self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + ("Place",), ANY)
+
+    def seek_rule(self, verb: Token) -> None:
+        """'X is seeking to cooperate (and learn) from/with Y' -> seeksCooperationWith."""
+        for x in verb.children:
+            if x.dep_ != "xcomp" or x.lemma_.lower() not in (
+                "cooperate", "partner", "collaborate", "learn", "work", "deepen", "expand", "boost", "strengthen"):
+                continue
+            targets = []
+            for v in [x, *x.conjuncts]:
+                for prep in v.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("with", "from"):
+                        for pobj in prep.children:
+                            found = self.args(pobj) or [
+                                a for c in pobj.children if c.dep_ == "poss" for a in self.args(c)
+                            ]
+                            targets.extend(found)
+            for s in self.subjects(verb):
+                for o in targets:
+                    self.add(s, "seeksCooperationWith", o, verb, "verb:seek-cooperation", 0.75, BODY, BODY)
+
+    def copula_rules(self, verb: Token) -> None:
+        """'X is part/a member of Y', 'X became Y's third-largest trading partner'."""
+        subs = self.subjects(verb)
+        for attr in (c for c in verb.children if c.dep_ in ("attr", "acomp")):
+            lemma = attr.lemma_.lower()
+            if lemma in ("part", "member"):
+                if verb.dep_ == "relcl":
+                    # "Y, of which X is a member": the relative pronoun stands for Y.
+                    for prep in verb.children:
+                        if prep.lower_ == "of" and any(p.lower_ in ("which", "whom") for p in prep.children):
+                            for s in subs:
+                                for o in self.args(verb.head):
+                                    self.add(s, "partOf" if lemma == "part" else "memberOf", o, verb,
+                                             f"copula:{lemma}-of-which", 0.8, BODY, BODY)
+                for prep in attr.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            objs = self.args(pobj) or [self.np_entity(pobj)]
+                            for s in subs:
+                                for o in objs:
+                                    if o is not None:
+                                        self.add(s, "partOf" if lemma == "part" else "memberOf", o,
+                                                 verb, f"copula:{lemma}-of", 0.8, BODY, BODY)
+            rank = self.rank_value(attr)
+            if rank is not None:
+                owners = [a for c in attr.children if c.dep_ == "poss" for a in self.args(c)]
+                trading = any(c.lower_ == "trading" for c in attr.children) and lemma == "partner"
+                for s in subs:
+                    owner = owners[0][0].label if owners else ""
+                    self.add(s, "tradingPartnerRank" if trading else "rankedAs", rank, verb,
+                             "copula:rank", 0.8, BODY, ANY, partner_of=owner)
+                    if trading:
+                        for o in owners:
+                            self.add(s, "tradesWith", o, verb, "copula:trading-partner", 0.8, BODY, BODY)
+
+    def based_rule(self, based: Token) -> None:
+        """'the Ankara-based Centre' -> basedIn(Centre, Ankara)."""
+        places = [a for c in based.children if c.dep_ in ("npadvmod", "compound", "amod") for a in self.args(c)]
+        if not places:
+            prev = self.doc[based.i - 2] if based.i >= 2 else None
+            if prev is not None and self.cluster(prev) is not None:
+                places = [(self.cluster(prev), prev)]
+        owners = self.args(based.head)
+        if not owners and based.head.dep_ == "compound":
+            # "Frankfurt-based consultancy Acme Partners": the noun is a compound of the name
+            owners = self.args(based.head.head)
+        for o in owners:
+            for p in places:
+                self.add(o, "basedIn", p, based, "amod:x-based", 0.85, ("Organization", "Person"), PLACE)
