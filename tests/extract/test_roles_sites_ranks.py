@@ -107,3 +107,9 @@ def test_president_and_chief_executive_is_one_office(extractor):
                                       "Company, welcomed the venture.\n"))
     assert ("Jaehoon Chang", "holdsPosition",
             "President and Chief Executive of Hyundai Motor Company") in f, f
+
+
+def test_a_plant_is_never_the_place_a_company_has_a_facility_in(extractor):
+    f = facts(extract_text(extractor, "General Motors makes the Lyriq at its Spring Hill plant in "
+                                      "Tennessee.\n"))
+    assert not any(p in ("hasFacilityIn", "locatedIn") and o.endswith("plant") for _, p, o in f), f

@@ -28,6 +28,10 @@ from kg.extract.values import parse_date
 from kg.model import Value
 
 
+# Relations whose object is a place; facilities (typed Place for now) never fill it.
+WHERE_RELATIONS = {"hasFacilityIn", "locatedIn", "basedIn", "headquarteredIn"}
+
+
 @dataclass
 class Fact:
     """A relation found in one sentence, before it becomes a model Triple."""
@@ -203,6 +207,8 @@ class FinderBase:
             oc, ot = o
             if oc.type not in o_types or oc.id == sc.id:
                 return
+            if p in WHERE_RELATIONS and any(m.kind == "facility" for m in oc.mentions):
+                return  # a plant is not a place something is located in or has a facility in
             oid = oc.id
             o_tok = self.mention_span(ot)
         hedge = self.hedge(trigger)

@@ -167,7 +167,8 @@ class TitleRules(FinderBase):
             return c.label
         start, end = self.mention_span(tok)
         text = self.doc[start:end].text if end > start else tok.text
-        if not text[:1].isupper() or tok.pos_ in ("PRON", "DET") or tok.lower_ in (
+        if not text[:1].isupper() or text.split()[0].lower() in ("the", "this", "that", "its", "their") \
+                or tok.pos_ in ("PRON", "DET") or tok.lower_ in (
                 "the", "it", "its", "this", "that") or end - start <= 1 and c.label.startswith(text + " "):
             return c.label  # a pronoun or description ("its", "the company") or a short form
         rest = c.label[len(text):].split() if c.label.startswith(text + " ") else []
