@@ -147,3 +147,16 @@ def test_a_named_venture_links_its_parents_through_itself(extractor):
                                       "LG Energy Solution.\n"))
     assert ("Ultium Cells", "jointVentureOf", "General Motors") in f
     assert not any(p == "partnersWith" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, maker, product", [
+    ("Volta Energy produces battery cells and modules in Lyon.", "Volta Energy", "battery cells"),
+    ("Norsk Lithium will make lithium hydroxide for battery makers.", "Norsk Lithium", "lithium hydroxide"),
+])
+def test_what_a_maker_puts_out(extractor, text, maker, product):
+    assert (maker, "produces", product) in facts(extract_text(extractor, text))
+
+
+def test_a_decision_is_not_a_product(extractor):
+    f = facts(extract_text(extractor, "Acme Motors made the decision to close the plant.\n"))
+    assert not any(p == "produces" for _, p, _ in f), f

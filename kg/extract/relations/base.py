@@ -27,7 +27,6 @@ from kg.extract.relations.lexicon import (
 from kg.extract.values import parse_date
 from kg.model import Value
 
-
 # Relations whose object is a place; facilities (typed Place for now) never fill it.
 WHERE_RELATIONS = {"hasFacilityIn", "locatedIn", "basedIn", "headquarteredIn"}
 

@@ -111,6 +111,16 @@ TARIFF_VERBS = {"impose", "levy", "charge", "raise", "slap", "set", "introduce",
 SPOKES_TITLES = {"spokesperson", "spokesman", "spokeswoman"}
 SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "confirm", "oppose", "warn"}
 # Verbs of making: "X assembles vehicles in P" -> hasFacilityIn(X, P).
+# Verbs whose object is what a maker puts out ("makes lithium hydroxide", "turns out cars").
+OUTPUT_VERBS = {"produce", "make", "manufacture", "assemble", "refine"}
+# Objects of those verbs that are not goods.
+NOT_PRODUCTS = frozenset("""decision remark comment statement progress history sense money profit
+    loss revenue sale sales use case point effort move investment investments call offer bid plan
+    plans announcement announcements change changes difference way ways deal deals payment payments
+    contribution contributions commitment commitments cut cuts debut return returns time
+    appearance visit visits trip trips impact mistake mistakes choice choices case cases""".split())
+NOT_PRODUCT_MODS = frozenset("""new more most other such own first last same key several many
+    all some any""".split())
 PRODUCTION_VERBS = {"assemble", "produce", "manufacture", "make", "build"}
 # Appositive nouns whose "of" object is what the described body makes.
 MAKER_NOUNS = {"maker", "manufacturer", "producer", "supplier"}

@@ -10,6 +10,7 @@ from kg.extract.coref import Cluster
 from kg.extract.lexicon import (
     FACILITY_NOUNS,
 )
+from kg.extract.mentions import Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     AGREEMENT_NOUNS,
@@ -18,6 +19,10 @@ from kg.extract.relations.lexicon import (
     CONSTRUCTION,
     FOUNDING_VERBS,
     GROUP_WORDS,
+    MEASURE_UNITS,
+    NOT_PRODUCT_MODS,
+    NOT_PRODUCTS,
+    OUTPUT_VERBS,
     PARTNERING_NOUNS,
     PARTNERING_OBJECTS,
     PLACE,
@@ -101,6 +106,9 @@ class VerbRules(FinderBase):
         if lemma == "invest":
             for o in self.slot(verb, "prep:in"):
                 self.facility_place_rule(verb, o)
+        if lemma in OUTPUT_VERBS or lemma in ("turn", "roll") and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            self.output_rule(verb, objects)
         if lemma in PRODUCTION_VERBS and verb.dep_ not in ("acl", "amod"):
             self.production_place_rule(verb, objects)
         if lemma in ("have", "operate", "run", "own"):
@@ -144,6 +152,48 @@ class VerbRules(FinderBase):
                     for s in self.subjects(verb):
                         self.add(s, "hasFacilityIn", place, verb, "verb:produce-in-place", 0.7,
                                  ("Organization",), PLACE)
+
+    def output_rule(self, verb: Token, objects: list[Token]) -> None:
+        """'X makes lithium hydroxide', 'the plant will turn out 200,000 electric vehicles a
+        year', 'to produce 25,000 tonnes of lithium carbonate' -> produces(X, product)."""
+        makers = [a for a in self.subjects(verb) if a[0].type in ("Organization", "Place", "Country")]
+        if not makers:
+            return
+        # the parser sometimes hangs a bare noun object as ccomp or oprd ("make lithium hydroxide")
+        objects = [*objects, *(c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN")]
+        for obj in [o for x in objects for o in (x, *x.conjuncts)]:
+            noun = obj
+            if obj.like_num or obj.lemma_.lower() in MEASURE_UNITS or any(
+                    c.dep_ == "nummod" for c in obj.children) and obj.lemma_.lower() in MEASURE_UNITS:
+                # "25,000 tonnes of lithium carbonate": the product follows "of"
+                noun = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj"), None)
+            product = self.product_cluster(noun) if noun is not None else None
+            if product is None:
+                continue
+            for m in makers:
+                self.add(m, "produces", product, verb, "verb:output", 0.7, ("Organization", "Place", "Country"),
+                         ("Product",))
+
+    def product_cluster(self, noun: Token) -> tuple[Cluster, Token] | None:
+        """A product entity for an NP naming goods: 'electric vehicles', 'lithium hydroxide',
+        'battery cells' (not 'a decision', 'the remarks', nor a named company or place)."""
+        c = self.cluster(noun)
+        if c is not None:
+            return (c, noun) if c.type == "Product" else None
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma in NOT_PRODUCTS or lemma in FACILITY_NOUNS or lemma in MEASURE_UNITS:
+            return None
+        mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= noun.i - 3
+                and self.cluster(t) is None and not t.like_num and t.lower_ not in NOT_PRODUCT_MODS]
+        if noun.tag_ != "NNS" and not mods:
+            return None  # "make a decision": a bare singular is rarely goods
+        start = min([t.i for t in mods] + [noun.i])
+        while start < noun.i and (self.doc[start].pos_ in ("DET", "NUM", "PRON") or self.doc[start].like_num):
+            start += 1
+        text = self.doc[start : noun.i + 1].text
+        m = Mention(start, noun.i + 1, text, "Product", "name", text)
+        return (self.new_cluster(m), noun)
 
     def takeover_rule(self, verb: Token, lemma: str, objects: list[Token]) -> None:
         """'X acquired miner Y', 'X, which controls carmaker Y,' -> partOf(Y, X).
