@@ -156,7 +156,8 @@ class VerbRules(FinderBase):
     def output_rule(self, verb: Token, objects: list[Token]) -> None:
         """'X makes lithium hydroxide', 'the plant will turn out 200,000 electric vehicles a
         year', 'to produce 25,000 tonnes of lithium carbonate' -> produces(X, product)."""
-        makers = [a for a in self.subjects(verb) if a[0].type in ("Organization", "Place", "Country")]
+        # companies and their plants; a country "producing" is usually a purpose ("to produce EVs")
+        makers = [a for a in self.subjects(verb) if a[0].type in ("Organization", "Place")]
         if not makers:
             return
         # the parser sometimes hangs a bare noun object as ccomp or oprd ("make lithium hydroxide")
@@ -172,7 +173,7 @@ class VerbRules(FinderBase):
             if product is None:
                 continue
             for m in makers:
-                self.add(m, "produces", product, verb, "verb:output", 0.7, ("Organization", "Place", "Country"),
+                self.add(m, "produces", product, verb, "verb:output", 0.7, ("Organization", "Place"),
                          ("Product",))
 
     def product_cluster(self, noun: Token) -> tuple[Cluster, Token] | None:
