@@ -38,6 +38,8 @@ StoreOpt = Annotated[str, typer.Option("--store", help="Store folder, 'memory', 
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline package name")]
 FormatOpt = Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
+WaitOpt = Annotated[float, typer.Option("--wait", help="Seconds to wait for a store another process is writing to")]
+DEFAULT_WAIT = 60.0
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "md")
 
 # The example question `make demo` answers: whom did a minister meet?
@@ -63,6 +65,26 @@ def _root(
     # it is declared here so that `kg --help` lists it.
 
 
+def _open_writer(store: str, wait: float, create: bool = True):  # noqa: ANN202
+    """Open the store for writing, waiting up to `wait` seconds (with notes on stderr) while
+    another process writes to it."""
+    from kg.store import open_store
+
+    if wait < 0:
+        raise KGError("--wait must be 0 or more seconds")
+    said = [-1.0]
+
+    def waiting(seconds: float) -> None:
+        if said[0] < 0:
+            _say(f"kg: store {store} is open for writing by another process; waiting up to {wait:g} s (--wait)")
+            said[0] = 0.0
+        elif seconds - said[0] >= 10:
+            _say(f"kg: still waiting for store {store} ({seconds:.0f} s)")
+            said[0] = seconds
+
+    return open_store(store, create=create, wait=wait, on_wait=waiting)
+
+
 def _default_store() -> str:
     from kg.pipeline import DEFAULT_STORE
 
@@ -81,6 +103,7 @@ def build(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786)")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
     example_query: Annotated[bool, typer.Option("--example-query", hidden=True)] = False,
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Extract facts from articles into the store (one transaction per document; creates the store)."""
     from rich.progress import Progress
@@ -111,7 +134,7 @@ def build(
                                   batch_size=batch_size, progress=progress)
         return run_build(sources, kg_store, model, progress=progress)
 
-    with open_store(store) as kg_store:
+    with _open_writer(store, wait) as kg_store:
         if len(sources) > 3 and sys.stderr.isatty():
             from rich.progress import MofNCompleteColumn, TimeRemainingColumn
 
@@ -321,12 +344,13 @@ def docs(
 def remove(
     doc: Annotated[str, typer.Argument(help="Document id (content hash; a unique prefix will do)")],
     store: StoreOpt = ".kg/store",
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Delete exactly one document's facts from the store."""
     from kg.errors import StoreError
     from kg.store import open_store
 
-    with open_store(store, create=False) as kg_store:
+    with _open_writer(store, wait, create=False) as kg_store:
         matches = [d for d in kg_store.document_ids() if d.startswith(doc)]
         if len(matches) != 1:
             raise StoreError(f"{doc!r} matches {len(matches)} documents; give more of the id")
@@ -338,12 +362,13 @@ def remove(
 def update(
     sparql: Annotated[str, typer.Argument(help="A SPARQL Update, or a file holding one")],
     store: StoreOpt = ".kg/store",
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Run a SPARQL Update on the store (the only command that writes with SPARQL)."""
     from kg.store import open_store
 
     text = _query_text(sparql)
-    with open_store(store, create=False) as kg_store:
+    with _open_writer(store, wait, create=False) as kg_store:
         kg_store.update(text)
     out.print("update applied")
 
@@ -492,12 +517,13 @@ def import_cmd(
     graph: Annotated[Optional[str], typer.Option("--graph", help="Named graph for triples outside any graph")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Override the format guessed from the suffix")] = None,
     store: StoreOpt = ".kg/store",
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Merge external RDF into the store in one transaction."""
     from kg.interop import import_rdf
     from kg.store import open_store
 
-    with open_store(store) as kg_store:
+    with _open_writer(store, wait) as kg_store:
         added = import_rdf(kg_store, file, graph_iri=graph, fmt=fmt)
     out.print(f"{added} quads added")
 
