@@ -56,9 +56,17 @@ SELECT DISTINCT ?minister ?met WHERE {
 """
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"kg {_version('kg') or 'unknown'} (kg info for the model, store and libraries)")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="On an error, show the Python traceback too (or set KG_DEBUG=1)")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print kg's version and exit")] = False,
 ) -> None:
     """Build a knowledge graph from news articles and explore it."""
     # --debug is taken out of the arguments by main() (so it works after a command too);
@@ -564,6 +572,93 @@ def support(
     _emit([{n: r.get(n) for n in names} for r in rows], names, fmt, empty=empty)
 
 
+def _version(distribution: str) -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _model_distribution(module: str) -> str | None:
+    from importlib import metadata
+
+    names = metadata.packages_distributions().get(module) or []
+    return names[0] if names else None
+
+
+@app.command()
+def info(
+    store: StoreOpt = ".kg/store",
+    as_json: JsonOpt = False,
+) -> None:
+    """What is installed and in use: kg, Python, spaCy and the model, the store, the server."""
+    import platform
+
+    from kg.extract.loader import available_models, default_model
+    from kg.serve import find_oxigraph
+
+    models = available_models()
+    try:
+        model: str | None = default_model()
+    except KGError:
+        model = None
+    dist = _model_distribution(model) if model else None
+    try:
+        server: str | None = find_oxigraph()
+    except KGError:
+        server = None
+    documents: int | str | None = None
+    exists: bool | None = None
+    if store.startswith(("sparql+http://", "sparql+https://")) or store in ("memory", ":memory:"):
+        backend = "remote SPARQL endpoint" if store.startswith("sparql") else "memory"
+    else:
+        backend = "Oxigraph on disk (RocksDB)"
+        exists = (Path(store) / "CURRENT").is_file()
+        if exists:
+            from kg.store import open_store
+
+            try:
+                with open_store(store, read_only=True) as kg_store:
+                    documents = len(kg_store.document_ids())
+            except KGError as exc:
+                documents = f"cannot read: {exc}"
+    data = {
+        "kg": _version("kg"),
+        "python": platform.python_version(),
+        "spacy": _version("spacy"),
+        "model": model,
+        "model_package": dist,
+        "model_version": _version(dist) if dist else None,
+        "models_installed": models,
+        "store": store,
+        "store_backend": backend,
+        "store_exists": exists,
+        "documents": documents,
+        "pyoxigraph": _version("pyoxigraph"),
+        "rdflib": _version("rdflib"),
+        "oxigraph_server": server,
+    }
+    if as_json:
+        _print_json(data)
+        return
+    small = model is not None and "_sm" in model
+    lines = [
+        f"kg {data['kg']} on Python {data['python']}",
+        f"spaCy {data['spacy']}, model {model or 'none installed'}"
+        + (f" ({dist} {data['model_version']})" if dist else "")
+        + (" — the small model: expect fewer facts (see README, Extraction)" if small else ""),
+        f"models installed: {', '.join(models) or 'none'}",
+        f"store: {store} ({backend}; "
+        + (f"{documents} document{'' if documents == 1 else 's'})" if isinstance(documents, int)
+           else f"{documents})" if documents else "not created yet)" if exists is False else "not opened)"),
+        f"pyoxigraph {data['pyoxigraph']}, rdflib {data['rdflib']}, oxigraph server: {server or 'not installed'}",
+    ]
+    for line in lines:
+        out.print(clean(line))
+
+
 @app.command()
 def stats(
     store: StoreOpt = ".kg/store",
@@ -619,6 +714,7 @@ EXAMPLES = {
     "serve": ["kg serve --port 7878", "kg serve --writable (then kg build --store sparql+http://127.0.0.1:7878)"],
     "support": ["kg support", "kg support --min 1 --format json"],
     "stats": ["kg stats", "kg stats --json"],
+    "info": ["kg info", "kg info --store corpus-store --json"],
 }
 
 
