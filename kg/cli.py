@@ -119,7 +119,6 @@ def build(
     from kg.ingest import expand_paths
     from kg.pipeline import build as run_build
     from kg.pipeline import check_output, render
-    from kg.store import open_store
 
     if html:
         check_output(html, force)
@@ -356,7 +355,6 @@ def remove(
 ) -> None:
     """Delete exactly one document's facts from the store."""
     from kg.errors import StoreError
-    from kg.store import open_store
 
     with _open_writer(store, wait, create=False) as kg_store:
         matches = [d for d in kg_store.document_ids() if d.startswith(doc)]
@@ -373,7 +371,6 @@ def update(
     wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Run a SPARQL Update on the store (the only command that writes with SPARQL)."""
-    from kg.store import open_store
 
     text = _query_text(sparql)
     with _open_writer(store, wait, create=False) as kg_store:
@@ -529,7 +526,6 @@ def import_cmd(
 ) -> None:
     """Merge external RDF into the store in one transaction."""
     from kg.interop import import_rdf
-    from kg.store import open_store
 
     with _open_writer(store, wait) as kg_store:
         added = import_rdf(kg_store, file, graph_iri=graph, fmt=fmt)
