@@ -226,12 +226,12 @@ def evaluate(
 
         corpus = evaluate_corpus(articles, predictions, folder=gold)
         if as_json:
-            print(json.dumps(corpus.to_dict(details=show_misses), ensure_ascii=False, indent=1))
+            _print_json(corpus.to_dict(details=show_misses))
             return
-        print(format_corpus(corpus))
+        print(clean(format_corpus(corpus)))
         if show_misses:
             for name, report in corpus.articles:
-                print(f"\n=== {name}\n{format_report(report, show_misses=True)}")
+                print(clean(f"\n=== {name}\n{format_report(report, show_misses=True)}"))
         return
     if article is None:
         raise KGError(f"{gold} is a gold file: give the article it describes too")
@@ -239,9 +239,9 @@ def evaluate(
     doc = extract_file(article, model)
     report = run_eval(gold_data, [t.to_dict() for t in doc.triples])
     if as_json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        _print_json(report.to_dict())
     else:
-        print(format_report(report, show_misses=show_misses))
+        print(clean(format_report(report, show_misses=show_misses)))
 
 
 @app.command()
