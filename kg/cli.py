@@ -318,10 +318,11 @@ def render(
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
 ) -> None:
     """Write the store's graph as one self-contained HTML file."""
-    from kg.pipeline import render as run_render
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
+        from kg.pipeline import render as run_render
+
         path = run_render(kg_store, html, focus=focus, depth=depth, force=force, max_nodes=max_nodes,
                           query=_query_text(sparql) if sparql else None)
     out.print(f"HTML graph: {clean(str(path))}")
@@ -397,10 +398,11 @@ def path(
     fmt: FormatOpt = "table",
 ) -> None:
     """How two entities are connected, each hop with its evidence."""
-    from kg.analytics import path as find_path
     from kg.store import open_store
 
-    with open_store(store, read_only=True) as kg_store:
+    with open_store(store, read_only=True) as kg_store:  # a missing store fails before the imports
+        from kg.analytics import path as find_path
+
         df = find_path(kg_store, a, b)
     _print_df(df[["hop", "subject", "relation", "object", "evidence"]], fmt,
               empty=f"{clean(a)} and {clean(b)} are the same entity: no path to show")
@@ -413,10 +415,11 @@ def central(
     fmt: FormatOpt = "table",
 ) -> None:
     """The most central entities (PageRank) with their degree."""
-    from kg.analytics import central_entities
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
+        from kg.analytics import central_entities
+
         df = central_entities(kg_store, k=k)
     _print_df(df[["label", "type", "docs", "degree", "pagerank"]], fmt,
               empty="no entities: the store has no documents yet (kg build adds some)")
@@ -429,10 +432,11 @@ def neighbours(
     fmt: FormatOpt = "table",
 ) -> None:
     """An entity's facts in both directions, with evidence."""
-    from kg.analytics import neighbours as find_neighbours
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
+        from kg.analytics import neighbours as find_neighbours
+
         df = find_neighbours(kg_store, label)
     _print_df(df[["relation", "direction", "label", "type", "confidence", "evidence"]], fmt)
 
@@ -443,10 +447,11 @@ def communities(
     fmt: FormatOpt = "table",
 ) -> None:
     """Groups of densely connected entities."""
-    from kg.analytics import communities as find_communities
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
+        from kg.analytics import communities as find_communities
+
         df = find_communities(kg_store)
     _print_df(df[["community", "label", "type", "degree"]], fmt,
               empty="no entities: the store has no documents yet (kg build adds some)")
