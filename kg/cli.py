@@ -38,6 +38,8 @@ StoreOpt = Annotated[str, typer.Option("--store", help="Store folder, 'memory', 
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline package name")]
 FormatOpt = Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
+WaitOpt = Annotated[float, typer.Option("--wait", help="Seconds to wait for a store another process is writing to")]
+DEFAULT_WAIT = 60.0
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "md")
 
 # The example question `make demo` answers: whom did a minister meet?
@@ -54,13 +56,41 @@ SELECT DISTINCT ?minister ?met WHERE {
 """
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"kg {_version('kg') or 'unknown'} (kg info for the model, store and libraries)")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="On an error, show the Python traceback too (or set KG_DEBUG=1)")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print kg's version and exit")] = False,
 ) -> None:
     """Build a knowledge graph from news articles and explore it."""
     # --debug is taken out of the arguments by main() (so it works after a command too);
     # it is declared here so that `kg --help` lists it.
+
+
+def _open_writer(store: str, wait: float, create: bool = True):  # noqa: ANN202
+    """Open the store for writing, waiting up to `wait` seconds (with notes on stderr) while
+    another process writes to it."""
+    from kg.store import open_store
+
+    if wait < 0:
+        raise KGError("--wait must be 0 or more seconds")
+    said = [-1.0]
+
+    def waiting(seconds: float) -> None:
+        if said[0] < 0:
+            _say(f"kg: store {store} is open for writing by another process; waiting up to {wait:g} s (--wait)")
+            said[0] = 0.0
+        elif seconds - said[0] >= 10:
+            _say(f"kg: still waiting for store {store} ({seconds:.0f} s)")
+            said[0] = seconds
+
+    return open_store(store, create=create, wait=wait, on_wait=waiting)
 
 
 def _default_store() -> str:
@@ -81,6 +111,7 @@ def build(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786)")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
     example_query: Annotated[bool, typer.Option("--example-query", hidden=True)] = False,
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Extract facts from articles into the store (one transaction per document; creates the store)."""
     from rich.progress import Progress
@@ -88,7 +119,6 @@ def build(
     from kg.ingest import expand_paths
     from kg.pipeline import build as run_build
     from kg.pipeline import check_output, render
-    from kg.store import open_store
 
     if html:
         check_output(html, force)
@@ -111,7 +141,7 @@ def build(
                                   batch_size=batch_size, progress=progress)
         return run_build(sources, kg_store, model, progress=progress)
 
-    with open_store(store) as kg_store:
+    with _open_writer(store, wait) as kg_store:
         if len(sources) > 3 and sys.stderr.isatty():
             from rich.progress import MofNCompleteColumn, TimeRemainingColumn
 
@@ -196,12 +226,12 @@ def evaluate(
 
         corpus = evaluate_corpus(articles, predictions, folder=gold)
         if as_json:
-            print(json.dumps(corpus.to_dict(details=show_misses), ensure_ascii=False, indent=1))
+            _print_json(corpus.to_dict(details=show_misses))
             return
-        print(format_corpus(corpus))
+        print(clean(format_corpus(corpus)))
         if show_misses:
             for name, report in corpus.articles:
-                print(f"\n=== {name}\n{format_report(report, show_misses=True)}")
+                print(clean(f"\n=== {name}\n{format_report(report, show_misses=True)}"))
         return
     if article is None:
         raise KGError(f"{gold} is a gold file: give the article it describes too")
@@ -209,9 +239,9 @@ def evaluate(
     doc = extract_file(article, model)
     report = run_eval(gold_data, [t.to_dict() for t in doc.triples])
     if as_json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        _print_json(report.to_dict())
     else:
-        print(format_report(report, show_misses=show_misses))
+        print(clean(format_report(report, show_misses=show_misses)))
 
 
 @app.command()
@@ -291,10 +321,11 @@ def render(
     until: Annotated[Optional[str], typer.Option("--until", help="Only facts dated on or before YYYY[-MM[-DD]]")] = None,
 ) -> None:
     """Write the store's graph as one self-contained HTML file."""
-    from kg.pipeline import render as run_render
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
+        from kg.pipeline import render as run_render
+
         path = run_render(kg_store, html, focus=focus, depth=depth, force=force, max_nodes=max_nodes,
                           query=_query_text(sparql) if sparql else None, path=connect, since=since,
                           until=until)
@@ -325,12 +356,12 @@ def docs(
 def remove(
     doc: Annotated[str, typer.Argument(help="Document id (content hash; a unique prefix will do)")],
     store: StoreOpt = ".kg/store",
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Delete exactly one document's facts from the store."""
     from kg.errors import StoreError
-    from kg.store import open_store
 
-    with open_store(store, create=False) as kg_store:
+    with _open_writer(store, wait, create=False) as kg_store:
         matches = [d for d in kg_store.document_ids() if d.startswith(doc)]
         if len(matches) != 1:
             raise StoreError(f"{doc!r} matches {len(matches)} documents; give more of the id")
@@ -342,12 +373,12 @@ def remove(
 def update(
     sparql: Annotated[str, typer.Argument(help="A SPARQL Update, or a file holding one")],
     store: StoreOpt = ".kg/store",
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Run a SPARQL Update on the store (the only command that writes with SPARQL)."""
-    from kg.store import open_store
 
     text = _query_text(sparql)
-    with open_store(store, create=False) as kg_store:
+    with _open_writer(store, wait, create=False) as kg_store:
         kg_store.update(text)
     out.print("update applied")
 
@@ -371,10 +402,11 @@ def path(
     fmt: FormatOpt = "table",
 ) -> None:
     """How two entities are connected, each hop with its evidence."""
-    from kg.analytics import path as find_path
     from kg.store import open_store
 
-    with open_store(store, read_only=True) as kg_store:
+    with open_store(store, read_only=True) as kg_store:  # a missing store fails before the imports
+        from kg.analytics import path as find_path
+
         df = find_path(kg_store, a, b)
     _print_df(df[["hop", "subject", "relation", "object", "evidence"]], fmt,
               empty=f"{clean(a)} and {clean(b)} are the same entity: no path to show")
@@ -387,10 +419,11 @@ def central(
     fmt: FormatOpt = "table",
 ) -> None:
     """The most central entities (PageRank) with their degree."""
-    from kg.analytics import central_entities
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
+        from kg.analytics import central_entities
+
         df = central_entities(kg_store, k=k)
     _print_df(df[["label", "type", "docs", "degree", "pagerank"]], fmt,
               empty="no entities: the store has no documents yet (kg build adds some)")
@@ -403,10 +436,11 @@ def neighbours(
     fmt: FormatOpt = "table",
 ) -> None:
     """An entity's facts in both directions, with evidence."""
-    from kg.analytics import neighbours as find_neighbours
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
+        from kg.analytics import neighbours as find_neighbours
+
         df = find_neighbours(kg_store, label)
     _print_df(df[["relation", "direction", "label", "type", "confidence", "evidence"]], fmt)
 
@@ -417,10 +451,11 @@ def communities(
     fmt: FormatOpt = "table",
 ) -> None:
     """Groups of densely connected entities."""
-    from kg.analytics import communities as find_communities
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
+        from kg.analytics import communities as find_communities
+
         df = find_communities(kg_store)
     _print_df(df[["community", "label", "type", "degree"]], fmt,
               empty="no entities: the store has no documents yet (kg build adds some)")
@@ -496,12 +531,12 @@ def import_cmd(
     graph: Annotated[Optional[str], typer.Option("--graph", help="Named graph for triples outside any graph")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Override the format guessed from the suffix")] = None,
     store: StoreOpt = ".kg/store",
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Merge external RDF into the store in one transaction."""
     from kg.interop import import_rdf
-    from kg.store import open_store
 
-    with open_store(store) as kg_store:
+    with _open_writer(store, wait) as kg_store:
         added = import_rdf(kg_store, file, graph_iri=graph, fmt=fmt)
     out.print(f"{added} quads added")
 
@@ -540,6 +575,93 @@ def support(
         empty = (f"no fact is stated by {min_docs} or more documents (the store holds {n_docs}); "
                  "try a lower --min, e.g. --min 1")
     _emit([{n: r.get(n) for n in names} for r in rows], names, fmt, empty=empty)
+
+
+def _version(distribution: str) -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _model_distribution(module: str) -> str | None:
+    from importlib import metadata
+
+    names = metadata.packages_distributions().get(module) or []
+    return names[0] if names else None
+
+
+@app.command()
+def info(
+    store: StoreOpt = ".kg/store",
+    as_json: JsonOpt = False,
+) -> None:
+    """What is installed and in use: kg, Python, spaCy and the model, the store, the server."""
+    import platform
+
+    from kg.extract.loader import available_models, default_model
+    from kg.serve import find_oxigraph
+
+    models = available_models()
+    try:
+        model: str | None = default_model()
+    except KGError:
+        model = None
+    dist = _model_distribution(model) if model else None
+    try:
+        server: str | None = find_oxigraph()
+    except KGError:
+        server = None
+    documents: int | str | None = None
+    exists: bool | None = None
+    if store.startswith(("sparql+http://", "sparql+https://")) or store in ("memory", ":memory:"):
+        backend = "remote SPARQL endpoint" if store.startswith("sparql") else "memory"
+    else:
+        backend = "Oxigraph on disk (RocksDB)"
+        exists = (Path(store) / "CURRENT").is_file()
+        if exists:
+            from kg.store import open_store
+
+            try:
+                with open_store(store, read_only=True) as kg_store:
+                    documents = len(kg_store.document_ids())
+            except KGError as exc:
+                documents = f"cannot read: {exc}"
+    data = {
+        "kg": _version("kg"),
+        "python": platform.python_version(),
+        "spacy": _version("spacy"),
+        "model": model,
+        "model_package": dist,
+        "model_version": _version(dist) if dist else None,
+        "models_installed": models,
+        "store": store,
+        "store_backend": backend,
+        "store_exists": exists,
+        "documents": documents,
+        "pyoxigraph": _version("pyoxigraph"),
+        "rdflib": _version("rdflib"),
+        "oxigraph_server": server,
+    }
+    if as_json:
+        _print_json(data)
+        return
+    small = model is not None and "_sm" in model
+    lines = [
+        f"kg {data['kg']} on Python {data['python']}",
+        f"spaCy {data['spacy']}, model {model or 'none installed'}"
+        + (f" ({dist} {data['model_version']})" if dist else "")
+        + (" — the small model: expect fewer facts (see README, Extraction)" if small else ""),
+        f"models installed: {', '.join(models) or 'none'}",
+        f"store: {store} ({backend}; "
+        + (f"{documents} document{'' if documents == 1 else 's'})" if isinstance(documents, int)
+           else f"{documents})" if documents else "not created yet)" if exists is False else "not opened)"),
+        f"pyoxigraph {data['pyoxigraph']}, rdflib {data['rdflib']}, oxigraph server: {server or 'not installed'}",
+    ]
+    for line in lines:
+        out.print(clean(line))
 
 
 @app.command()
@@ -597,6 +719,7 @@ EXAMPLES = {
     "serve": ["kg serve --port 7878", "kg serve --writable (then kg build --store sparql+http://127.0.0.1:7878)"],
     "support": ["kg support", "kg support --min 1 --format json"],
     "stats": ["kg stats", "kg stats --json"],
+    "info": ["kg info", "kg info --store corpus-store --json"],
 }
 
 

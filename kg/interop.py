@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import hashlib
 import json
 import re
@@ -111,6 +112,8 @@ def _export_rdf(store: KGStore, fmt: str, out: str | Path) -> Path:
         else:
             ox.serialize(data, str(path), serializer, prefixes=prefixes)
     except OSError as exc:
+        if to_stdout and (isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE or "broken pipe" in str(exc).lower()):
+            raise BrokenPipeError(errno.EPIPE, "the reader of standard output went away") from None
         raise KGError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
 

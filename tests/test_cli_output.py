@@ -251,3 +251,20 @@ def test_export_refuses_a_name_it_cannot_read_a_format_from(store, tmp_path, nam
     res = kg("export", str(tmp_path / name), "--store", str(store))
     assert res.returncode == 1 and words in res.stderr and len(res.stderr.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_closed_pipe_is_not_an_error_message(tmp_path):
+    """kg export - | head -1 and kg query ... | head -1: the reader leaves early, kg stays quiet."""
+    store = tmp_path / "big"
+    with KGStore(store) as s:  # well over a pipe's 64 KiB of output
+        for i in range(150):
+            org, other = Entity(f"Company {i}", "Organization"), Entity(f"Partner {i}", "Organization")
+            s.add_document(_doc(f"Company {i} partners with Partner {i}.", f"/news/{i}.txt", f"Story {i}",
+                                [(org, "partnersWith", other, 0.8, "svo_partner")]))
+    for args in (["export", "-", "--format", "nq"], ["query", "SELECT * WHERE { ?s ?p ?o }", "--format", "csv"]):
+        proc = subprocess.Popen([*KG, *args, "--store", str(store)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        first = proc.stdout.readline()
+        proc.stdout.close()  # what head does after its line
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=60)
+        assert first and err == "", err

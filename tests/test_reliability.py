@@ -60,7 +60,7 @@ def test_second_writer_gets_a_clear_message_while_a_build_runs(tmp_path):
         time.sleep(1.0)
         assert proc.poll() is None, "build finished too early to test concurrent use"
         (tmp_path / "b.txt").write_text(article(99))
-        second = kg("build", str(tmp_path / "b.txt"), "--store", str(store))
+        second = kg("build", str(tmp_path / "b.txt"), "--store", str(store), "--wait", "0")
         one_line_error(second, "open")
         reader = kg("stats", "--store", str(store), "--json")  # read-only access works meanwhile
         assert reader.returncode == 0, reader.stderr

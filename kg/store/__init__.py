@@ -11,13 +11,14 @@ from .rdf import (
     entity_iri,
     triples_from_dataset,
 )
-from .store import KGStore, open_store
+from .store import KGStore, StoreBusyError, open_store
 
 __all__ = [
     "DEFAULT_BASE",
     "KG",
     "KGStore",
     "PREFIXES",
+    "StoreBusyError",
     "document_from_dataset",
     "document_from_graph",
     "document_graph_iri",

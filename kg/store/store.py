@@ -23,7 +23,7 @@ import re
 import time
 import urllib.error
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -50,7 +50,11 @@ from .rdf import (
     type_name,
 )
 
-__all__ = ["KGStore", "open_store"]
+__all__ = ["KGStore", "StoreBusyError", "open_store"]
+
+
+class StoreBusyError(StoreError):
+    """The on-disk store is open for writing by another process (or another KGStore)."""
 
 # Without a flush, an on-disk store's memory grows with every quad written in the process
 # (measured: ~1 KB per quad); flushing every 50k quads keeps a build's memory flat.
@@ -201,15 +205,23 @@ class KGStore:
         base_iri: str = DEFAULT_BASE,
         read_only: bool = False,
         create: bool = True,
+        wait: float = 0.0,
+        on_wait: Callable[[float], None] | None = None,
     ) -> None:
         """Open (or create) the store at location; raise StoreError when it cannot be used.
 
         A folder store is created when missing unless ``create`` is False or the store is
         opened ``read_only``: then a location without a store raises StoreError("no store
-        at ...") and nothing is created."""
+        at ...") and nothing is created.
+
+        A folder store open for writing elsewhere (another process's build, a writable
+        server) is retried for up to ``wait`` seconds, calling ``on_wait(seconds waited)``
+        before each retry; then :class:`StoreBusyError` is raised."""
         self.base = normalize_base(base_iri)
         self.read_only = read_only
         self.create = create and not read_only
+        self.wait = max(0.0, float(wait))
+        self.on_wait = on_wait
         self.location = location
         self.kind: str
         self._written = 0  # quads added since the last flush
@@ -240,17 +252,32 @@ class KGStore:
             if self.read_only:
                 return self._open_read_only(path)
             path.mkdir(parents=True, exist_ok=True)
-            return ox.Store(str(path))
+            return self._open_writable(path)
         except RuntimeError as exc:  # RocksDB reports damaged files as RuntimeError
             raise StoreError(f"cannot open store {path}: {_one_line(exc)}") from None
         except OSError as exc:
-            message = _one_line(exc)
-            if "lock" in message.casefold():
-                raise StoreError(
-                    f"cannot open store {path}: it is already open (by this or another process); "
-                    "close it first or open it read-only"
-                ) from None
-            raise StoreError(f"cannot open store {path}: {message}") from None
+            raise StoreError(f"cannot open store {path}: {_one_line(exc)}") from None
+
+    def _open_writable(self, path: Path) -> ox.Store:
+        # RocksDB's lock admits one writer; a second one waits (like SQLite's busy timeout)
+        # and gives up after self.wait seconds.
+        start = time.monotonic()
+        while True:
+            try:
+                return ox.Store(str(path))
+            except OSError as exc:
+                if "lock" not in _one_line(exc).casefold():
+                    raise
+                waited = time.monotonic() - start
+                if waited >= self.wait:
+                    waited_text = f" (waited {waited:.0f} s)" if self.wait else ""
+                    raise StoreBusyError(
+                        f"cannot open store {path}: it is already open (by this or another process){waited_text}; "
+                        "close it first or open it read-only"
+                    ) from None
+                if self.on_wait is not None:
+                    self.on_wait(waited)
+                time.sleep(min(0.25, self.wait - waited))
 
     @staticmethod
     def _open_read_only(path: Path) -> ox.Store:
@@ -597,6 +624,8 @@ def open_store(
     base_iri: str = DEFAULT_BASE,
     read_only: bool = False,
     create: bool = True,
+    wait: float = 0.0,
+    on_wait: Callable[[float], None] | None = None,
 ) -> KGStore:
-    """Open a KGStore (memory, folder or sparql+http(s) URL); see KGStore for create."""
-    return KGStore(location, base_iri=base_iri, read_only=read_only, create=create)
+    """Open a KGStore (memory, folder or sparql+http(s) URL); see KGStore for create and wait."""
+    return KGStore(location, base_iri=base_iri, read_only=read_only, create=create, wait=wait, on_wait=on_wait)
