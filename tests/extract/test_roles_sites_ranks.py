@@ -113,3 +113,10 @@ def test_a_plant_is_never_the_place_a_company_has_a_facility_in(extractor):
     f = facts(extract_text(extractor, "General Motors makes the Lyriq at its Spring Hill plant in "
                                       "Tennessee.\n"))
     assert not any(p in ("hasFacilityIn", "locatedIn") and o.endswith("plant") for _, p, o in f), f
+
+
+def test_a_capacity_in_the_phrase_of_a_plant_is_the_plants(extractor):
+    doc = extract_text(extractor, "Acme Motors opened a plant in Lyon with an initial capacity of "
+                                  "40,000 tonnes a year.\n")
+    caps = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "capacity"}
+    assert caps == {("Acme Motors Lyon plant", 40000.0)}, caps
