@@ -120,3 +120,17 @@ def test_a_capacity_in_the_phrase_of_a_plant_is_the_plants(extractor):
                                   "40,000 tonnes a year.\n")
     caps = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "capacity"}
     assert caps == {("Acme Motors Lyon plant", 40000.0)}, caps
+
+
+def test_a_capitalised_title_does_not_take_the_lowercase_words_before_it(extractor):
+    f = facts(extract_text(extractor, "Bolivia signed a lithium deal, a deal President Luis Arce hailed "
+                                      "as historic. Bolivia will export more. Bolivia has reserves.\n"))
+    roles = {o for s, p, o in f if s == "Luis Arce" and p == "holdsPosition"}
+    assert roles == {"President of Bolivia"}, roles
+
+
+def test_a_chancellor_is_not_given_the_articles_country(extractor):
+    text = ("China opposed the duties. China said the duties were unfair. Chancellor Olaf Scholz "
+            "said Europe should talk to China.\n")
+    f = facts(extract_text(extractor, text))
+    assert not any(o == "Chancellor of China" for _, _, o in f), f

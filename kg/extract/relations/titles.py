@@ -146,7 +146,8 @@ class TitleRules(FinderBase):
         if not words or "chief" in words or "former" in words:
             return False
         head = next((w for w in reversed(words) if w in TITLE_WORDS), words[-1])
-        return head in ("president", "minister", "chancellor", "king", "prince") and not any(
+        # presidents and ministers: a chancellor, king or prince is rarely the article's own
+        return head in ("president", "minister") and not any(
             w in ("vice", "deputy") and head == "president" for w in words) and not any(
             t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in span)
 
@@ -253,7 +254,8 @@ class TitleRules(FinderBase):
             return
         if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
             return
-        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and self.cluster(t) is None]
+        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and self.cluster(t) is None
+                 and t.pos_ != "ADV" and t.lower_ not in ("also", "now", "then")]
         start = min([t.i for t in words] + [noun.i])
         if any(t.lower_ in ("former", "ex", "then", "late") for t in self.doc[max(0, start - 1) : noun.i]):
             return
