@@ -384,9 +384,12 @@ def update(
 
 
 def _query_text(arg: str) -> str:
-    if "\n" not in arg and len(arg) < 4096 and Path(arg).is_file():
-        return Path(arg).read_text(encoding="utf-8")
-    return arg
+    """The query itself, or the text of the file it names."""
+    try:
+        is_file = "\n" not in arg and len(arg) < 4096 and Path(arg).is_file()
+    except OSError:  # a long one-line query is no file name ("File name too long")
+        is_file = False
+    return Path(arg).read_text(encoding="utf-8") if is_file else arg
 
 
 def _print_df(df, fmt: str = "table", empty: str | None = None) -> None:  # noqa: ANN001

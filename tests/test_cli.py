@@ -172,3 +172,13 @@ def test_render_shows_a_connection_and_a_period(built, tmp_path):
     assert "how they are connected" in title and "2020" in title, title
     bad = kg("render", "--store", str(store), "--html", str(page), "--path", "Kacir")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_a_long_one_line_query_is_a_query_not_a_file_name(built):
+    store, _, _ = built
+    filters = " || ".join(f'CONTAINS(STR(?l), "name{i}")' for i in range(20))
+    text = f"SELECT ?l WHERE {{ GRAPH ?g {{ ?e rdfs:label ?l FILTER({filters}) }} }}"
+    assert len(text) > 300
+    res = kg("query", text, "--store", str(store), "--format", "json")
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout) == []
