@@ -110,6 +110,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             mentions.append(Mention(span.start, span.end, span.text, "Role", "role"))
             continue
         mention = _typed(span, ent.label_, gaz)
+        after = doc[span.end : span.end + 2]
+        if mention is not None and mention.type in ("Organization", "Person") and len(after) == 2 \
+                and after[0].text == "-" and after[1].lower_ in ("based", "headquartered"):
+            # "the Ningde-based group": what a company is based in is a place
+            city = gaz.city(span.text)
+            mention = Mention(span.start, span.end, span.text, "City" if city else "Place", "name",
+                              city or span.text, cue="x-based")
         prev = doc[span.start - 1] if span.start else None
         if mention is not None and mention.type in ("Person", "City", "Region", "Place") and prev is not None \
                 and prev.tag_ == "NN" and prev.lower_ in ORG_NOUNS:

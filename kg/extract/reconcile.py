@@ -45,6 +45,9 @@ class KnownEntities:
                 if fold(name) == fold(known.label):
                     return known, "same name as a stored entity"
                 return known, f"stored alias {name!r}"
+        across = self.match_other_type(entity)
+        if across is not None:
+            return across
         if entity.type in _PLACE_TYPES:
             return None
         key = fold(entity.label)
@@ -62,6 +65,28 @@ class KnownEntities:
                 if score >= CROSS_DOC_THRESHOLD:
                     return known, f"spelling variant of a stored entity (similarity {score:.0f})"
         return None
+
+
+    def match_other_type(self, entity: Entity) -> tuple[Entity, str] | None:
+        """The same name stored under a more reliable type: a place from the gazetteer over an
+        organisation ('the Ningde-based group' made 'Ningde' one), an organisation over a person
+        (NER often calls a company a person, rarely the reverse)."""
+        key = fold(entity.label)
+        for stored, weaker in _TYPE_PRECEDENCE:
+            if entity.type in weaker:
+                known = self.by_name.get((stored, key))
+                if known is not None and fold(known.label) == key:
+                    return known, f"same name stored as {stored}"
+        return None
+
+
+# (stored type, new types it absorbs): a name seen as the stored type keeps it.
+_TYPE_PRECEDENCE = (
+    ("Country", {"Organization", "Person", "Place", "City", "Region"}),
+    ("City", {"Organization", "Person", "Place"}),
+    ("Region", {"Organization", "Person", "Place"}),
+    ("Organization", {"Person"}),
+)
 
 
 def _name_subset(a: str, b: str) -> bool:
@@ -84,7 +109,7 @@ def reconcile(doc: Document, known: KnownEntities) -> Document:
         target, reason = found
         aliases = set(entity.aliases) | ({entity.label} - {target.label})
         mapping[entity.key] = Entity(target.label, target.type, tuple(sorted(aliases - {target.label})))
-        if entity.label != target.label:
+        if entity.label != target.label or entity.type != target.type:
             merges.append(Merge(entity.label, target.label, target.type, reason))
 
     def swap(e):  # noqa: ANN001, ANN202

@@ -37,9 +37,9 @@ def test_alias_spelling_variant_and_fuller_name_map_to_known_entities():
 
 def test_different_entities_stay_apart_and_new_ones_are_learned():
     known = KnownEntities([FARASIS])
-    doc = doc_with((Entity("Norvolt", "Organization"), Entity("Nordvik Energy", "Person")))
+    doc = doc_with((Entity("Norvolt", "Organization"), Entity("Nordvik Enevold", "Person")))
     reconcile(doc, known)
-    assert {e.label for e in doc.entities} == {"Norvolt", "Nordvik Energy"}
+    assert {e.label for e in doc.entities} == {"Norvolt", "Nordvik Enevold"}
     assert not doc.merges
     later = doc_with((Entity("Norvolt", "Organization"), Entity("Akira Motors", "Organization")))
     reconcile(later, known)
@@ -51,3 +51,28 @@ def test_acronym_and_suffix():
     doc = doc_with((Entity("ANA", "Organization"), Entity("Helio Power Ltd", "Organization")))
     reconcile(doc, known)
     assert {e.label for e in doc.entities} == {"Anatolian News Agency", "Helio Power"}
+
+
+def test_a_name_stored_as_a_place_or_company_keeps_that_type():
+    from kg.extract.reconcile import KnownEntities, reconcile
+    from kg.model import Document, Entity, Triple
+
+    known = KnownEntities([Entity("Ningde", "City"), Entity("Acme Motors", "Organization")])
+    doc = Document(text="", id="d", source="-", entities=[
+        Entity("Ningde", "Organization"), Entity("Acme Motors", "Person"), Entity("Jane Doe", "Person")])
+    doc.triples = [Triple(Entity("Jane Doe", "Person"), "worksFor", Entity("Acme Motors", "Person"),
+                          "-", 0, 1, 0.9, "test", "d")]
+    reconcile(doc, known)
+    types = {e.label: e.type for e in doc.entities}
+    assert types == {"Ningde": "City", "Acme Motors": "Organization", "Jane Doe": "Person"}
+    assert doc.triples[0].object.type == "Organization"
+    assert {m.reason for m in doc.merges} == {"same name stored as City", "same name stored as Organization"}
+
+
+def test_a_company_name_ner_read_as_a_person_joins_the_stored_company():
+    known = KnownEntities([FARASIS])
+    doc = doc_with((Entity("Norvolt", "Organization"), Entity("Nordvik Energy", "Person")))
+    reconcile(doc, known)
+    assert {(e.label, e.type) for e in doc.entities} == {("Norvolt", "Organization"),
+                                                       ("Nordvik Energy", "Organization")}
+    assert [m.reason for m in doc.merges] == ["same name stored as Organization"]
