@@ -56,6 +56,8 @@ class KnownEntities:
             if entity.type == "Organization":
                 if _strip_suffix(key) == _strip_suffix(other):
                     return known, "organisation suffix"
+                if _core_name(key) == _core_name(other) and len(self._same_core(key)) == 1:
+                    return known, "same name but for a descriptor word ('Energy', 'Technology')"
                 if entity.label.isupper() and _acronym(known.label) == entity.label:
                     return known, "acronym of a stored entity"
             if entity.type == "Person" and _name_subset(key, other):
@@ -66,6 +68,10 @@ class KnownEntities:
                     return known, f"spelling variant of a stored entity (similarity {score:.0f})"
         return None
 
+
+    def _same_core(self, key: str) -> list[Entity]:
+        core = _core_name(key)
+        return [k for k in self.by_type.get("Organization", []) if _core_name(fold(k.label)) == core]
 
     def match_other_type(self, entity: Entity) -> tuple[Entity, str] | None:
         """The same name stored under a more reliable type: a place from the gazetteer over an
@@ -87,6 +93,19 @@ _TYPE_PRECEDENCE = (
     ("Region", {"Organization", "Person", "Place"}),
     ("Organization", {"Person"}),
 )
+
+
+# Words that describe a company without telling two companies apart ("Farasis Energy" is
+# Farasis); business lines such as "Motors" or "Steel" do tell them apart ("Tata Motors").
+_DESCRIPTOR_WORDS = frozenset("""energy technology technologies international global new
+    group holding holdings""".split())
+
+
+def _core_name(key: str) -> str:
+    words = _strip_suffix(key).split()
+    while len(words) > 1 and words[-1] in _DESCRIPTOR_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _name_subset(a: str, b: str) -> bool:

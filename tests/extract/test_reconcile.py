@@ -76,3 +76,12 @@ def test_a_company_name_ner_read_as_a_person_joins_the_stored_company():
     assert {(e.label, e.type) for e in doc.entities} == {("Norvolt", "Organization"),
                                                        ("Nordvik Energy", "Organization")}
     assert [m.reason for m in doc.merges] == ["same name stored as Organization"]
+
+
+def test_a_descriptor_word_does_not_make_another_company_but_a_business_line_does():
+    known = KnownEntities([Entity("Farasis Energy", "Organization"), Entity("Tata Motors", "Organization"),
+                           Entity("Tata Steel", "Organization")])
+    doc = doc_with((Entity("Farasis", "Organization"), Entity("Tata", "Organization")))
+    reconcile(doc, known)
+    assert {e.label for e in doc.entities} == {"Farasis Energy", "Tata"}
+    assert [m.alias for m in doc.merges] == ["Farasis"]
