@@ -35,7 +35,8 @@ def title_case(text: str) -> str:
 def holder_phrase(label: str, type_: str) -> str:
     """How a holder reads after 'of': countries that take 'the' get it."""
     if type_ == "Country" and _WITH_ARTICLE.search(label) or type_ == "Organization" and re.match(
-            r"(?:European|National|Federal) ", label):
+            r"(?:European|National|Federal|Centre|Center|Institute|Ministry|Council|Department|"
+            r"Commission|Agency|Federation|Association|Office|University|Chamber|Bank of) ", label):
         return f"the {label}"
     return label
 
