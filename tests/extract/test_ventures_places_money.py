@@ -160,3 +160,13 @@ def test_what_a_maker_puts_out(extractor, text, maker, product):
 def test_a_decision_is_not_a_product(extractor):
     f = facts(extract_text(extractor, "Acme Motors made the decision to close the plant.\n"))
     assert not any(p == "produces" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "The project lies far from the clusters around Chennai, Hosur and Coimbatore.",
+    "UzAuto, Uzbekistan's largest carmaker, makes the cars.",
+    "CATL already operates plants in Europe, in Germany and Hungary.",
+])
+def test_lists_possessives_and_continents_are_not_places_in_places(extractor, text):
+    f = facts(extract_text(extractor, text))
+    assert not any(p == "locatedIn" for _, p, _ in f), f

@@ -8,6 +8,7 @@ from kg.extract.coref import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
+    CONTINENTS,
     PLACE,
 )
 
@@ -46,8 +47,14 @@ class PlaceRules(FinderBase):
                             cc = self.cluster(a)
                             if name and cc is not None and cc.type == "Country":
                                 country, rule = (cc, a), "place:demonym-city-of"
-                if country is not None and country[0].id != c.id:
+                if country is not None and country[0].id != c.id and self.may_contain(country[0], c):
                     self.add((c, tok), "locatedIn", country, tok, rule, 0.85, PLACE, PLACE)
+
+    def may_contain(self, outer: Cluster, inner: Cluster) -> bool:
+        """A country holds towns and regions, never another country or a continent."""
+        if inner.label in CONTINENTS or inner.type == "Country":
+            return False
+        return not (outer.type == "City" and inner.type in ("Region", "Country"))
 
     def holds_place(self, m: Mention, nxt: Token, outer: Cluster) -> bool:
         """Whether 'A, B' names a place within a place rather than two items of a list."""
@@ -56,9 +63,11 @@ class PlaceRules(FinderBase):
         end = max(i for i, cid in self.res.token_cluster.items() if cid == outer.id and i >= nxt.i
                   and all(self.res.token_cluster.get(j) == outer.id for j in range(nxt.i, i + 1))) + 1
         after = self.doc[end : end + 2]
+        if len(after) and after[0].tag_ == "POS":
+            return False  # "UzAuto, Uzbekistan's largest carmaker": B owns what follows
         before = self.doc[max(0, m.start - 2) : m.start]
         listed = any(t.lower_ in (",", "and", "or") for t in after[:1]) and any(
-            self.cluster(t) is not None and self.cluster(t).type in PLACE for t in after)
+            (self.cluster(t) is not None and self.cluster(t).type in PLACE) or t.pos_ == "PROPN" for t in after[1:])
         listed |= any(t.lower_ in (",", "and") for t in before[-1:]) and any(
             self.cluster(t) is not None and self.cluster(t).type in PLACE for t in before)
         return not listed
