@@ -170,3 +170,8 @@ def test_a_decision_is_not_a_product(extractor):
 def test_lists_possessives_and_continents_are_not_places_in_places(extractor, text):
     f = facts(extract_text(extractor, text))
     assert not any(p == "locatedIn" for _, p, _ in f), f
+
+
+def test_a_possessive_after_a_comma_is_not_the_place_holding_the_town(extractor):
+    f = facts(extract_text(extractor, "In Beijing, China's Ministry of Commerce said it opposed the decision.\n"))
+    assert ("Beijing", "locatedIn", "China") not in f, f

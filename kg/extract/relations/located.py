@@ -58,13 +58,13 @@ class PlaceRules(FinderBase):
 
     def holds_place(self, m: Mention, nxt: Token, outer: Cluster) -> bool:
         """Whether 'A, B' names a place within a place rather than two items of a list."""
-        if outer.type == "Country" or self.gaz.us_state(outer.label):
-            return True
         end = max(i for i, cid in self.res.token_cluster.items() if cid == outer.id and i >= nxt.i
                   and all(self.res.token_cluster.get(j) == outer.id for j in range(nxt.i, i + 1))) + 1
         after = self.doc[end : end + 2]
         if len(after) and after[0].tag_ == "POS":
             return False  # "UzAuto, Uzbekistan's largest carmaker": B owns what follows
+        if outer.type == "Country" or self.gaz.us_state(outer.label):
+            return True
         before = self.doc[max(0, m.start - 2) : m.start]
         listed = any(t.lower_ in (",", "and", "or") for t in after[:1]) and any(
             (self.cluster(t) is not None and self.cluster(t).type in PLACE) or t.pos_ == "PROPN" for t in after[1:])
