@@ -9,9 +9,7 @@ organisation type when an organisation noun describes the name ("conglomerate X"
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
-
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -57,6 +55,33 @@ class Mention:
         return doc[self.start : self.end]
 
 
+def _person_names_whole(doc: Doc) -> list[Span]:
+    """NER spans, with person names NER cuts put back together: a hyphenated given name
+    ('Cheong | In-kyo', 'Lee Sang | -deok') and a name split in two ('Yoon Suk | Yeol')."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and out and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
+            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
+            continue
+        if ent.label_ == "PERSON":
+            end = ent.end
+            while end + 1 < len(doc):
+                a, b = doc[end], doc[end + 1]
+                if a.text == "-" and not doc[end - 1].whitespace_ and not a.whitespace_ and b.is_alpha \
+                        and b.text.islower():
+                    end += 2  # "Sang" + "-deok"
+                elif end + 2 < len(doc) and a.is_title and a.is_alpha and doc[end - 1].whitespace_ \
+                        and b.text == "-" and not a.whitespace_ and not b.whitespace_ and doc[end + 2].is_alpha \
+                        and doc[end + 2].text.islower():
+                    end += 3  # "Cheong" + "In-kyo"
+                else:
+                    break
+            if end != ent.end:
+                ent = Span(doc, ent.start, end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 def trim(span: Span) -> Span:
     """Strip leading determiners/punctuation, trailing possessives and an unclosed bracket.
 
@@ -91,7 +116,7 @@ def bracket_acronym(doc: Doc, span: Span) -> Span | None:
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Typed name mentions of a parsed document, repaired with general cues."""
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in _person_names_whole(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         span = trim(ent)

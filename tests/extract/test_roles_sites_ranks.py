@@ -134,3 +134,20 @@ def test_a_chancellor_is_not_given_the_articles_country(extractor):
             "said Europe should talk to China.\n")
     f = facts(extract_text(extractor, text))
     assert not any(o == "Chancellor of China" for _, _, o in f), f
+
+
+@pytest.mark.parametrize("text, person", [
+    ("South Korean Trade Minister Cheong In-kyo and Lee Sang-deok, the ambassador, attended.", "Cheong In-kyo"),
+    ("South Korean Trade Minister Cheong In-kyo and Lee Sang-deok, the ambassador, attended.", "Lee Sang-deok"),
+    ("South Korean President Yoon Suk Yeol said on Monday that ties were strong.", "Yoon Suk Yeol"),
+    ("Jean-Pierre Martin met Anne-Marie Dupont in Paris.", "Anne-Marie Dupont"),
+])
+def test_a_person_name_ner_cuts_is_whole_again(extractor, text, person):
+    doc = extract_text(extractor, text)
+    assert person in {e.label for e in doc.entities if e.type == "Person"}, [e.label for e in doc.entities]
+
+
+def test_an_ambassador_is_named_with_both_countries(extractor):
+    f = facts(extract_text(extractor, "The guests included Lee Sang-deok, South Korea's ambassador to "
+                                      "Indonesia.\n"))
+    assert ("Lee Sang-deok", "holdsPosition", "Ambassador of South Korea to Indonesia") in f, f

@@ -240,6 +240,10 @@ class TitleRules(FinderBase):
             holder = self.doc_country()
         if holder:
             label = role_label(text, holder, "Country")
+            posted = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "to"
+                      for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in PLACE]
+            if noun.lower_ in ("ambassador", "envoy") and posted:
+                label += f" to {posted[0][0].label}"  # "Ambassador of South Korea to Indonesia"
         role = self.new_cluster(Mention(start, end, text, "Role", "role", label))
         for h in people:
             self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, ("Person",), ("Role",))
