@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
@@ -24,6 +24,7 @@ class Gazetteer:
     cities: dict[str, str]
     regions: dict[str, str]
     us_states: dict[str, str]  # folded name -> name
+    subdivisions: dict[str, str] = field(default_factory=dict)  # states and provinces: folded -> name
 
     def us_state(self, text: str) -> str | None:
         """The U.S. state a name denotes ('Georgia', 'Texas'), or None."""
@@ -45,6 +46,13 @@ class Gazetteer:
     def city(self, text: str) -> str | None:
         """Canonical city name for a city name, or None."""
         return self.cities.get(fold(text))
+
+    def subdivision(self, text: str) -> str | None:
+        """A country's state or province ('Ontario', 'Gujarat', 'Salta Province'), or None."""
+        key = fold(text)
+        for suffix in (" province", " state", " sheng", " region"):
+            key = key.removesuffix(suffix)
+        return self.subdivisions.get(key)
 
     def region(self, text: str) -> str | None:
         """Canonical name of a continent or world region, or None."""
@@ -125,7 +133,15 @@ def gazetteer() -> Gazetteer:
         fold(c["name"]): c["name"] for c in gc.get_continents().values() if c.get("name")
     }
     us_states = {fold(st["name"]): st["name"] for st in gc.get_us_states().values()}
-    return Gazetteer(countries, demonyms, cities, regions, us_states)
+    subdivisions: dict[str, str] = {}
+    for sub in pycountry.subdivisions:  # ISO 3166-2: states, provinces, regions of every country
+        if sub.type.lower() in ("state", "province", "region", "autonomous region", "territory",
+                                "autonomous community", "land", "metropolitan city",
+                                "special self-governing province", "capital territory"):
+            name = sub.name.split(" (")[0].removesuffix(" Sheng")
+            if len(name) > 3:
+                subdivisions.setdefault(fold(name), name)
+    return Gazetteer(countries, demonyms, cities, regions, us_states, subdivisions)
 
 
 def _alpha2_of(label: str, by_alpha2: dict[str, str]) -> str:

@@ -151,3 +151,20 @@ def test_an_ambassador_is_named_with_both_countries(extractor):
     f = facts(extract_text(extractor, "The guests included Lee Sang-deok, South Korea's ambassador to "
                                       "Indonesia.\n"))
     assert ("Lee Sang-deok", "holdsPosition", "Ambassador of South Korea to Indonesia") in f, f
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Gujarat Chief Minister Bhupendra Patel attended the event.", "Bhupendra Patel", "Chief Minister of Gujarat"),
+    ("Salta Governor Gustavo Saenz welcomed the plant.", "Gustavo Saenz", "Governor of Salta"),
+    ("Tran Mai Hoa, VinFast's global deputy chief executive for sales and marketing, spoke.", "Tran Mai Hoa",
+     "Global Deputy Chief Executive for Sales and Marketing of VinFast"),
+])
+def test_states_provinces_and_fields_in_titles(extractor, text, person, role):
+    assert (person, "holdsPosition", role) in facts(extract_text(extractor, text))
+
+
+def test_a_title_after_a_list_belongs_to_the_last_name_only(extractor):
+    f = facts(extract_text(extractor, "Guests included Bhupendra Patel, Keiichi Ono and R.C. Bhargava, "
+                                      "managing director and CEO of Maruti Suzuki.\n"))
+    holders = {s for s, p, o in f if p == "holdsPosition" and "Maruti" in o}
+    assert holders == {"R.C. Bhargava"}, f

@@ -63,7 +63,7 @@ class PlaceRules(FinderBase):
         after = self.doc[end : end + 2]
         if len(after) and after[0].tag_ == "POS":
             return False  # "UzAuto, Uzbekistan's largest carmaker": B owns what follows
-        if outer.type == "Country" or self.gaz.us_state(outer.label):
+        if outer.type == "Country" or self.gaz.us_state(outer.label) or self.gaz.subdivision(outer.label):
             return True
         before = self.doc[max(0, m.start - 2) : m.start]
         listed = any(t.lower_ in (",", "and", "or") for t in after[:1]) and any(

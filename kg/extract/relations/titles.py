@@ -122,6 +122,10 @@ class TitleRules(FinderBase):
                 if country:
                     holder, htype, start = country, "Country", end
                     break
+                if k == m.start and self.doc[k].pos_ == "PROPN" and self.gaz.subdivision(text) and not (
+                        end == k + 1 and text.lower() in ("north", "south", "east", "west", "central")):
+                    holder, htype, start = text, "Region", end  # "Gujarat Chief Minister"
+                    break
                 if end == k + 1 and k == m.start and self.doc[k].pos_ == "PROPN" and (
                         self.gaz.city(text) or self.gaz.region(text)):
                     holder, htype, start = text, "City", end
@@ -253,7 +257,10 @@ class TitleRules(FinderBase):
     def appositive_role(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         """'Jane Doe, chief executive of Acme,' / '..., Acme's president and CEO,' ->
         holdsPosition(Jane Doe, Chief Executive of Acme) (public offices: appositive_title)."""
-        people = [h for h in heads if h[0].type == "Person"]
+        # only the name the title stands beside: in "A, B and C, chief executive of Acme" the
+        # title is C's, not the whole list's
+        people = [h for h in heads if h[0].type == "Person" and h[1].i <= noun.i and (
+            h[1] is noun.head or self.cluster(noun.head) is h[0])]
         if not people or noun.lower_ not in TITLE_WORDS or noun.lower_ in GOVERNMENT_TITLES:
             return
         if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
@@ -267,6 +274,13 @@ class TitleRules(FinderBase):
         for conj in noun.children:  # "president and chief executive"
             if conj.dep_ == "conj" and conj.lower_ in TITLE_WORDS:
                 end = conj.i + 1
+        for prep in noun.children:
+            # "vice president for EV industrialisation", "head of strategic planning (at Acme)":
+            # a field that names no entity is part of the title
+            pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.dep_ == "prep" and prep.i == end and prep.lower_ in ("for", "of") and pobjs and not any(
+                    self.cluster(t) is not None for t in pobjs[0].subtree):
+                end = max(t.i for t in pobjs[0].subtree) + 1
         holders = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
         for tok in [noun, *[c for c in noun.children if c.dep_ == "conj"]]:
             for prep in tok.children:
