@@ -499,7 +499,9 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
         return None
     same = [c for c in candidates if paragraph(c[0]) == here]
     if same:
-        if noun is None and types != ("Person",):
+        # a pronoun, or a description standing as subject ("The company builds..."), continues
+        # the entity the text is about: the latest subject, not the latest name ("listed on Nasdaq")
+        if (noun is None or tok.dep_ in ("nsubj", "nsubjpass")) and types != ("Person",):
             subjects = [c for c in same if c[2]]
             if subjects:
                 return subjects[0][1]

@@ -168,3 +168,11 @@ def test_a_title_after_a_list_belongs_to_the_last_name_only(extractor):
                                       "managing director and CEO of Maruti Suzuki.\n"))
     holders = {s for s, p, o in f if p == "holdsPosition" and "Maruti" in o}
     assert holders == {"R.C. Bhargava"}, f
+
+
+def test_the_company_as_subject_continues_the_entity_the_text_is_about(extractor):
+    text = ("VinFast, part of the conglomerate Vingroup, listed its shares on Nasdaq in August 2023. "
+            "The company builds its cars at a manufacturing complex in Hai Phong.\n")
+    f = facts(extract_text(extractor, text))
+    assert any(s.startswith("VinFast") and p == "locatedIn" for s, p, _ in f), f
+    assert not any("Nasdaq" in s for s, _, _ in f), f
