@@ -303,7 +303,15 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(span.start, span.end, span.text, "Person", cue="appos:title"))
         elif prev is not None and prev.pos_ == "NOUN" and prev.lower_ in ORG_NOUNS and prev.tag_ == "NN":
             # "battery maker QuantumScape": a name right after a company noun is a company.
-            found.append(Mention(span.start, span.end, span.text, "Organization", cue=f"descriptor:{prev.lower_}"))
+            end = span.end
+            if nxt is not None and nxt.is_title and nxt.tag_ in ("IN", "RP") and (
+                    after is None or not after.text[:1].isupper()):
+                end += 1  # "battery maker SK On": a capitalised particle inside a name
+            found.append(Mention(span.start, end, doc[span.start:end].text, "Organization",
+                                 cue=f"descriptor:{prev.lower_}"))
+        elif len(span) >= 2 and span[-1].lower_ in ORG_NAME_WORDS:
+            # "China's Tianqi Lithium": a run of names ending like a company is one
+            found.append(Mention(span.start, span.end, span.text, "Organization", cue="name ends like a company"))
     return found
 
 

@@ -175,3 +175,12 @@ def test_lists_possessives_and_continents_are_not_places_in_places(extractor, te
 def test_a_possessive_after_a_comma_is_not_the_place_holding_the_town(extractor):
     f = facts(extract_text(extractor, "In Beijing, China's Ministry of Commerce said it opposed the decision.\n"))
     assert ("Beijing", "locatedIn", "China") not in f, f
+
+
+@pytest.mark.parametrize("text, name", [
+    ("China's Tianqi Lithium, which owns about a fifth of the miner, objected.", "Tianqi Lithium"),
+    ("South Korean battery maker SK On said it would cut jobs.", "SK On"),
+])
+def test_company_names_ner_misses(extractor, text, name):
+    doc = extract_text(extractor, text)
+    assert (name, "Organization") in {(e.label, e.type) for e in doc.entities}
