@@ -176,3 +176,8 @@ def test_the_company_as_subject_continues_the_entity_the_text_is_about(extractor
     f = facts(extract_text(extractor, text))
     assert any(s.startswith("VinFast") and p == "locatedIn" for s, p, _ in f), f
     assert not any("Nasdaq" in s for s, _, _ in f), f
+
+
+def test_a_ranking_with_two_nouns_keeps_both(extractor):
+    f = facts(extract_text(extractor, "China is the world's largest producer and exporter of graphite.\n"))
+    assert ("China", "rankedAs", "world's largest producer and exporter of graphite") in f, f

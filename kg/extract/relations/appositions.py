@@ -52,6 +52,11 @@ class AppositionRules(FinderBase):
                 start = min(t.i for t in c.subtree)
         end = noun.i + 1
         for c in noun.children:
+            # "the largest producer and exporter of graphite": the conjoined noun carries the "of"
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i == end + 1 and self.doc[end].lower_ == "and":
+                noun, end = c, c.i + 1
+                break
+        for c in noun.children:
             if c.dep_ == "prep" and c.i == end and c.lower_ in ("of", "by", "in", "for", "among"):
                 sub = list(c.subtree)
                 if not any(t.text in (",", ";", "(") or t.dep_ in ("relcl", "acl") for t in sub):
@@ -122,7 +127,9 @@ class AppositionRules(FinderBase):
             # "X, the world's largest e-bike maker," -> rankedAs(X, largest e-bike maker)
             rank = self.rank_value(noun)
             if rank is not None:
-                for h in heads:
+                # "a venture between BYD and UzAuto, Uzbekistan's largest carmaker": the rank is
+                # the name's it stands beside, not the whole list's
+                for h in [h for h in heads if self.cluster(noun.head) is h[0] or noun.dep_ != "appos"]:
                     self.add(h, "rankedAs", rank, noun, "appos:rank", 0.8, BODY, ANY)
         words = {t.lower_ for t in noun.lefts} | {lemma}
         for child in noun.children:
@@ -142,7 +149,7 @@ class AppositionRules(FinderBase):
                             self.add(h, "directorOf" if head else "worksFor", owner, noun,
                                      "appos:owner-role", 0.8, ("Person",), ("Organization",))
                     if owner[0].type == "Country" and (lemma in ORG_NOUNS or lemma in ("brand", "champion")):
-                        for h in heads:
+                        for h in [h for h in heads if self.cluster(noun.head) is h[0] or noun.dep_ != "appos"]:
                             rel = "origin" if h[0].type == "Product" else "nationality"
                             self.add(h, rel, owner, noun, "appos:owner-country", 0.75, ("Organization", "Product"), ("Country",))
             if child.dep_ == "prep" and child.lower_ == "of" and lemma in MAKER_NOUNS:
