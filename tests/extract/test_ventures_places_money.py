@@ -184,3 +184,18 @@ def test_a_possessive_after_a_comma_is_not_the_place_holding_the_town(extractor)
 def test_company_names_ner_misses(extractor, text, name):
     doc = extract_text(extractor, text)
     assert (name, "Organization") in {(e.label, e.type) for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, backer, backed", [
+    ("The U.S. Department of Energy has offered a loan of up to $7.54 billion to StarPlus Energy.",
+     "U.S. Department of Energy", "StarPlus Energy"),
+    ("The Ontario government has offered up to C$2.5 billion in direct and indirect support to Honda.",
+     "Government of Ontario", "Honda"),
+])
+def test_public_backing_is_support(extractor, text, backer, backed):
+    assert (backer, "supports", backed) in facts(extract_text(extractor, text))
+
+
+def test_a_loan_between_companies_named_nowhere_is_not_support(extractor):
+    f = facts(extract_text(extractor, "Acme gave the company a loan of $5 million.\n"))
+    assert not any(p == "supports" for _, p, _ in f), f

@@ -27,6 +27,8 @@ from kg.extract.relations.lexicon import (
 from kg.extract.values import parse_date
 from kg.model import Value
 
+# Relations a state holds as itself, not through its government.
+STATE_RELATIONS = {"imposesTariffOn", "tariffRate", "tradesWith", "tradeValue", "tradingPartnerRank"}
 # Relations whose object is a place; facilities (typed Place for now) never fill it.
 WHERE_RELATIONS = {"hasFacilityIn", "locatedIn", "basedIn", "headquarteredIn"}
 
@@ -92,8 +94,13 @@ class FinderBase:
                 conjuncts = []  # "with B, X," without "and": X names something beside B, not a list
         for t in [tok, *conjuncts]:
             c = self.cluster(t)
+            if c is None and t.lemma_.lower() == "government":
+                gov = self.government_of(t)
+                if gov is not None:
+                    out.append(gov)
+                    continue
             if c is None and t.lemma_.lower() in GOVERNMENT_NOUNS:
-                # "the U.S. government", "China's government": the state acts as its country.
+                # "the U.S. administration", "China's authorities": the state acts as its country.
                 states = [(self.cluster(a), a) for a in t.children if a.dep_ in ("compound", "poss", "amod")
                           and self.cluster(a) is not None and self.cluster(a).type == "Country"]
                 if states:
@@ -145,6 +152,18 @@ class FinderBase:
                                     out.extend(self.args(pobj))
         seen: set[int] = set()
         return [(c, t) for c, t in out if not (c.id in seen or seen.add(c.id))]
+
+    def government_of(self, t: Token) -> tuple[Cluster, Token] | None:
+        """'the Spanish government', 'the Ontario government': a body of its own, named
+        'Government of Spain' after the state or province it governs."""
+        states = [self.cluster(a) for a in t.children if a.dep_ in ("compound", "poss", "amod")
+                  and self.cluster(a) is not None and self.cluster(a).type in ("Country", "Region", "Place", "City")]
+        if not states:
+            return None
+        st = states[0]
+        name = f"Government of {'the ' if st.label.startswith('United ') else ''}{st.label}"
+        gov = self.new_cluster(Mention(t.i, t.i + 1, t.text, "Organization", "name", name))
+        return (gov, t)
 
     def subjects(self, verb: Token, depth: int = 0) -> list[tuple[Cluster, Token]]:
         """Subject entities of a verb, inherited through coordination and control."""
@@ -198,6 +217,10 @@ class FinderBase:
             o_tok: tuple[int, int] | None = None, **qualifiers: str) -> None:
         """Record a fact if the types fit and it is not a self-relation."""
         sc, st = s
+        if p in STATE_RELATIONS and sc.label.startswith("Government of "):
+            # a state sets tariffs and trades as itself: "the U.S. government imposed..."
+            state = sc.label.removeprefix("Government of ").removeprefix("the ")
+            sc = next((c for c in self.res.clusters.values() if c.type == "Country" and c.label == state), sc)
         if sc.type not in s_types:
             return
         if isinstance(o, Value):

@@ -111,6 +111,10 @@ TARIFF_VERBS = {"impose", "levy", "charge", "raise", "slap", "set", "introduce",
 SPOKES_TITLES = {"spokesperson", "spokesman", "spokeswoman"}
 SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "confirm", "oppose", "warn"}
 # Verbs of making: "X assembles vehicles in P" -> hasFacilityIn(X, P).
+# Public backing: "granted 133.7 million euros to the project", "offered a loan to X".
+SUPPORT_VERBS = {"grant", "award", "lend", "extend", "offer", "provide", "give", "approve", "pledge"}
+SUPPORT_NOUNS = {"loan", "grant", "subsidy", "subsidies", "incentive", "incentives", "support",
+                 "funding", "financing", "aid", "credit", "guarantee"}
 # Verbs whose object is what a maker puts out ("makes lithium hydroxide", "turns out cars").
 OUTPUT_VERBS = {"produce", "make", "manufacture", "assemble", "refine"}
 # Objects of those verbs that are not goods.

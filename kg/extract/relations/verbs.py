@@ -28,6 +28,8 @@ from kg.extract.relations.lexicon import (
     PLACE,
     PRODUCTION_VERBS,
     START_WORDS,
+    SUPPORT_NOUNS,
+    SUPPORT_VERBS,
     VERB_RULES,
 )
 from kg.extract.values import parse_date
@@ -99,6 +101,8 @@ class VerbRules(FinderBase):
                     if g[0].id != member[0].id:
                         self.add(member, "partOf", g, verb, "verb:group-includes", 0.8,
                                  ("Organization",), ("Organization",))
+        if lemma in SUPPORT_VERBS:
+            self.support_rule(verb, objects)
         if lemma in ("seek", "look", "want", "aim", "hope"):
             self.seek_rule(verb)
         if lemma in START_WORDS:
@@ -152,6 +156,24 @@ class VerbRules(FinderBase):
                     for s in self.subjects(verb):
                         self.add(s, "hasFacilityIn", place, verb, "verb:produce-in-place", 0.7,
                                  ("Organization",), PLACE)
+
+    def support_rule(self, verb: Token, objects: list[Token]) -> None:
+        """'The government granted 133.7 million euros to the project', 'the department offered a
+        loan to StarPlus', 'Ottawa will provide C$2.5 billion for the plant' -> supports(X, Y)."""
+        backing = [o for o in objects if o.lemma_.lower() in SUPPORT_NOUNS or o.ent_type_ == "MONEY"
+                   or any(t.ent_type_ == "MONEY" for t in o.subtree)]
+        if not backing:
+            return
+        preps = [p for p in verb.children if p.dep_ in ("prep", "dative")] + [
+            p for o in backing for p in o.subtree if p.dep_ in ("prep", "dative")]
+        recipients = [a for p in preps if p.lower_ in ("to", "for")
+                      for g in p.children if g.dep_ == "pobj" for a in self.args(g)]
+        recipients += [a for c in verb.children if c.dep_ == "dative" for a in self.args(c)]
+        recipients = [r for r in recipients if r[0].type in ("Organization", "Place")]
+        for s in self.subjects(verb):
+            if s[0].type in BODY:
+                for r in recipients:
+                    self.add(s, "supports", r, verb, "verb:support", 0.75, BODY, ("Organization", "Place"))
 
     def output_rule(self, verb: Token, objects: list[Token]) -> None:
         """'X makes lithium hydroxide', 'the plant will turn out 200,000 electric vehicles a
