@@ -199,3 +199,12 @@ def test_public_backing_is_support(extractor, text, backer, backed):
 def test_a_loan_between_companies_named_nowhere_is_not_support(extractor):
     f = facts(extract_text(extractor, "Acme gave the company a loan of $5 million.\n"))
     assert not any(p == "supports" for _, p, _ in f), f
+
+
+def test_a_leader_who_receives_or_hosts_a_visitor_meets_them(extractor):
+    f = facts(extract_text(extractor, "Prime Minister Pedro Sanchez, who received Robin Zeng at the "
+                                      "palace on Monday, praised the deal. Xi Jinping hosted Emmanuel "
+                                      "Macron in Guangzhou. The company received a grant.\n"))
+    assert ("Pedro Sanchez", "metWith", "Robin Zeng") in f
+    assert ("Xi Jinping", "metWith", "Emmanuel Macron") in f
+    assert sum(p == "metWith" for _, p, _ in f) == 2, f

@@ -18,6 +18,9 @@ VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
     "tour": [("dobj", "visited", ACTOR, PLACE + ("Organization",), 0.85)],
     "travel": [("prep:to", "visited", ("Person",), PLACE, 0.8)],
     "meet": [("dobj", "metWith", ACTOR, ACTOR, 0.85), ("prep:with", "metWith", ACTOR, ACTOR, 0.85)],
+    # a leader who receives or hosts a visitor meets them
+    "receive": [("dobj", "metWith", ("Person",), ("Person",), 0.75)],
+    "host": [("dobj", "metWith", ("Person",), ("Person",), 0.7)],
     "engage": [("prep:with", "metWith", ("Person",), ACTOR, 0.75)],
     "talk": [("prep:with", "metWith", ACTOR, ACTOR, 0.75)],
     "partner": [("prep:with", "partnersWith", BODY, BODY, 0.85)],
