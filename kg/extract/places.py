@@ -41,7 +41,10 @@ class Gazetteer:
         """Canonical country for a demonym such as 'German' or 'Chinese', or None."""
         key = fold(text)
         # "Philippine President": a plural country name's singular is its adjective
-        return self.demonyms.get(key) or (self.countries.get(key + "s") if len(key) > 3 else None)
+        found = self.demonyms.get(key) or (self.countries.get(key + "s") if len(key) > 3 else None)
+        # "Kazakh", "Uzbek", "Turkmen": the adjective of a -stan country is its stem
+        return found or (self.countries.get(key + "stan") or self.countries.get(key + "istan")
+                         if len(key) > 4 else None)
 
     def city(self, text: str) -> str | None:
         """Canonical city name for a city name, or None."""

@@ -50,3 +50,12 @@ def test_iso_codes_are_not_country_names_but_common_abbreviations_are():
     assert g.country("GM") is None  # General Motors, not Gambia
     assert g.country("US") == g.country("United States")
     assert g.country("UAE") == g.country("United Arab Emirates")
+
+
+def test_the_adjective_of_a_stan_country_is_its_stem():
+    from kg.extract.places import gazetteer
+
+    g = gazetteer()
+    assert [g.demonym(w) for w in ("Kazakh", "Uzbek", "Tajik", "Turkmen")] == [
+        "Kazakhstan", "Uzbekistan", "Tajikistan", "Turkmenistan"]
+    assert g.demonym("Kazak") is None

@@ -208,3 +208,11 @@ def test_a_leader_who_receives_or_hosts_a_visitor_meets_them(extractor):
     assert ("Pedro Sanchez", "metWith", "Robin Zeng") in f
     assert ("Xi Jinping", "metWith", "Emmanuel Macron") in f
     assert sum(p == "metWith" for _, p, _ in f) == 2, f
+
+
+def test_people_who_sign_together_meet(extractor):
+    f = facts(extract_text(extractor, "The memorandum was signed on Monday by European Commission "
+                                      "President Ursula von der Leyen and Kazakh Prime Minister Alikhan "
+                                      "Smailov.\n"))
+    assert ("Ursula von der Leyen", "metWith", "Alikhan Smailov") in f
+    assert ("Alikhan Smailov", "holdsPosition", "Prime Minister of Kazakhstan") in f

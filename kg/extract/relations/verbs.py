@@ -64,6 +64,12 @@ class VerbRules(FinderBase):
                 for o in objs:
                     self.add(s, rel, o, verb, rule, conf, s_types, o_types)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in ("sign", "conclude", "reach", "ink") and (
+                any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects) or verb.tag_ == "VBN"):
+            # "the memorandum was signed by A and B": the signatories met
+            signers = [a for c in verb.children if c.dep_ == "agent" for p in c.children
+                       if p.dep_ == "pobj" for a in self.args(p) if a[0].type == "Person"]
+            self.pairwise(signers, verb, "metWith", "verb:signed-by-together", 0.75)
         if lemma in ("sign", "conclude", "reach", "ink") and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
             # "Indonesia and Australia signed a memorandum": states cooperate, companies partner.
             subs = [s for s in self.subjects(verb) if s[0].type in BODY]
