@@ -16,18 +16,18 @@ from kg.ingest import parse_document
 pytestmark = pytest.mark.slow
 DEV = Path(__file__).resolve().parent.parent / "gold" / "dev"
 
-# micro-average over all 44 articles (measured: precision 0.639, core recall 0.265)
-MICRO_PRECISION = 0.60
-MICRO_CORE_RECALL = 0.24
+# micro-average over all 44 articles (measured: precision 0.673, core recall 0.280)
+MICRO_PRECISION = 0.63
+MICRO_CORE_RECALL = 0.26
 # per article: core recall measured minus 0.1, rounded down
 CORE_RECALL = {
     "am01_byd_tsingshan_chile_lithium_exit": 0.26,
     "am02_cobco_jorf_lasfar_battery_materials": 0.16,
-    "am03_brazil_ev_import_duty": 0.4,
+    "am03_brazil_ev_import_duty": 0.46,
     "am05_ganfeng_mariana_salta": 0.13,
-    "am06_sqm_2023_results": 0.03,
+    "am06_sqm_2023_results": 0.08,
     "am08_us_section301_ev_battery_tariffs": 0.27,
-    "ap01_hli_green_power_karawang": 0.22,
+    "ap01_hli_green_power_karawang": 0.29,
     "ap02_gac_aion_rayong_plant": 0.3,
     "ap03_byd_tanjong_malim_ckd": 0.05,
     "ap04_pilbara_posco_gwangyang_lithium": 0.11,
@@ -42,7 +42,7 @@ CORE_RECALL = {
     "eu02_eu_definitive_ev_duties": 0.3,
     "eu04_leapmotor_international_launch": 0.33,
     "eu05_vw_xpeng_stake": 0.23,
-    "eu07_stellantis_catl_zaragoza": 0.38,
+    "eu07_stellantis_catl_zaragoza": 0.42,
     "eu08_orano_xtc_dunkirk": 0.2,
     "mi01_rio_tinto_arcadium_completion": 0.0,
     "mi03_china_graphite_export_permits": 0.0,
@@ -53,18 +53,18 @@ CORE_RECALL = {
     "na02_honda_ontario_ev_value_chain": 0.08,
     "na03_tesla_gruenheide_opening": 0.15,
     "na05_mexico_olinia_minicar": 0.0,
-    "na06_starplus_kokomo_doe_loan": 0.12,
-    "po01_vinfast_thoothukudi_groundbreaking": 0.26,
+    "na06_starplus_kokomo_doe_loan": 0.14,
+    "po01_vinfast_thoothukudi_groundbreaking": 0.3,
     "po02_india_ev_passenger_car_scheme": 0.0,
     "po03_ethiopia_ice_import_ban": 0.18,
     "po04_canada_ev_surtax_china_wto": 0.24,
     "po06_byd_mega_motor_pakistan_agreement": 0.2,
     "tr01_lges_ford_koc_battery_jv": 0.06,
-    "tr03_byd_central_asia_interview": 0.15,
-    "tr04_korea_kazakhstan_critical_minerals": 0.0,
-    "tr05_eu_kazakhstan_raw_materials": 0.15,
-    "tr06_hyundai_pif_saudi_plant": 0.15,
-    "tr08_human_horizons_saudi_deal": 0.08,
+    "tr03_byd_central_asia_interview": 0.23,
+    "tr04_korea_kazakhstan_critical_minerals": 0.04,
+    "tr05_eu_kazakhstan_raw_materials": 0.23,
+    "tr06_hyundai_pif_saudi_plant": 0.22,
+    "tr08_human_horizons_saudi_deal": 0.15,
 }
 
 
