@@ -35,7 +35,7 @@ demo: $(STAMP)
 	  echo "Screenshot skipped: no Chromium at $(CHROMIUM) (install it with: sudo apt-get install chromium); the graph is in $(DEMO_OUT)/graph.html"; \
 	else \
 	  if $(BIN)/python -m kg.render.screenshot $(DEMO_OUT)/graph.html $(DEMO_OUT)/graph.png --size 1400x900; then \
-	    echo "Screenshot (taken once the page reports its layout finished): $(DEMO_OUT)/graph.png"; \
+	    : ; \
 	  else \
 	    echo "Screenshot skipped: $(CHROMIUM) failed; the graph is in $(DEMO_OUT)/graph.html" >&2; \
 	  fi; \
