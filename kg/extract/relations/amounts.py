@@ -134,21 +134,15 @@ class AmountRules(FinderBase):
     def site_of_clause(self, root: Token, verb: Token | None) -> tuple[Cluster, Token] | None:
         """The facility an amount's phrase hangs from ('a plant with a capacity of N'), or the
         facility the clause's verb builds or opens ('opened a plant ... with a capacity of N')."""
-        def site(tok: Token) -> tuple[Cluster, Token] | None:
-            c = self.cluster(tok)
-            if c is not None and c.type == "Place" and any(m.kind == "facility" for m in c.mentions):
-                return (c, tok)
-            return None
-
         for anc in [root, *root.ancestors][:5]:
-            if anc.pos_ == "NOUN" and anc is not root and site(anc):
-                return site(anc)
+            if anc.pos_ == "NOUN" and anc is not root and self.facility_at(anc):
+                return self.facility_at(anc)
             if anc is verb:
                 break
         if verb is not None:
             for o in verb.children:
-                if o.dep_ == "dobj" and site(o):
-                    return site(o)
+                if o.dep_ == "dobj" and self.facility_at(o):
+                    return self.facility_at(o)
         return None
 
     def counted_sales(self, ent: Span, verb: Token | None) -> None:

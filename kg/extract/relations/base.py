@@ -153,6 +153,13 @@ class FinderBase:
         seen: set[int] = set()
         return [(c, t) for c, t in out if not (c.id in seen or seen.add(c.id))]
 
+    def facility_at(self, tok: Token) -> tuple[Cluster, Token] | None:
+        """The facility entity a token belongs to, if it is one."""
+        c = self.cluster(tok)
+        if c is not None and c.type == "Place" and any(m.kind == "facility" for m in c.mentions):
+            return (c, tok)
+        return None
+
     def government_of(self, t: Token) -> tuple[Cluster, Token] | None:
         """'the Spanish government', 'the Ontario government': a body of its own, named
         'Government of Spain' after the state or province it governs."""

@@ -207,24 +207,18 @@ class SiteRules(FinderBase):
         """The facility an amount pays for: a modifier of its noun ('a $2-billion plant'), or
         the object of the spending ('spend / invest / put $2 billion on / in / into the plant'),
         or the subject of 'cost'."""
-        def site(tok: Token) -> tuple[Cluster, Token] | None:
-            c = self.cluster(tok)
-            if c is not None and c.type == "Place" and any(m.kind == "facility" for m in c.mentions):
-                return (c, tok)
-            return None
-
         head = money_root.head
         if money_root.dep_ in ("nmod", "compound", "amod", "nummod") and head.lemma_.lower() in FACILITY_NOUNS:
-            return site(head)
+            return self.facility_at(head)
         verb = next((t for t in [money_root, *money_root.ancestors][:3] if t.pos_ in ("VERB", "AUX")), None)
         if verb is None or money_root.dep_ not in ("dobj", "nsubjpass", "attr", "npadvmod"):
             return None
         if verb.lemma_.lower() == "cost":
-            return next((s for n in verb.children if n.dep_ == "nsubj" for s in [site(n)] if s), None)
+            return next((s for n in verb.children if n.dep_ == "nsubj" for s in [self.facility_at(n)] if s), None)
         if verb.lemma_.lower() in SPEND_VERBS:
             for prep in verb.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on"):
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and site(pobj):
-                            return site(pobj)
+                        if pobj.dep_ == "pobj" and self.facility_at(pobj):
+                            return self.facility_at(pobj)
         return None
