@@ -362,9 +362,11 @@ def _resolve_references(
         types, noun = wanted
         if noun is None and types != ("Person",) and _continues_unnamed_subject(tok, token_cluster):
             continue
-        cid = _antecedent(tok, types, noun, history, clusters, paragraph,
-                          _clause_subject(tok, token_cluster, noun is not None),
-                          _demonym_of(tok) if noun is not None else None)
+        cid = _own_subject(tok, types, token_cluster, clusters) if noun is None else None
+        if cid is None:
+            cid = _antecedent(tok, types, noun, history, clusters, paragraph,
+                              _clause_subject(tok, token_cluster, noun is not None),
+                              _demonym_of(tok) if noun is not None else None)
         if cid is None:
             continue
         start = tok.i
@@ -378,6 +380,21 @@ def _resolve_references(
             token_cluster.setdefault(i, cid)
         history.append((tok.i, cid, tok.dep_ in ("nsubj", "nsubjpass")))
     return extra
+
+
+def _own_subject(tok, types, token_cluster: dict[int, int], clusters) -> int | None:  # noqa: ANN001
+    """'X met Y during his trip to China': a possessive pronoun in its clause's adjunct is the
+    clause's subject (the one who travels), not the latest name (Y)."""
+    if tok.dep_ != "poss":
+        return None
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    for s in verb.children:
+        if s.dep_ in ("nsubj", "nsubjpass") and s.i in token_cluster:
+            cid = token_cluster[s.i]
+            return cid if clusters[cid].type in types else None
+    return None
 
 
 def _continues_unnamed_subject(tok, token_cluster: dict[int, int]) -> bool:  # noqa: ANN001

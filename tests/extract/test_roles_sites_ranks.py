@@ -181,3 +181,13 @@ def test_the_company_as_subject_continues_the_entity_the_text_is_about(extractor
 def test_a_ranking_with_two_nouns_keeps_both(extractor):
     f = facts(extract_text(extractor, "China is the world's largest producer and exporter of graphite.\n"))
     assert ("China", "rankedAs", "world's largest producer and exporter of graphite") in f, f
+
+
+@pytest.mark.parametrize("text, traveller", [
+    ("Emmanuel Macron had met Jiang Long in Guangzhou during his trip to China in April.", "Emmanuel Macron"),
+    ("Olaf Scholz met Li Qiang in Beijing during his visit to China.", "Olaf Scholz"),
+])
+def test_his_trip_is_the_subjects(extractor, text, traveller):
+    f = facts(extract_text(extractor, text))
+    assert (traveller, "visited", "China") in f, f
+    assert sum(p == "visited" for _, p, _ in f) == 1, f
