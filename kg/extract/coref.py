@@ -387,14 +387,8 @@ def _own_subject(tok, types, token_cluster: dict[int, int], clusters) -> int | N
     clause's subject (the one who travels), not the latest name (Y)."""
     if tok.dep_ != "poss":
         return None
-    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return None
-    for s in verb.children:
-        if s.dep_ in ("nsubj", "nsubjpass") and s.i in token_cluster:
-            cid = token_cluster[s.i]
-            return cid if clusters[cid].type in types else None
-    return None
+    cid = _subject_of_clause(tok, token_cluster)
+    return cid if cid is not None and clusters[cid].type in types else None
 
 
 def _continues_unnamed_subject(tok, token_cluster: dict[int, int]) -> bool:  # noqa: ANN001
@@ -463,6 +457,11 @@ def _clause_subject(tok, token_cluster: dict[int, int], description: bool) -> in
     """
     if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and not description):
         return None
+    return _subject_of_clause(tok, token_cluster)
+
+
+def _subject_of_clause(tok, token_cluster: dict[int, int]) -> int | None:  # noqa: ANN001
+    """The cluster of the subject of the nearest verb above a token, if it names one."""
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return None
