@@ -551,8 +551,9 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
                      city: str | None = None) -> Mention | None:
     """A facility entity for an NP headed by 'factory', 'plant', ... ('first battery factory').
 
-    Named from its owners and place when the sentence gives them ("Acme Gdansk battery
-    plant"), as news and registries name plants; the description is kept as an alias.
+    Named from its owner, place and kind when the sentence gives them ("Acme Gdansk battery
+    plant"), as news and registries name plants; the description is kept as the mention.
+    `city` is the place word of the name (a town, or the country when no town is given).
     """
     if noun.lemma_.lower() not in FACILITY_NOUNS or noun.pos_ != "NOUN":
         return None
@@ -570,18 +571,25 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
     if left < noun.i and left > 0 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_:
         left += 1  # "joint-venture plant": the chain stops at the hyphen; drop the word it split
     span = doc[left : noun.i + 1]
-    if len(span) < 2 and not place:
+    owners = list(dict.fromkeys(owners))[:3]
+    if len(span) < 2 and not city and not owners:
         return None  # a bare "the plant" is too vague to be an entity of its own
-    text = span.text
-    label = f"{text} in {place}" if place else text
-    owners = list(dict.fromkeys(owners))[:1]
-    if owners and (city or len(span) >= 2):
-        words = [t.text for t in span if (t.is_alpha or t.i == noun.i or "-" in t.text) and (
-            t.pos_ != "ADJ" or t.lower_ in ("electric", "lithium")) and t.lower_ not in _UNNAMED]
-        kind = _ABBREVIATIONS.sub(lambda x: _ABBREV[x.group(0).lower()], " ".join(words))
-        kind = kind if len(kind.split()) <= 3 and not city else noun.text
-        label = " ".join([owners[0], *([city] if city else []), kind])
-    return Mention(span.start, span.end, text, "Place", "facility", label)
+    words = [t.text for t in span if (t.is_alpha or t.i == noun.i or "-" in t.text) and (
+        t.pos_ != "ADJ" or t.lower_ in ("electric", "lithium")) and t.lower_ not in _UNNAMED]
+    named = {w for part in [*owners, city or ""] for w in part.split()}
+    words = [w for w in words[:-1] if w not in named] + words[-1:]  # "the Ulsan plant" names Ulsan once
+    kind = _ABBREVIATIONS.sub(lambda x: _ABBREV[x.group(0).lower()], " ".join(words)).split()
+    # news and registries call a works a "plant" whichever word the story used
+    head = "plant" if noun.lower_ == "factory" else noun.text
+    kind = [*kind[:-1], head][-3:]
+    if not owners and not city:
+        label = f"{span.text} in {place}" if place else span.text  # the story's own description
+    else:
+        # a plant of several builders goes by its place and kind ("Lyon battery plant"): their
+        # joint name is spelt a different way by every story
+        owner = owners[:1] if len(owners) == 1 or not city else []
+        label = " ".join([*owner, *([city] if city else []), *kind])
+    return Mention(span.start, span.end, span.text, "Place", "facility", label)
 
 
 # Words that describe a plant but are no part of its name ("first", "largest", "dedicated").

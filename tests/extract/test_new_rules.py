@@ -55,10 +55,10 @@ def test_owner_role_in_apposition(doc):
 def test_facility_keeps_modifier_chain_and_definite_reference(doc):
     f = facts(doc)
     plants = {o for s, p, o in f if p == "builds" and s == "Acme Motors"}
-    # named from its owner and town, as news names plants; "The plant" later refers to it
-    assert plants == {"Acme Motors Gdansk plant"}
-    assert any(s == "Acme Motors Gdansk plant" and p == "employs" for s, p, _ in f)
-    assert ("Acme Motors Gdansk plant", "locatedIn", "Gdańsk") in f
+    # named from its owner, town and kind, as news names plants; "The plant" later refers to it
+    assert plants == {"Acme Motors Gdansk EV plant"}
+    assert any(s == "Acme Motors Gdansk EV plant" and p == "employs" for s, p, _ in f)
+    assert ("Acme Motors Gdansk EV plant", "locatedIn", "Gdańsk") in f
 
 
 def test_unclosed_bracket_is_trimmed(doc):

@@ -55,24 +55,46 @@ def test_joint_titles_give_one_role_each_and_former_offices_none(extractor):
     ("Kestrel Power, which runs a plant in Komarno, said it would hire 500 workers.",
      "Kestrel Power Komarno plant", "Komárno"),  # named as the article spells the town
     ("Acme Motors on Monday broke ground on a dedicated electric vehicle plant in Ulsan.",
-     "Acme Motors Ulsan plant", "Ulsan"),
+     "Acme Motors Ulsan EV plant", "Ulsan"),  # the kind is part of the name, abbreviated
     ("Zenith Cells opened a battery cell factory in Porto on Tuesday.",
-     "Zenith Cells Porto factory", "Porto"),
+     "Zenith Cells Porto battery cell plant", "Porto"),  # a factory is called a plant
+    ("The T03 is assembled at the Varta Motors plant in Tychy, Poland.",
+     "Varta Motors Tychy plant", "Tychy"),  # the operator named inside the phrase
+    ("Orvik Cells said its Kolding plant employs 900 people.",
+     "Orvik Cells Kolding plant", "Kolding"),  # the town named inside the phrase
+    ("Hyundai Motor Company will open a car plant in Brno next year.",
+     "Hyundai Motor Brno car plant", "Brno"),  # no 'Company' inside a plant's name
 ])
 def test_a_site_is_named_from_owner_and_town(extractor, text, site, place):
     f = facts(extract_text(extractor, text))
     assert (site, "locatedIn", place) in f, f
 
 
-def test_breaking_ground_builds_and_a_plant_in_a_country_keeps_its_description(extractor):
+def test_breaking_ground_builds_and_a_plant_in_a_country_is_named_after_it(extractor):
     f = facts(extract_text(extractor, "Acme Motors on Monday broke ground on a battery plant in Ulsan.\n"))
-    assert ("Acme Motors", "builds", "Acme Motors Ulsan plant") in f
-    # with only a country there is no town to name it by; no plant is named after a country
+    assert ("Acme Motors", "builds", "Acme Motors Ulsan battery plant") in f
+    # with only a country, the plant is named after the country, as news names such plants
+    f = facts(extract_text(extractor, "Volta Energy will build a battery factory in Hungary.\n"))
+    assert ("Volta Energy", "builds", "Volta Energy Hungary battery plant") in f, f
+    # "its first plant in P" is how the story names it: the phrase is kept
     f = facts(extract_text(extractor, "Volta Energy will build its first battery factory in Hungary.\n"))
-    assert not any("Volta Energy Hungary" in o for _, _, o in f), f
+    assert ("Volta Energy", "builds", "first battery factory in Hungary") in f, f
     # plants in plural are many sites, not one
     f = facts(extract_text(extractor, "Acme Motors runs plants in Lyon and Turin.\n"))
     assert not any(p == "locatedIn" and s.startswith("Acme") for s, p, _ in f), f
+    # a plant described as another's first in a country is not a second plant
+    f = facts(extract_text(extractor, "The Lyon plant will be Acme Motors' first factory in France.\n"))
+    assert not any("France plant" in s or "France plant" in o for s, _, o in f), f
+    # an indefinite "a Velo factory" points at no site
+    f = facts(extract_text(extractor, "Portugal wants to host a Velo Motors factory, officials said.\n"))
+    assert not any(s.endswith("plant") for s, _, _ in f), f
+
+
+def test_a_later_shorter_mention_is_the_same_plant(extractor):
+    doc = extract_text(extractor, "Acme Motors will build a battery plant in Ravensburg. "
+                       "Output at the Ravensburg plant will reach 300,000 packs a year.\n")
+    plants = {e.label for e in doc.entities if e.label.endswith("plant")}
+    assert plants == {"Acme Motors Ravensburg battery plant"}, plants
 
 
 @pytest.mark.parametrize("text, subject, rank", [

@@ -7,12 +7,14 @@ from spacy.tokens import Token
 from kg.extract.coref import Cluster
 from kg.extract.lexicon import (
     FACILITY_NOUNS,
+    ORG_SUFFIXES,
 )
 from kg.extract.mentions import Mention, facility_mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     BODY,
     CONSTRUCTION,
+    CONSTRUCTION_NOUNS,
     CONTINENTS,
     PLACE,
     SPEND_VERBS,
@@ -34,6 +36,11 @@ class SiteRules(FinderBase):
                 for o in tok.children:
                     if o.dep_ == "dobj":
                         self.build_rule(tok, o, f"verb:{lemma}:facility")
+            if tok.pos_ == "NOUN" and lemma in CONSTRUCTION_NOUNS:
+                # "construction of its plant in P"
+                for o in (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"):
+                    self.build_rule(tok, o, f"noun:{lemma}:facility")
         for tok in self.doc:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in FACILITY_NOUNS and self.cluster(tok) is None:
                 self.site_rule(tok)
@@ -68,8 +75,16 @@ class SiteRules(FinderBase):
 
     def site_rule(self, noun: Token) -> None:
         """A plant with an owner or a place becomes an entity named from both: 'its cell plant
-        in Karawang', 'Acme's Lyon factory', 'the plant of Acme in P', 'Acme runs a plant in P'."""
-        owned = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        in Karawang', 'Acme's Lyon factory', 'the plant of Acme in P', 'Acme runs a plant in P',
+        'the Acme plant in P', 'its Polish factory'."""
+        if noun.tag_ == "NNS" or noun.dep_ == "attr":
+            # "plants in Europe" are many, not one site; "X will be Acme's first plant in P"
+            # describes X, it does not name another plant
+            return
+        # the operator named inside the phrase first: "Volkswagen's PowerCo factory" is PowerCo's
+        inner = [a for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") for a in self.args(c)]
+        owned = [a for a in inner if a[1].dep_ != "amod"]  # "its European plant" is nobody's
+        owned += [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
         owned += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
         owned = [o for o in owned if o[0].type == "Organization"]
@@ -77,14 +92,15 @@ class SiteRules(FinderBase):
         if noun.dep_ in ("dobj", "pobj"):
             verb = noun.head if noun.dep_ == "dobj" else noun.head.head
         if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in (
-                "have", "own", "operate", "run", "break", "inaugurate", "complete", "start"):
+                "have", "own", "operate", "run", "break", "inaugurate", "complete", "start", "open"):
             subs = [a for a in self.subjects(verb) if a[0].type == "Organization"]
             owners = owners or subs
             if verb.lemma_.lower() in ("break", "inaugurate", "complete"):
                 builders = subs  # breaking ground on a plant, or completing it, is building it
-        if noun.tag_ == "NNS":
-            return  # "plants in Europe" are many, not one site
         places = [p for p in self.prep_places(noun.children) if p[0].label not in CONTINENTS]
+        # "the Ulsan plant", "its Polish factory"; not "its European plant" (a continent is no site)
+        named_in = [a for a in inner if a[0].type in PLACE and a[0].label not in CONTINENTS
+                    and (a[1].dep_ == "compound" or a[0].type == "Country")]
         if not owners:
             # the organisation the clause is about: "Acme will invest ... to build ... a plant in P"
             for anc in noun.ancestors:
@@ -92,12 +108,17 @@ class SiteRules(FinderBase):
                     owners = [a for a in self.subjects(anc) if a[0].type == "Organization"][:1]
                     if owners:
                         break
-        if not owners:
-            return  # a plant nobody owns in the text cannot be named
-        city = self.place_text(places[0]) if places and places[0][0].type != "Country" else None
-        if places and city is None:
-            return  # "a plant in Hungary": named by its town, when the text gives it
-        m = facility_mention(self.doc, noun, city, owners=[self.holder_name(*o) for o in owners], city=city)
+        town = next((p for p in [*named_in, *places] if p[0].type != "Country"), None)
+        country = next((p for p in [*named_in, *places] if p[0].type == "Country"), None)
+        if town is not None:
+            city = self.place_text(town)
+        elif country is not None and owners and not self.ranked(noun):
+            city = country[0].label  # "its plant in Hungary" -> "Acme Hungary plant"
+        else:
+            city = None
+        if city is None and not (owned and any(t.dep_ == "poss" for t in noun.lefts)):
+            return  # a plant neither placed nor owned in the phrase ("a CATL factory") is no one site
+        m = facility_mention(self.doc, noun, None, owners=[self.site_owner(*o) for o in owners], city=city)
         if m is None:
             return
         fac = (self.facility_cluster(m), noun)
@@ -106,8 +127,24 @@ class SiteRules(FinderBase):
         for place in places[:1]:
             self.add(fac, "locatedIn", self.region_cluster(place[1], place[0]), noun, "site:in-place", 0.8,
                      ("Place",), PLACE)
+        if not places and town is not None:
+            self.add(fac, "locatedIn", town, noun, "site:named-place", 0.75, ("Place",), PLACE)
         for b in builders:
             self.add(b, "builds", fac, verb, "site:builder", 0.8, BODY, ("Place",))
+
+    @staticmethod
+    def ranked(noun: Token) -> bool:
+        """'the first battery plant in P', 'its second factory': an ordinal sets the plant apart
+        within its country, and the phrase itself is how the story names it."""
+        return any(t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "second", "third") for t in noun.lefts)
+
+    def site_owner(self, c: Cluster, tok: Token) -> str:
+        """An owner as plant names use it: the name as written, without 'Company' or 'Inc.'
+        ('Hyundai Motor Company' -> 'Hyundai Motor Ulsan plant')."""
+        words = self.holder_name(c, tok).split()
+        while len(words) > 1 and words[-1].lower().rstrip(",") in ORG_SUFFIXES - {"group"}:
+            words.pop()
+        return " ".join(words)
 
     def owned_site_rule(self, noun: Token) -> None:
         """'Acme's factory in Fremont' -> hasFacilityIn(Acme, Fremont)."""
@@ -152,9 +189,13 @@ class SiteRules(FinderBase):
         owners = [s for s in subs if s[0].type == "Organization"]
         # a plant is named after its town; one placed only in a country keeps its description
         city = self.place_text(place_arg) if place_arg is not None and place_arg[0].type != "Country" else None
-        if place_arg is not None and city is None:
-            owners = []
-        m = facility_mention(self.doc, obj, place, owners=[self.holder_name(*o) for o in owners], city=city)
+        if place_arg is not None and city is None and owners and not self.ranked(obj):
+            city = place_arg[0].label  # "a plant in Hungary" -> "Acme Hungary plant"
+        elif place_arg is not None and city is None:
+            owners = []  # "the first battery plant in Hungary": the description names it
+        if obj.tag_ == "NNS":
+            return  # "building plants in P": many sites, no one entity
+        m = facility_mention(self.doc, obj, place, owners=[self.site_owner(*o) for o in owners], city=city)
         if m is None:
             return
         fac = self.facility_cluster(m)
@@ -198,10 +239,26 @@ class SiteRules(FinderBase):
         return (self.new_cluster(m), tok)
 
     def facility_cluster(self, m: Mention) -> Cluster:
-        for c in self.res.clusters.values():
-            if c.type == "Place" and c.label == m.label:
-                return c
-        return self.new_cluster(m)
+        """The facility a mention names: a known one whose name holds all of this name's words
+        or whose words this name holds ('the Hansalpur plant' after 'Acme's Hansalpur plant'),
+        the latest on a tie; else a new one. The fuller name becomes the label."""
+        words = set(m.label.lower().split())
+        known = [c for c in self.res.clusters.values() if c.type == "Place"
+                 and any(x.kind == "facility" for x in c.mentions)
+                 and c.label.split()[-1].lower() == m.label.split()[-1].lower()]
+        same = [c for c in known if words <= set(c.label.lower().split())
+                or set(c.label.lower().split()) <= words]
+        if not same:
+            return self.new_cluster(m)
+        c = max(same, key=lambda c: max(x.start for x in c.mentions))
+        if len(words) > len(c.label.split()):
+            c.label = m.label
+        m.cluster = c.id
+        c.mentions.append(m)
+        c.reasons.setdefault(m.text, "a facility of the same owner, place and kind")
+        for i in range(m.start, m.end):
+            self.res.token_cluster.setdefault(i, c.id)
+        return c
 
     def funded_site(self, money_root: Token) -> tuple[Cluster, Token] | None:
         """The facility an amount pays for: a modifier of its noun ('a $2-billion plant'), or

@@ -15,7 +15,6 @@ from kg.extract.relations.lexicon import (
     ACTOR,
     AGREEMENT_NOUNS,
     BODY,
-    CONSTRUCTION_NOUNS,
     EVENT_NOUNS,
     MEMBERSHIP_VERBS,
     NOUN_RULES,
@@ -172,12 +171,6 @@ class VentureRules(FinderBase):
                                 self.add(a, rel, b, noun, f"noun:{lemma}:between", 0.75, BODY, BODY)
         if lemma in FACILITY_NOUNS:
             self.owned_site_rule(noun)
-        if lemma in CONSTRUCTION_NOUNS:
-            for prep in noun.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for o in prep.children:
-                        if o.dep_ == "pobj":
-                            self.build_rule(noun, o, f"noun:{lemma}:facility")
 
     @staticmethod
     def pact_relation(a: Cluster, b: Cluster) -> str:
