@@ -1,8 +1,8 @@
 """Relation rules over the dependency parse, one module per family of phrasings.
 
 The trigger words and frames are data (`lexicon`); each family is a mixin of the finder:
-verbal frames (`verbs`), facilities (`sites`), ventures, agreements, tariffs and events
-(`ventures`), titles and roles (`titles`), appositions and descriptors (`appositions`), places
+verbal frames (`verbs`), facilities (`sites`), ventures, agreements and tariffs (`ventures`),
+gatherings and who attended or opened what (`events`), titles and roles (`titles`), appositions and descriptors (`appositions`), places
 inside places (`located`) and amounts (`amounts`). Each rule names itself in the facts it yields.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from kg.extract.relations.amounts import AmountRules
 from kg.extract.relations.appositions import AppositionRules
 from kg.extract.relations.base import Fact, FinderBase
+from kg.extract.relations.events import EventRules
 from kg.extract.relations.lexicon import MEMBERSHIP_VERBS
 from kg.extract.relations.located import PlaceRules
 from kg.extract.relations.sites import SiteRules
@@ -21,12 +22,13 @@ from kg.extract.relations.verbs import VerbRules
 __all__ = ["Fact", "RelationFinder"]
 
 
-class RelationFinder(VerbRules, SiteRules, VentureRules, TitleRules, AppositionRules, PlaceRules,
-                     AmountRules, FinderBase):
+class RelationFinder(VerbRules, SiteRules, VentureRules, EventRules, TitleRules, AppositionRules,
+                     PlaceRules, AmountRules, FinderBase):
     """Apply the rules to one parsed document whose mentions are resolved."""
 
     def run(self) -> list[Fact]:
         """Apply every rule to every sentence."""
+        self.type_events()
         self.link_facilities()
         for tok in self.doc:
             lemma = tok.lemma_.lower()

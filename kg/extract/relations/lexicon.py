@@ -91,6 +91,16 @@ MEMBERSHIP_VERBS = {"form", "make", "comprise", "consist", "set", "create", "est
 # Nouns that head the name of an event ("the Tashkent International Investment Forum").
 EVENT_NOUNS = {"forum", "summit", "conference", "expo", "exhibition", "fair", "congress", "show",
                "festival", "meet", "dialogue", "roundtable", "symposium", "convention", "week"}
+# Nouns of gatherings that have no name of their own in most stories ("the groundbreaking
+# ceremony for the plant", "a press conference in Hangzhou"); a story's later "the ceremony"
+# is the same gathering.
+OCCASION_NOUNS = {"ceremony", "inauguration", "groundbreaking", "reception", "gathering", "event",
+                  "function", "presentation", "announcement", "retreat", "conference", "forum",
+                  "summit", "signing", "launch"}
+# Verbs whose object is a gathering the subject was at ("X addressed the forum").
+ATTENDING_VERBS = {"attend", "address", "tell", "join", "grace"}
+# Verbs by which a subject opens a site ("X inaugurated the plant") rather than builds it.
+OPENING_VERBS = {"open", "inaugurate", "commission"}
 _EVENT_SKIP = {"annual", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                "ninth", "tenth", "this", "year", "'s"}
 # Participles that date an organisation's start: "founded in 2016", "set up in 2019".

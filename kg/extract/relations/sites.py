@@ -15,6 +15,7 @@ from kg.extract.relations.lexicon import (
     BODY,
     CONSTRUCTION,
     CONSTRUCTION_NOUNS,
+    OPENING_VERBS,
     CONTINENTS,
     PLACE,
     SPEND_VERBS,
@@ -60,7 +61,11 @@ class SiteRules(FinderBase):
             earlier = [c for start, c in facilities if start < tok.i]
             if not earlier:
                 continue
-            c = earlier[-1]
+            # the latest plant of the same kind of works ("the factory" is a plant, "the
+            # complex" a complex), else the latest of any kind
+            head = "plant" if tok.lemma_.lower() == "factory" else tok.lemma_.lower()
+            same = [c for c in earlier if c.label.split()[-1].lower() == head]
+            c = (same or earlier)[-1]
             start = min(d.i for d in dets)
             m = Mention(start, tok.i + 1, self.doc[start : tok.i + 1].text, c.type, "description", cluster=c.id)
             c.mentions.append(m)
@@ -95,12 +100,10 @@ class SiteRules(FinderBase):
                 "have", "own", "operate", "run", "break", "inaugurate", "complete", "start", "open"):
             subs = [a for a in self.subjects(verb) if a[0].type == "Organization"]
             owners = owners or subs
-            if verb.lemma_.lower() in ("break", "inaugurate", "complete"):
+            if verb.lemma_.lower() in ("break", "complete"):
                 builders = subs  # breaking ground on a plant, or completing it, is building it
         places = [p for p in self.prep_places(noun.children) if p[0].label not in CONTINENTS]
-        # "the Ulsan plant", "its Polish factory"; not "its European plant" (a continent is no site)
-        named_in = [a for a in inner if a[0].type in PLACE and a[0].label not in CONTINENTS
-                    and (a[1].dep_ == "compound" or a[0].type == "Country")]
+        named_in = self.named_places(noun)
         if not owners:
             # the organisation the clause is about: "Acme will invest ... to build ... a plant in P"
             for anc in noun.ancestors:
@@ -116,7 +119,7 @@ class SiteRules(FinderBase):
             city = country[0].label  # "its plant in Hungary" -> "Acme Hungary plant"
         else:
             city = None
-        if city is None and not (owned and any(t.dep_ == "poss" for t in noun.lefts)):
+        if city is None and not (owned and any(t.dep_ == "poss" or t.lower_ == "the" for t in noun.lefts)):
             return  # a plant neither placed nor owned in the phrase ("a CATL factory") is no one site
         m = facility_mention(self.doc, noun, None, owners=[self.site_owner(*o) for o in owners], city=city)
         if m is None:
@@ -131,6 +134,13 @@ class SiteRules(FinderBase):
             self.add(fac, "locatedIn", town, noun, "site:named-place", 0.75, ("Place",), PLACE)
         for b in builders:
             self.add(b, "builds", fac, verb, "site:builder", 0.8, BODY, ("Place",))
+
+    def named_places(self, noun: Token) -> list[tuple[Cluster, Token]]:
+        """Places named inside a plant's phrase: 'the Ulsan plant', 'its Polish factory'; not
+        'its European plant' (a continent is no site)."""
+        return [a for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") for a in self.args(c)
+                if a[0].type in PLACE and a[0].label not in CONTINENTS
+                and (a[1].dep_ == "compound" or a[0].type == "Country")]
 
     @staticmethod
     def ranked(noun: Token) -> bool:
@@ -182,6 +192,9 @@ class SiteRules(FinderBase):
                     if found and found[0][0].type in PLACE:
                         place_arg = found[0]
                         place = self.place_label(found[0][1], found[0][0])
+        if place_arg is None:
+            place_arg = next(iter(self.named_places(obj)), None)  # "opened its Porto plant"
+            place = place_arg[0].label if place_arg is not None else None
         subs = self.subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else self.governor_subjects(trigger)
         if not subs and trigger.pos_ == "NOUN":
             # "construction of its factory": the facility's possessor builds it.
@@ -200,7 +213,7 @@ class SiteRules(FinderBase):
             return
         fac = self.facility_cluster(m)
         fac_arg = (fac, obj)
-        for s in subs:
+        for s in subs if trigger.lemma_.lower() not in OPENING_VERBS else []:  # opening is launching
             self.add(s, "builds", fac_arg, trigger, rule, 0.8, BODY, ("Place",))
         # "X will build a plant with Y": the builders are partners.
         for partner in (a for p in partners for a in self.args(p)):

@@ -1,4 +1,4 @@
-"""Nominal frames: ventures, agreements, tariffs on goods, events."""
+"""Nominal frames: ventures, agreements, tariffs on goods."""
 
 from __future__ import annotations
 
@@ -8,14 +8,11 @@ from kg.extract.coref import Cluster
 from kg.extract.lexicon import (
     FACILITY_NOUNS,
 )
-from kg.extract.mentions import Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
-    _EVENT_SKIP,
     ACTOR,
     AGREEMENT_NOUNS,
     BODY,
-    EVENT_NOUNS,
     MEMBERSHIP_VERBS,
     NOUN_RULES,
     PACT_NOUNS,
@@ -26,50 +23,7 @@ from kg.extract.relations.lexicon import (
 
 
 class VentureRules(FinderBase):
-    """Nominal frames: ventures, agreements, tariffs on goods, events."""
-
-    def event_cluster(self, tok: Token) -> tuple[Cluster, Token] | None:
-        """A named event a token stands for: 'the COP27 climate conference', 'the fourth Tashkent
-        International Investment Forum', or a name NER typed as an organisation ending in 'Forum'."""
-        c = self.cluster(tok)
-        if c is not None and c.type == "Event":
-            return (c, tok)
-        if c is not None and c.type == "Organization" and c.label.split()[-1].lower() in EVENT_NOUNS:
-            return (c, tok)
-        if c is not None or tok.lemma_.lower() not in EVENT_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
-            return None
-        mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod")]
-        if not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in mods):
-            return None  # "a forum", "the ceremony": no name to give it
-        start = min(t.i for t in mods)
-        while start < tok.i and (self.doc[start].lower_ in _EVENT_SKIP or self.doc[start].ent_type_ == "ORDINAL"):
-            start += 1
-        text = self.doc[start : tok.i + 1].text
-        return (self.new_cluster(Mention(start, tok.i + 1, text, "Event", "name", text)), tok)
-
-    def event_rules(self) -> None:
-        """People at a named event attend it: 'X spoke at the Y Forum', 'signed by A and B at the
-        COP27 climate conference', 'X attended the Y Summit'."""
-        for prep in self.doc:
-            if prep.dep_ != "prep" or prep.lower_ not in ("at", "during"):
-                continue
-            events = [e for g in prep.children if g.dep_ == "pobj" for e in [self.event_cluster(g)] if e]
-            verb = prep.head
-            if not events or verb.pos_ not in ("VERB", "AUX"):
-                continue
-            people = [a for a in self.subjects(verb) if a[0].type == "Person"]
-            people += [a for c in verb.children if c.dep_ == "agent" for p in c.children
-                       if p.dep_ == "pobj" for a in self.args(p) if a[0].type == "Person"]
-            for person in people:
-                for event in events:
-                    self.add(person, "attended", event, verb, "event:at", 0.75, ("Person",), ("Event",))
-        for verb in self.doc:
-            if verb.lemma_.lower() == "attend" and verb.pos_ == "VERB":
-                for o in verb.children:
-                    event = self.event_cluster(o) if o.dep_ == "dobj" and self.cluster(o) is None else None
-                    if event:
-                        for person in self.subjects(verb):
-                            self.add(person, "attended", event, verb, "event:attend", 0.8, ("Person",), ("Event",))
+    """Nominal frames: ventures, agreements, tariffs on goods."""
 
     def venture_rule(self, noun: Token) -> None:
         """'A and B formed a joint venture, X' / 'the venture, named X, is owned by A and B'.

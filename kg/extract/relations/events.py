@@ -1,0 +1,151 @@
+"""Events: named and described gatherings, who attended them, who opened what."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.coref import Cluster
+from kg.extract.mentions import Mention
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import (
+    _EVENT_SKIP,
+    ATTENDING_VERBS,
+    EVENT_NOUNS,
+    OCCASION_NOUNS,
+    OPENING_VERBS,
+)
+
+# Event nouns that end organisation and product names as often ("Auto Show" aside).
+_AMBIGUOUS = {"show", "week", "fair", "dialogue"}
+# Prepositions whose phrase is part of a gathering's description ("ceremony for the plant").
+_DESCRIBING = {"for", "of", "in", "marking", "on"}
+
+
+class EventRules(FinderBase):
+    """Events: named and described gatherings, who attended them, who opened what."""
+
+    def event_cluster(self, tok: Token) -> tuple[Cluster, Token] | None:
+        """A named event a token stands for: 'the COP27 climate conference', 'the fourth Tashkent
+        International Investment Forum', or a name NER typed as an organisation ending in 'Forum'."""
+        c = self.cluster(tok)
+        if c is not None and c.type == "Event":
+            return (c, tok)
+        if c is not None and c.type in ("Organization", "Place") and c.label.split()[-1].lower() in EVENT_NOUNS:
+            c.type = "Event"  # NER often types "the X Forum" an organisation; people attend it
+            return (c, tok)
+        if c is not None or tok.lemma_.lower() not in EVENT_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod")]
+        if not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in mods):
+            return None  # "a forum", "the ceremony": no name to give it
+        start = min(t.i for t in mods)
+        while start < tok.i and (self.doc[start].lower_ in _EVENT_SKIP or self.doc[start].ent_type_ == "ORDINAL"):
+            start += 1
+        text = self.doc[start : tok.i + 1].text
+        return (self.new_cluster(Mention(start, tok.i + 1, text, "Event", "name", text)), tok)
+
+    def type_events(self) -> None:
+        """Names ending in 'Forum', 'Summit', 'Conference' are gatherings, whatever NER said."""
+        for c in self.res.clusters.values():
+            if c.type in ("Organization", "Place") and c.label.split()[-1].lower() in EVENT_NOUNS - _AMBIGUOUS \
+                    and not any(m.kind == "facility" for m in c.mentions):
+                c.type = "Event"
+
+    def occasion_at(self, tok: Token) -> tuple[Cluster, Token] | None:
+        """The gathering a noun stands for, named or described: 'the groundbreaking ceremony for
+        the plant', 'a press conference in Hangzhou'; a bare 'the ceremony' is the story's latest."""
+        named = self.event_cluster(tok)
+        if named is not None:
+            return named
+        if self.cluster(tok) is not None or tok.pos_ != "NOUN" or tok.tag_ != "NN" \
+                or tok.lemma_.lower() not in OCCASION_NOUNS:
+            return None
+        mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")
+                and not (t.dep_ == "poss" and t.pos_ == "PRON")]
+        described = self.described_by(tok)
+        if described is None and not any(t.pos_ == "PROPN" for t in mods):
+            # "the ceremony", "an opening ceremony": the story's latest gathering, if any; too
+            # vague to be a node of its own otherwise
+            earlier = [c for c in self.res.clusters.values() if c.type == "Event"
+                       and any(m.start < tok.i for m in c.mentions)]
+            if not earlier:
+                return None
+            c = max(earlier, key=lambda c: max(m.start for m in c.mentions if m.start < tok.i))
+            return (c, tok)
+        start = min([t.i for t in mods] + [tok.i])
+        text = self.doc[start : tok.i + 1].text
+        if described is not None:
+            prep, entity, the = described
+            text = f"{text} {prep} {'the ' if the else ''}{entity.label}"
+        return (self.new_cluster(Mention(start, tok.i + 1, text, "Event", "description", text)), tok)
+
+    def described_by(self, tok: Token) -> tuple[str, Cluster, bool] | None:
+        """The entity a gathering is of, for or in ('ceremony for the plant' -> the plant)."""
+        for p in tok.rights:
+            if p.dep_ != "prep" or p.lower_ not in _DESCRIBING:
+                continue
+            for g in p.children:
+                found = self.facility_at(g) if g.dep_ == "pobj" else None
+                c = found[0] if found else self.cluster(g) if g.dep_ == "pobj" else None
+                if c is not None and c.type in ("Place", "Organization", "City", "Region", "Country"):
+                    the = found is not None
+                    return (p.lower_, c, the)
+            return None
+        return None
+
+    def event_rules(self) -> None:
+        """People at an event attend it: 'X spoke at the Y Forum', 'signed by A and B at a
+        ceremony', 'X attended the inauguration', 'the ceremony was attended by A and B',
+        'X told the ceremony', 'on the sidelines of the Y Summit'."""
+        for tok in self.doc:
+            if tok.dep_ == "prep" and tok.lower_ in ("at", "during"):
+                self.attended_at(tok, tok.head, "event:at")
+            elif tok.dep_ == "prep" and tok.lower_ == "of" and tok.head.lemma_.lower() in ("sideline", "sidelines") \
+                    and tok.head.dep_ == "pobj":
+                self.attended_at(tok, tok.head.head.head, "event:sidelines")
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS:
+                for o in tok.children:
+                    event = self.occasion_at(o) if o.dep_ == "dobj" else None
+                    if event is None:
+                        continue
+                    for person in self.people_of(tok):
+                        self.add(person, "attended", event, tok, f"event:{tok.lemma_.lower()}", 0.8,
+                                 ("Person",), ("Event",))
+                if tok.lemma_.lower() == "attend":
+                    # "the ceremony was attended by A, B and C"
+                    for s in tok.children:
+                        event = self.occasion_at(s) if s.dep_ == "nsubjpass" else None
+                        for person in self.agents(tok) if event else []:
+                            self.add(person, "attended", event, tok, "event:attended-by", 0.8,
+                                     ("Person",), ("Event",))
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in OPENING_VERBS:
+                self.opening_rule(tok)
+
+    def attended_at(self, prep: Token, verb: Token, rule: str) -> None:
+        """The people of the clause a place-of-event phrase hangs from attended the event."""
+        events = [e for g in prep.children if g.dep_ == "pobj" for e in [self.occasion_at(g)] if e]
+        if not events or verb.pos_ not in ("VERB", "AUX"):
+            return
+        for person in self.people_of(verb) + self.agents(verb):
+            for event in events:
+                self.add(person, "attended", event, verb, rule, 0.75, ("Person",), ("Event",))
+
+    def people_of(self, verb: Token) -> list[tuple[Cluster, Token]]:
+        """The people a clause's subject names."""
+        return [a for a in self.subjects(verb) if a[0].type == "Person"]
+
+    def agents(self, verb: Token) -> list[tuple[Cluster, Token]]:
+        """The people of a passive verb's by-phrase."""
+        return [a for c in verb.children if c.dep_ == "agent" for p in c.children
+                if p.dep_ == "pobj" for a in self.args(p) if a[0].type == "Person"]
+
+    def opening_rule(self, verb: Token) -> None:
+        """'X inaugurated / opened the plant': X launched it (a leader or the owner)."""
+        for o in verb.children:
+            site = self.facility_at(o) if o.dep_ == "dobj" else None
+            if site is None:
+                continue
+            for s in self.subjects(verb):
+                if s[0].type in ("Person", "Organization"):
+                    self.add(s, "launched", site, verb, f"verb:{verb.lemma_.lower()}:site", 0.75,
+                             ("Person", "Organization"), ("Place",))

@@ -1,0 +1,50 @@
+"""Gatherings people attend and sites leaders open.
+
+Sentences are our own, in several phrasings each; none comes from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import extract_text, facts
+
+pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
+
+
+@pytest.mark.parametrize("text, person, event", [
+    ("Governor Anna Berg attended the groundbreaking ceremony for the Velora Motors plant in Kassel.",
+     "Anna Berg", "groundbreaking ceremony for the Velora Motors Kassel plant"),
+    ("Speaking at a press conference in Kassel, Tomas Weber said demand was rising.",
+     "Tomas Weber", "press conference in Kassel"),
+    ("Jonas Holm met investors on the sidelines of the Nordic Energy Summit.",
+     "Jonas Holm", "Nordic Energy Summit"),
+    ("Lisa Park told the Global Battery Forum that demand was rising.",
+     "Lisa Park", "Global Battery Forum"),
+    ("The deal was signed by Omar Haddad and Lena Vogt at the Gulf Investment Forum in Riyadh.",
+     "Lena Vogt", "Gulf Investment Forum"),
+])
+def test_people_attend_gatherings(extractor, text, person, event):
+    f = facts(extract_text(extractor, text))
+    assert (person, "attended", event) in f, f
+
+
+def test_a_later_bare_gathering_is_the_stories_latest_and_a_vague_one_is_no_node(extractor):
+    doc = extract_text(extractor, "Anna Berg spoke at the Nordic Energy Summit in Oslo. "
+                       "The ceremony was attended by Jonas Holm.\n")
+    assert ("Jonas Holm", "attended", "Nordic Energy Summit") in facts(doc)
+    # no earlier gathering: "the opening ceremony" alone names nothing an analyst could use
+    doc = extract_text(extractor, "The opening ceremony was attended by Jonas Holm and Lisa Park.\n")
+    assert not any(p == "attended" for _, p, _ in facts(doc))
+    assert not any(e.type == "Event" for e in doc.entities)
+
+
+@pytest.mark.parametrize("text, opener, site", [
+    ("President Marta Silva inaugurated the Norden Batteries factory on Friday.",
+     "Marta Silva", "Norden Batteries plant"),
+    ("Velora Motors opened its Porto plant in March.", "Velora Motors", "Velora Motors Porto plant"),
+])
+def test_opening_a_site_is_launching_not_building_it(extractor, text, opener, site):
+    f = facts(extract_text(extractor, text))
+    assert (opener, "launched", site) in f, f
+    assert not any(p == "builds" for _, p, _ in f), f
