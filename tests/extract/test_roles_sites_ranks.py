@@ -213,3 +213,22 @@ def test_his_trip_is_the_subjects(extractor, text, traveller):
     f = facts(extract_text(extractor, text))
     assert (traveller, "visited", "China") in f, f
     assert sum(p == "visited" for _, p, _ in f) == 1, f
+
+
+def test_a_plant_placed_later_takes_its_town_into_its_name(extractor):
+    doc = extract_text(extractor, "Velora Motors will build a car plant. "
+                       "The factory will be located in Kassel, north of Frankfurt.\n")
+    f = facts(doc)
+    assert ("Velora Motors", "builds", "Velora Motors Kassel car plant") in f, f
+    assert ("Velora Motors Kassel car plant", "locatedIn", "Kassel") in f, f
+
+
+@pytest.mark.parametrize("text, site, place", [
+    ("Norsk Cells will spend 2 billion euros on a cell plant covering 200 hectares in Tromso.",
+     "Norsk Cells Tromso cell plant", "Tromsø"),  # the town as the gazetteer spells it
+    ("Velora Motors on Sunday started work on its new factory, a car and battery complex in Kassel.",
+     "Velora Motors Kassel plant", "Kassel"),
+])
+def test_a_plants_place_may_hang_from_a_clause_or_apposition(extractor, text, site, place):
+    f = facts(extract_text(extractor, text))
+    assert (site, "locatedIn", place) in f, f

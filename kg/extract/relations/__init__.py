@@ -47,4 +47,5 @@ class RelationFinder(VerbRules, SiteRules, VentureRules, EventRules, TitleRules,
         self.descriptor_rules()
         self.place_rules()
         self.amount_rules()
+        self.name_sites_by_town()
         return self.facts

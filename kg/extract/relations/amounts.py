@@ -10,6 +10,7 @@ from kg.extract.relations.lexicon import (
     ANY,
     BODY,
     CAPACITY_WORDS,
+    GOAL_VERBS,
     INVEST_WORDS,
     JOBS_WORDS,
     MEASURE_UNITS,
@@ -121,7 +122,10 @@ class AmountRules(FinderBase):
                     rel = "employs"
                 elif ctx & SALES_WORDS:
                     rel = "salesVolume"
-                elif ctx & CAPACITY_WORDS:
+                elif ctx & CAPACITY_WORDS and unit in MEASURE_UNITS and not ctx & GOAL_VERBS and (
+                        ctx & {"capacity", "output"} or self.per_year(ent)):
+                    # "can turn out 50,000 cars a year"; not "has turned out 10,000 cars" (a
+                    # tally) nor "wants to build 20,000 cars" (a goal)
                     rel = "capacity"
                 else:
                     continue
@@ -130,6 +134,12 @@ class AmountRules(FinderBase):
                     subs = [site]  # "opened a plant in P with a capacity of N": the plant's
                 for s in subs:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + ("Place",), ANY, year=year)
+
+    def per_year(self, ent: Span) -> bool:
+        """Whether a count is given per year ('50,000 cars a year', 'annually', 'annual')."""
+        window = self.doc[max(ent.sent.start, ent.start - 4) : min(ent.sent.end, ent.end + 6)]
+        return any(t.lower_ in ("annually", "annual", "yearly") or t.lower_ == "year" and t.i > 0
+                   and self.doc[t.i - 1].lower_ in ("a", "per", "each", "every") for t in window)
 
     def site_of_clause(self, root: Token, verb: Token | None) -> tuple[Cluster, Token] | None:
         """The facility an amount's phrase hangs from ('a plant with a capacity of N'), or the

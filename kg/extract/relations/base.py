@@ -55,6 +55,9 @@ class FinderBase:
     def __init__(self, doc: Doc, res: Resolution, gaz: Gazetteer) -> None:
         self.doc, self.res, self.gaz = doc, res, gaz
         self.facts: list[Fact] = []
+        # facilities named before the story places them: cluster id -> (head noun, owner
+        # names, the label they were given)
+        self.unplaced_sites: dict[int, tuple[Token, list[str], str]] = {}
         # Entities by sentence start, computed once: Span.ents rebuilds doc.ents on every
         # call, which made long documents quadratic.
         self.ents = list(doc.ents)
@@ -156,9 +159,12 @@ class FinderBase:
     def facility_at(self, tok: Token) -> tuple[Cluster, Token] | None:
         """The facility entity a token belongs to, if it is one."""
         c = self.cluster(tok)
-        if c is not None and c.type == "Place" and any(m.kind == "facility" for m in c.mentions):
-            return (c, tok)
-        return None
+        return (c, tok) if c is not None and self.is_facility(c) else None
+
+    @staticmethod
+    def is_facility(c: Cluster) -> bool:
+        """Whether an entity is a plant, mine or other works (typed Place, for now)."""
+        return c.type == "Place" and any(m.kind == "facility" for m in c.mentions)
 
     def government_of(self, t: Token) -> tuple[Cluster, Token] | None:
         """'the Spanish government', 'the Ontario government': a body of its own, named

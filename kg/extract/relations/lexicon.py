@@ -112,7 +112,10 @@ INVEST_WORDS = {"invest", "investment", "pour", "plough", "capex", "expenditure"
 SPEND_VERBS = {"invest", "spend", "put", "pour", "plough", "commit", "allocate"}
 SALES_NOUNS = {"sale", "delivery", "shipment", "export", "order", "registration"}
 SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
-CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
+CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make", "build", "turn",
+                  "roll", "process"}
+# Verbs that make the amount below them a goal, not a capacity ("wants to build 20,000 cars").
+GOAL_VERBS = {"want", "aim", "hope", "target", "seek", "wish"}
 JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
 # People who stand for the body they come from when someone meets them.
 DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "leader", "manager"}
@@ -144,6 +147,8 @@ MAKER_NOUNS = {"maker", "manufacturer", "producer", "supplier"}
 # Units a measured quantity may carry when NER puts the number and unit in one span.
 MEASURE_UNITS = {"gwh", "mwh", "kwh", "twh", "gw", "mw", "kw", "tonne", "ton", "tonnes", "tons",
                  "gigawatt-hour", "megawatt-hour", "hour", "barrel", "unit", "vehicle", "car"}
+# Units of those that are goods in their own right ("200,000 electric vehicles").
+GOODS_UNITS = {"vehicle", "car"}
 
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})

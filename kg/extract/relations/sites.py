@@ -72,11 +72,27 @@ class SiteRules(FinderBase):
             for i in range(start, tok.i + 1):
                 self.res.token_cluster.setdefault(i, c.id)
 
+    def name_sites_by_town(self) -> None:
+        """A plant named before the story says where it is ('Acme will build a car plant. The
+        factory will be in Kassel') takes the town into its name once a fact places it."""
+        for fact in self.facts:
+            site = self.unplaced_sites.get(fact.s) if fact.p == "locatedIn" else None
+            town = self.res.clusters.get(fact.o) if site is not None and isinstance(fact.o, int) else None
+            if town is None or town.type != "City":
+                continue
+            noun, owners, label = site
+            m = facility_mention(self.doc, noun, None, owners=owners, city=town.label)
+            if m is not None and owners and self.res.clusters[fact.s].label == label:
+                self.res.clusters[fact.s].label = m.label
+            del self.unplaced_sites[fact.s]
+
     def place_text(self, place: tuple[Cluster, Token]) -> str:
         """A place as this article spells it ('Tanjung Malim', not the gazetteer's 'Tanjong')."""
         start, end = self.mention_span(place[1])
         text = self.doc[start:end].text if end > start else place[0].label
-        return text.split(",")[0].removeprefix("the ").strip()
+        text = text.split(",")[0].removeprefix("the ").strip()
+        # a span cut short by a nested place ("Park of" in "Park of Debrecen") is the label
+        return place[0].label if place[0].label.startswith(text + " ") else text
 
     def site_rule(self, noun: Token) -> None:
         """A plant with an owner or a place becomes an entity named from both: 'its cell plant
@@ -96,13 +112,18 @@ class SiteRules(FinderBase):
         owners, builders, verb = list(owned), [], None
         if noun.dep_ in ("dobj", "pobj"):
             verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            if verb.pos_ == "NOUN" and verb.lemma_.lower() in ("work", "construction", "ground"):
+                verb = verb.head  # "started work on its plant"
         if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in (
-                "have", "own", "operate", "run", "break", "inaugurate", "complete", "start", "open"):
+                "have", "own", "operate", "run", "break", "inaugurate", "complete", "start", "open", "begin"):
             subs = [a for a in self.subjects(verb) if a[0].type == "Organization"]
             owners = owners or subs
-            if verb.lemma_.lower() in ("break", "complete"):
-                builders = subs  # breaking ground on a plant, or completing it, is building it
-        places = [p for p in self.prep_places(noun.children) if p[0].label not in CONTINENTS]
+            if verb.lemma_.lower() in ("break", "complete") or verb.lemma_.lower() in ("start", "begin") and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ("work", "construction") for c in verb.children):
+                builders = subs  # breaking ground on a plant, starting work on it: building it
+        # "a plant in P", "its factory, a complex in P", "a plant covering 200 hectares in P"
+        around = [noun, *(c for c in noun.children if c.dep_ == "appos" or c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))]
+        places = [p for t in around for p in self.prep_places(t.children) if p[0].label not in CONTINENTS]
         named_in = self.named_places(noun)
         if not owners:
             # the organisation the clause is about: "Acme will invest ... to build ... a plant in P"
@@ -111,7 +132,9 @@ class SiteRules(FinderBase):
                     owners = [a for a in self.subjects(anc) if a[0].type == "Organization"][:1]
                     if owners:
                         break
-        town = next((p for p in [*named_in, *places] if p[0].type != "Country"), None)
+        # a plant is named after its town rather than the park or province it stands in
+        town = next((p for p in [*named_in, *places] if p[0].type == "City"),
+                    next((p for p in [*named_in, *places] if p[0].type != "Country"), None))
         country = next((p for p in [*named_in, *places] if p[0].type == "Country"), None)
         if town is not None:
             city = self.place_text(town)
@@ -121,10 +144,13 @@ class SiteRules(FinderBase):
             city = None
         if city is None and not (owned and any(t.dep_ == "poss" or t.lower_ == "the" for t in noun.lefts)):
             return  # a plant neither placed nor owned in the phrase ("a CATL factory") is no one site
-        m = facility_mention(self.doc, noun, None, owners=[self.site_owner(*o) for o in owners], city=city)
+        names = [self.site_owner(*o) for o in owners]
+        m = facility_mention(self.doc, noun, None, owners=names, city=city)
         if m is None:
             return
         fac = (self.facility_cluster(m), noun)
+        if city is None and fac[0].label == m.label:
+            self.unplaced_sites[fac[0].id] = (noun, names, m.label)
         if self.hedge(noun) or any(t.lower_ in ("former", "planned", "proposed") for t in noun.lefts):
             return
         for place in places[:1]:
@@ -208,10 +234,13 @@ class SiteRules(FinderBase):
             owners = []  # "the first battery plant in Hungary": the description names it
         if obj.tag_ == "NNS":
             return  # "building plants in P": many sites, no one entity
-        m = facility_mention(self.doc, obj, place, owners=[self.site_owner(*o) for o in owners], city=city)
+        names = [self.site_owner(*o) for o in owners]
+        m = facility_mention(self.doc, obj, place, owners=names, city=city)
         if m is None:
             return
         fac = self.facility_cluster(m)
+        if city is None and place is None and fac.label == m.label:
+            self.unplaced_sites[fac.id] = (obj, names, m.label)
         fac_arg = (fac, obj)
         for s in subs if trigger.lemma_.lower() not in OPENING_VERBS else []:  # opening is launching
             self.add(s, "builds", fac_arg, trigger, rule, 0.8, BODY, ("Place",))

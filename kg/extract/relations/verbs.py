@@ -19,6 +19,7 @@ from kg.extract.relations.lexicon import (
     CONSTRUCTION,
     FOUNDING_VERBS,
     GROUP_WORDS,
+    GOODS_UNITS,
     MEASURE_UNITS,
     NOT_PRODUCT_MODS,
     NOT_PRODUCTS,
@@ -117,7 +118,9 @@ class VerbRules(FinderBase):
             for o in self.slot(verb, "prep:in"):
                 self.facility_place_rule(verb, o)
         if lemma in OUTPUT_VERBS or lemma in ("turn", "roll") and any(
-                c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+                c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) or lemma == "build" and (
+                self.works_at(verb) or any(self.is_facility(s[0]) for s in self.subjects(verb))):
+            # "the plant builds 200,000 cars a year", "X builds the Y at its plant in P"
             self.output_rule(verb, objects)
         if lemma in PRODUCTION_VERBS and verb.dep_ not in ("acl", "amod"):
             self.production_place_rule(verb, objects)
@@ -185,7 +188,9 @@ class VerbRules(FinderBase):
         """'X makes lithium hydroxide', 'the plant will turn out 200,000 electric vehicles a
         year', 'to produce 25,000 tonnes of lithium carbonate' -> produces(X, product)."""
         # companies and their plants; a country "producing" is usually a purpose ("to produce EVs")
-        makers = [a for a in self.subjects(verb) if a[0].type in ("Organization", "Place")]
+        # "X builds the Y at its plant in P": the plant makes it
+        makers = self.works_at(verb) or [
+            a for a in self.subjects(verb) if a[0].type == "Organization" or self.is_facility(a[0])]
         if not makers:
             return
         # the parser sometimes hangs a bare noun object as ccomp or oprd ("make lithium hydroxide")
@@ -197,12 +202,19 @@ class VerbRules(FinderBase):
                 # "25,000 tonnes of lithium carbonate": the product follows "of"
                 noun = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                              for g in p.children if g.dep_ == "pobj"), None)
+                if noun is None and obj.lemma_.lower() in GOODS_UNITS:
+                    noun = obj  # "turn out 200,000 electric vehicles": the unit is the goods
             product = self.product_cluster(noun) if noun is not None else None
             if product is None:
                 continue
             for m in makers:
                 self.add(m, "produces", product, verb, "verb:output", 0.7, ("Organization", "Place"),
                          ("Product",))
+
+    def works_at(self, verb: Token) -> list[tuple[Cluster, Token]]:
+        """The plants a verb of making names with 'at' or 'in' ('built at its plant in P')."""
+        return [f for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "in")
+                for g in p.children if g.dep_ == "pobj" for f in [self.facility_at(g)] if f]
 
     def product_cluster(self, noun: Token) -> tuple[Cluster, Token] | None:
         """A product entity for an NP naming goods: 'electric vehicles', 'lithium hydroxide',
@@ -211,12 +223,12 @@ class VerbRules(FinderBase):
         if c is not None:
             return (c, noun) if c.type == "Product" else None
         lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or lemma in NOT_PRODUCTS or lemma in FACILITY_NOUNS or lemma in MEASURE_UNITS:
+        if noun.pos_ != "NOUN" or lemma in NOT_PRODUCTS or lemma in FACILITY_NOUNS or lemma in MEASURE_UNITS - GOODS_UNITS:
             return None
         mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= noun.i - 3
                 and self.cluster(t) is None and not t.like_num and t.lower_ not in NOT_PRODUCT_MODS]
-        if noun.tag_ != "NNS" and not mods:
-            return None  # "make a decision": a bare singular is rarely goods
+        if noun.tag_ != "NNS" and not mods or lemma in GOODS_UNITS and not mods:
+            return None  # "make a decision": a bare singular is rarely goods; "cars" too vague
         start = min([t.i for t in mods] + [noun.i])
         while start < noun.i and (self.doc[start].pos_ in ("DET", "NUM", "PRON") or self.doc[start].like_num):
             start += 1

@@ -1,0 +1,43 @@
+"""What plants make and how much a year; tallies and goals are not capacities.
+
+Sentences are our own, in several phrasings each; none comes from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import extract_text, facts
+
+pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
+
+PLANT = "Nordwind Motors broke ground on an electric vehicle plant in Ravensburg. "
+
+
+@pytest.mark.parametrize("second", [
+    "The plant is designed to turn out 200,000 electric vehicles a year.",
+    "The factory will build 200,000 electric vehicles annually.",
+    "The plant will produce up to 200,000 electric vehicles per year.",
+])
+def test_a_plants_yearly_output_is_its_capacity_and_product(extractor, second):
+    doc = extract_text(extractor, PLANT + second + "\n")
+    f = facts(doc)
+    site = "Nordwind Motors Ravensburg EV plant"
+    assert (site, "produces", "electric vehicles") in f, f
+    caps = [t.object for t in doc.triples if t.predicate == "capacity" and t.subject.label == site]
+    assert caps and caps[0].number == 200000, f
+
+
+@pytest.mark.parametrize("second", [
+    "The plant has so far turned out more than 10,000 vehicles.",  # a tally
+    "Nordwind Motors wants to build 50,000 cars a year by 2030.",  # a goal
+    "Nordwind Motors will build two plants in Spain.",  # plants are no output
+])
+def test_tallies_goals_and_plant_counts_are_no_capacity(extractor, second):
+    doc = extract_text(extractor, PLANT + second + "\n")
+    assert not [t for t in doc.triples if t.predicate == "capacity"], facts(doc)
+
+
+def test_bare_vehicles_are_no_product(extractor):
+    f = facts(extract_text(extractor, PLANT + "The plant will turn out 200,000 vehicles a year.\n"))
+    assert not any(p == "produces" for _, p, _ in f), f
