@@ -380,6 +380,10 @@ def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         people = {j for p in mentions if p.type == "Person" and p is not m for j in range(p.start, p.end)}
         while left - 1 >= 0:
             tok = doc[left - 1]
+            if tok.text == "," and left - 2 >= 0 and doc[left - 2].lower_ in TITLE_WORDS and any(
+                    t.lower_ in ("and", "&") for t in doc[left:i]):
+                left -= 1  # "founder, chairman and chief executive Jane Doe": one list of titles
+                continue
             if tok.is_punct or tok.is_sent_start and tok.i != left - 1:
                 break
             if tok.i in people:

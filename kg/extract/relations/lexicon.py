@@ -114,6 +114,9 @@ SALES_NOUNS = {"sale", "delivery", "shipment", "export", "order", "registration"
 SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
 CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make", "build", "turn",
                   "roll", "process"}
+# Verbs by which a person takes or leaves an office named after "as" ("stepped down as CEO").
+ROLE_CHANGE_VERBS = {"step", "resign", "retire", "quit", "name", "appoint", "elect", "choose", "pick",
+                     "hire", "select", "serve", "join", "become", "remain", "continue", "stay"}
 # Verbs that make the amount below them a goal, not a capacity ("wants to build 20,000 cars").
 GOAL_VERBS = {"want", "aim", "hope", "target", "seek", "wish"}
 JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}

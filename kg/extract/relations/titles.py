@@ -222,8 +222,13 @@ class TitleRules(FinderBase):
         start = min([t.i for t in noun.lefts if t.dep_ in ("compound", "amod") and (
             t.lower_ in TITLE_WORDS or t.dep_ == "compound")] + [noun.i])
         end = noun.i + 1
+        tail = noun
+        while end + 1 < len(self.doc) and self.doc[end].text == "-" and not self.doc[end - 1].whitespace_:
+            end += 2  # "secretary-general"
+            tail = self.doc[end - 1]
         countries: list[tuple[Cluster, Token]] = []
-        for prep in noun.children:
+        orgs: list[tuple[Cluster, Token]] = []
+        for prep in [*noun.children, *(tail.children if tail is not noun else [])]:
             # an office of a city or region keeps the place ("mayor of Gdansk"); of a country,
             # the country is the holder's nationality, as with "Turkish Trade Minister"
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -231,18 +236,25 @@ class TitleRules(FinderBase):
                 places = self.args(pobjs[0]) if pobjs else []
                 if places and all(a[0].type == "Country" for a in places):
                     countries = places
+                elif len(places) == 1 and places[0][0].type == "Organization":
+                    orgs = places  # "secretary-general of the Acme Association"
                 elif places and all(a[0].type in PLACE for a in places):
                     end = max(t.i for t in pobjs[0].subtree) + 1
                 elif pobjs and not places and pobjs[0].pos_ == "NOUN":
                     # "the minister of hydrocarbons and energy": the portfolio is part of the title
                     end = max(t.i for t in pobjs[0].subtree) + 1
         countries += [a for c in noun.children if c.dep_ == "poss" for a in self.args(c) if a[0].type == "Country"]
+        # "the Norwegian finance minister": the demonym names the state the office is of
+        countries += [a for c in noun.lefts if c.dep_ == "amod" and c.i < start for a in self.args(c)
+                      if a[0].type == "Country"]
         text = self.doc[start:end].text
         label = text[:1].upper() + text[1:]
         holder = countries[0][0].label if len({c[0].id for c in countries}) == 1 else None
         if holder is None and not countries and self.national_title(self.doc[start:end]):
             holder = self.doc_country()
-        if holder:
+        if orgs:
+            label = role_label(text, self.holder_name(*orgs[0]), "Organization")
+        elif holder:
             label = role_label(text, holder, "Country")
             posted = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "to"
                       for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in PLACE]
@@ -261,15 +273,24 @@ class TitleRules(FinderBase):
         # title is C's, not the whole list's
         people = [h for h in heads if h[0].type == "Person" and h[1].i <= noun.i and (
             h[1] is noun.head or self.cluster(noun.head) is h[0])]
-        if not people or noun.lower_ not in TITLE_WORDS or noun.lower_ in GOVERNMENT_TITLES:
+        if not people or noun.lower_ in GOVERNMENT_TITLES:
             return
+        for role in self.org_roles(noun):
+            for h in people:
+                self.add(h, "holdsPosition", (role, noun), noun, "appos:title-of", 0.85, ("Person",), ("Role",))
+
+    def org_roles(self, noun: Token, joined: tuple[Cluster, Token] | None = None) -> list[Cluster]:
+        """The roles a title noun names with its organisation: 'chief executive of Acme',
+        'Acme's president and CEO' -> 'Chief Executive of Acme', 'President and CEO of Acme'."""
+        if noun.lower_ not in TITLE_WORDS:
+            return []
         if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
-            return
+            return []
         words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and self.cluster(t) is None
-                 and t.pos_ != "ADV" and t.lower_ not in ("also", "now", "then")]
+                 and t.pos_ != "ADV" and t.lower_ not in ("also", "now", "then", "new", "current", "incoming")]
         start = min([t.i for t in words] + [noun.i])
         if any(t.lower_ in ("former", "ex", "then", "late") for t in self.doc[max(0, start - 1) : noun.i]):
-            return
+            return []
         end = noun.i + 1
         for conj in noun.children:  # "president and chief executive"
             if conj.dep_ == "conj" and conj.lower_ in TITLE_WORDS:
@@ -287,14 +308,37 @@ class TitleRules(FinderBase):
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
                     holders += [a for p in prep.children if p.dep_ == "pobj" for a in self.args(p)]
         holders = [h for h in holders if h[0].type in ("Organization", "Country", "City", "Region")]
+        if not holders and joined is not None:
+            holders = [joined]  # "joined Acme as chief financial officer"
         if len({h[0].id for h in holders}) != 1:
-            return
+            return []
         if holders[0][0].type == "Country" and any(c.dep_ == "compound" and c.pos_ == "PROPN"
                                                    for c in holders[0][1].children):
-            return  # "of Honda Canada": a company NER did not find, not the country
+            return []  # "of Honda Canada": a company NER did not find, not the country
         holder = self.holder_name(*holders[0])
-        for title in self.split_titles(self.doc[start:end]):
-            label = role_label(title, holder, holders[0][0].type)
-            role = self.new_cluster(Mention(start, end, title, "Role", "role", label))
-            for h in people:
-                self.add(h, "holdsPosition", (role, noun), noun, "appos:title-of", 0.85, ("Person",), ("Role",))
+        return [self.new_cluster(Mention(start, end, title, "Role", "role",
+                                         role_label(title, holder, holders[0][0].type)))
+                for title in self.split_titles(self.doc[start:end])]
+
+    def role_change_rule(self, verb: Token) -> None:
+        """'X stepped down as chief executive of Acme', 'Acme named X as its chairman', 'X was
+        appointed chair of Acme': the person holds (or held) the office; leaving is recorded."""
+        lemma = verb.lemma_.lower()
+        titles = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                  for g in p.children if g.dep_ == "pobj"]
+        titles += [c for c in verb.children if c.dep_ == "oprd"]  # "was appointed chair of Acme"
+        if not titles:
+            return
+        if lemma in ("name", "appoint", "elect", "choose", "pick", "hire", "select"):
+            people = [a for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for a in self.args(c)]
+        else:
+            people = self.subjects(verb)
+        people = [p for p in people if p[0].type == "Person"]
+        left = lemma in ("step", "resign", "retire", "quit") and "ended" or ""
+        joined = next((a for c in verb.children if c.dep_ == "dobj" for a in self.args(c)
+                       if a[0].type == "Organization"), None) if lemma == "join" else None
+        for noun in titles:
+            for role in self.org_roles(noun, joined):
+                for person in people:
+                    self.add(person, "holdsPosition", (role, noun), verb, f"verb:{lemma}:as-title", 0.8,
+                             ("Person",), ("Role",), status=left)

@@ -20,6 +20,7 @@ from kg.extract.relations.lexicon import (
     FOUNDING_VERBS,
     GROUP_WORDS,
     GOODS_UNITS,
+    ROLE_CHANGE_VERBS,
     MEASURE_UNITS,
     NOT_PRODUCT_MODS,
     NOT_PRODUCTS,
@@ -90,6 +91,8 @@ class VerbRules(FinderBase):
                         self.pairwise(self.subjects(verb), verb, "partnersWith", "copula:in-cooperation", 0.8)
         if lemma in ("be", "become", "remain"):
             self.copula_rules(verb)
+        if lemma in ROLE_CHANGE_VERBS:
+            self.role_change_rule(verb)
         if lemma in CONSTRUCTION:
             for o in objects:
                 self.build_rule(verb, o, f"verb:{lemma}:facility")

@@ -1,0 +1,46 @@
+"""Offices taken and left ('stepped down as', 'was appointed', 'joined ... as'), title lists and
+hyphenated titles.
+
+Sentences are our own, in several phrasings each; none comes from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import extract_text, facts
+
+pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Peter Lind stepped down as chief executive of Velora Motors on Friday.",
+     "Peter Lind", "Chief Executive of Velora Motors"),
+    ("Marta Silva resigned as chair of Kestrel Energy.", "Marta Silva", "Chair of Kestrel Energy"),
+    ("Kestrel Energy named Omar Haddad as its new chief financial officer.",
+     "Omar Haddad", "Chief Financial Officer of Kestrel Energy"),
+    ("Omar Haddad was appointed chairman of Kestrel Energy in May.",
+     "Omar Haddad", "Chairman of Kestrel Energy"),
+    ("Anna Berg joined Nordwind Motors as chief financial officer in 2019.",
+     "Anna Berg", "Chief Financial Officer of Nordwind Motors"),
+    ("Anna Kovacs, deputy secretary-general of the Nordic Battery Association, said demand was rising.",
+     "Anna Kovacs", "Deputy Secretary-General of Nordic Battery Association"),
+    ("Ole Berg, the Norwegian finance minister, spoke.", "Ole Berg", "Finance Minister of Norway"),
+])
+def test_an_office_named_by_a_verb_or_apposition(extractor, text, person, role):
+    f = facts(extract_text(extractor, text))
+    assert (person, "holdsPosition", role) in f, f
+
+
+def test_leaving_an_office_is_recorded_on_the_fact(extractor):
+    doc = extract_text(extractor, "Peter Lind stepped down as chief executive of Velora Motors.\n")
+    held = [t for t in doc.triples if t.predicate == "holdsPosition"]
+    assert held and ("status", "ended") in held[0].qualifiers, held
+
+
+def test_a_list_of_titles_before_a_name_gives_one_role_each(extractor):
+    doc = extract_text(extractor, "The company said Velora Motors founder, chairman and chief "
+                       "executive Anton Berg would stay.\n")
+    roles = {o for s, p, o in facts(doc) if s == "Anton Berg" and p == "holdsPosition"}
+    assert roles == {"Founder of Velora Motors", "Chairman of Velora Motors",
+                     "Chief Executive of Velora Motors"}, roles
