@@ -11,6 +11,7 @@ from kg.extract.relations.lexicon import (
     BODY,
     CAPACITY_WORDS,
     GOAL_VERBS,
+    OUTPUT_WORDS,
     INVEST_WORDS,
     JOBS_WORDS,
     MEASURE_UNITS,
@@ -123,9 +124,9 @@ class AmountRules(FinderBase):
                 elif ctx & SALES_WORDS:
                     rel = "salesVolume"
                 elif ctx & CAPACITY_WORDS and unit in MEASURE_UNITS and not ctx & GOAL_VERBS and (
-                        ctx & {"capacity", "output"} or self.per_year(ent)):
-                    # "can turn out 50,000 cars a year"; not "has turned out 10,000 cars" (a
-                    # tally) nor "wants to build 20,000 cars" (a goal)
+                        ctx & OUTPUT_WORDS or self.per_year(ent)):
+                    # "produced 650,000 tonnes", "can turn out 50,000 cars a year"; not "has
+                    # turned out 10,000 cars" (a tally) nor "wants to build 20,000 cars" (a goal)
                     rel = "capacity"
                 else:
                     continue

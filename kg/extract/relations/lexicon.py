@@ -112,8 +112,10 @@ INVEST_WORDS = {"invest", "investment", "pour", "plough", "capex", "expenditure"
 SPEND_VERBS = {"invest", "spend", "put", "pour", "plough", "commit", "allocate"}
 SALES_NOUNS = {"sale", "delivery", "shipment", "export", "order", "registration"}
 SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
-CAPACITY_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make", "build", "turn",
-                  "roll", "process"}
+# Words that make a count an output: production words say so themselves, the verbs of
+# building and turning out only with "a year" ("builds 50,000 cars a year").
+OUTPUT_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
+CAPACITY_WORDS = OUTPUT_WORDS | {"build", "turn", "roll", "process"}
 # Verbs by which a person takes or leaves an office named after "as" ("stepped down as CEO").
 ROLE_CHANGE_VERBS = {"step", "resign", "retire", "quit", "name", "appoint", "elect", "choose", "pick",
                      "hire", "select", "serve", "join", "become", "remain", "continue", "stay"}
