@@ -116,10 +116,18 @@ def bracket_acronym(doc: Doc, span: Span) -> Span | None:
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Typed name mentions of a parsed document, repaired with general cues."""
     mentions: list[Mention] = []
+    covered = -1  # end of a name stretched over the next one ("Park of | Debrecen")
     for ent in _person_names_whole(doc):
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in NAME_LABELS or ent.start < covered:
             continue
         span = trim(ent)
+        if len(span) > 1 and span[-1].lower_ in ("of", "de", "del", "for") and span.end < len(doc) \
+                and doc[span.end].pos_ == "PROPN":
+            # NER stops before the name an "of" leads to: "the Southern Industrial Park of | Debrecen"
+            end = span.end
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            span, covered = doc[span.start : end], end
         if len(span) == 0 or fold(span.text) in JUNK_NAMES:
             continue
         if ent.label_ == "GPE" and any(t.text == "," for t in span[1:-1]):
