@@ -1,0 +1,20 @@
+"""Name spans NER cuts short are repaired.
+
+Sentences are our own; none comes from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import extract_text
+
+pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
+
+
+def test_a_name_cut_at_of_runs_on_over_the_name_it_leads_to(extractor):
+    doc = extract_text(extractor, "The company will spend 7 billion euros on a plant in the "
+                       "Southern Industrial Park of Debrecen.\n")
+    labels = {e.label for e in doc.entities}
+    assert "Southern Industrial Park of Debrecen" in labels, labels
+    assert not any(label.endswith(" of") for label in labels), labels
