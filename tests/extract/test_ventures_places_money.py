@@ -216,3 +216,27 @@ def test_people_who_sign_together_meet(extractor):
                                       "Smailov.\n"))
     assert ("Ursula von der Leyen", "metWith", "Alikhan Smailov") in f
     assert ("Alikhan Smailov", "holdsPosition", "Prime Minister of Kazakhstan") in f
+
+
+@pytest.mark.parametrize("text", [
+    "Nordwind Motors agreed to set up a joint venture with Kestrel Energy to make batteries.",
+    "Nordwind Motors and Kestrel Energy will form a joint venture to make batteries.",
+    "The batteries will come from a joint venture of Nordwind Motors and Kestrel Energy.",
+])
+def test_an_unnamed_venture_is_named_from_its_parents(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    for parent in ("Nordwind Motors", "Kestrel Energy"):
+        assert ("Nordwind Motors-Kestrel Energy joint venture", "jointVentureOf", parent) in f, f
+
+
+def test_the_venture_later_is_the_unnamed_one_and_takes_a_name_given_later(extractor):
+    text = ("Nordwind Motors agreed to set up a joint venture with Kestrel Energy. "
+            "The venture will build a plant in Kassel.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Nordwind Motors-Kestrel Energy joint venture", "builds",
+            "Nordwind Motors-Kestrel Energy Kassel plant") in f, f
+    text = ("Nordwind Motors agreed to set up a joint venture with Kestrel Energy. "
+            "The venture, named Nordkest Cells, will build a plant in Kassel.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Nordkest Cells", "jointVentureOf", "Kestrel Energy") in f, f
+    assert not any("joint venture" in s for s, _, _ in f), f

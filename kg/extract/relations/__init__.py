@@ -29,12 +29,15 @@ class RelationFinder(VerbRules, SiteRules, VentureRules, EventRules, TitleRules,
     def run(self) -> list[Fact]:
         """Apply every rule to every sentence."""
         self.type_events()
-        self.link_facilities()
+        # ventures first: a plant "the venture" builds is the venture's
         for tok in self.doc:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "NOUN" and (lemma == "venture" or lemma in ("consortium", "group") and any(
                     a.dep_ == "acl" and a.lemma_.lower() in MEMBERSHIP_VERBS for a in tok.children)):
                 self.venture_rule(tok)
+        self.link_facilities()
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX"):
                 self.verb_rules(tok, lemma)
             if tok.pos_ == "NOUN":

@@ -58,6 +58,8 @@ class FinderBase:
         # facilities named before the story places them: cluster id -> (head noun, owner
         # names, the label they were given)
         self.unplaced_sites: dict[int, tuple[Token, list[str], str]] = {}
+        # unnamed joint ventures and their parents' ids, in the order the story gives them
+        self.ventures: list[tuple[Cluster, set[int]]] = []
         # Entities by sentence start, computed once: Span.ents rebuilds doc.ents on every
         # call, which made long documents quadratic.
         self.ents = list(doc.ents)

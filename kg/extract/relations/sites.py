@@ -15,8 +15,8 @@ from kg.extract.relations.lexicon import (
     BODY,
     CONSTRUCTION,
     CONSTRUCTION_NOUNS,
-    OPENING_VERBS,
     CONTINENTS,
+    OPENING_VERBS,
     PLACE,
     SPEND_VERBS,
 )
@@ -177,7 +177,8 @@ class SiteRules(FinderBase):
     def site_owner(self, c: Cluster, tok: Token) -> str:
         """An owner as plant names use it: the name as written, without 'Company' or 'Inc.'
         ('Hyundai Motor Company' -> 'Hyundai Motor Ulsan plant')."""
-        words = self.holder_name(c, tok).split()
+        # an unnamed venture's plant goes by its parents: "Acme-Bolt Lyon plant"
+        words = self.holder_name(c, tok).removesuffix(" joint venture").split()
         while len(words) > 1 and words[-1].lower().rstrip(",") in ORG_SUFFIXES - {"group"}:
             words.pop()
         return " ".join(words)

@@ -8,6 +8,7 @@ from kg.extract.coref import Cluster
 from kg.extract.lexicon import (
     FACILITY_NOUNS,
 )
+from kg.extract.mentions import Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ACTOR,
@@ -56,10 +57,13 @@ class VentureRules(FinderBase):
                 for t in acl.subtree:
                     if t.dep_ in ("pobj", "dobj") and (t.head.lower_ in ("by", "of") or t.head is acl):
                         parents.extend(self.args(t))
-        if any(c.dep_ == "poss" for c in noun.children) and any(
-                p.dep_ == "prep" and p.lower_ == "with" for p in noun.children):
-            # "its joint venture with B": the possessor and B
+        with_partner = any(p.dep_ == "prep" and p.lower_ == "with" for p in noun.children)
+        if with_partner and (any(c.dep_ == "poss" for c in noun.children) or noun.dep_ == "dobj"):
+            # "its joint venture with B", "A set up a joint venture with B": the possessor or
+            # the subject, and B
             parents.extend(a for c in noun.children if c.dep_ == "poss" for a in self.args(c))
+            if noun.dep_ == "dobj" and not any(c.dep_ == "poss" for c in noun.children):
+                parents.extend(a for a in self.subjects(noun.head) if a[0].type == "Organization")
             # only the partner itself: "with B, X" often parses the venture's name X as B's conjunct
             parents.extend((self.cluster(g), g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
                            for g in p.children if g.dep_ == "pobj" and self.cluster(g) is not None)
@@ -71,6 +75,13 @@ class VentureRules(FinderBase):
         if not parents and (joint or names):
             parents = self.governor_subjects(noun)
         parents = [p for p in parents if p[0].type == "Organization" and all(p[0].id != n[0].id for n in names)]
+        if names and self.ventures and any(c.lower_ in ("the", "this") for c in noun.lefts):
+            # "The venture, named X, ...": the unnamed venture of earlier gets its name, and
+            # its parents are X's
+            jv, parent_ids = self.ventures.pop()
+            jv.label = names[0][0].label
+            known = {p[0].id for p in parents}
+            parents += [(self.res.clusters[i], noun) for i in parent_ids if i not in known]
         for name in names:
             for par in parents:
                 self.add(name, "jointVentureOf", par, noun, "noun:joint-venture", 0.8,
@@ -86,9 +97,30 @@ class VentureRules(FinderBase):
                                     for place in self.args(pobj):
                                         self.add(name, "hasFacilityIn", place, noun, "venture:facility-place",
                                                  0.7, ("Organization",), PLACE)
-        if joint and len(parents) >= 2 and not names:
-            # an unnamed venture links its parents directly; a named one links them through itself
+        if joint and len({p[0].id for p in parents}) >= 2 and not names and noun.tag_ == "NN":
+            # an unnamed venture is named from its parents, as news names it ("Acme-Bolt joint
+            # venture"); a later "the venture" is this one
+            owners = list(dict.fromkeys(self.site_owner(*p) for p in sorted(parents, key=lambda p: p[1].i)))
+            label = "-".join(owners[:3]) + " joint venture"
+            start = min([c.i for c in noun.lefts if c.lower_ == "joint"] + [noun.i])
+            jv = self.new_cluster(Mention(start, noun.i + 1, self.doc[start : noun.i + 1].text,
+                                          "Organization", "description", label))
+            self.ventures.append((jv, {p[0].id for p in parents}))
+            for par in parents:
+                self.add((jv, noun), "jointVentureOf", par, noun, "noun:unnamed-joint-venture", 0.8,
+                         ("Organization",), ("Organization",))
+            # the parents are partners, as a named venture's are through it
             self.pairwise(parents, noun, "partnersWith", "noun:joint-venture-partners", 0.75)
+        elif not names and not parents and self.ventures and any(
+                c.lower_ in ("the", "this", "that") for c in noun.lefts):
+            # "the venture" after an unnamed one is that venture, never one of its parents
+            # (which is what a nearest-company guess would give)
+            jv, parent_ids = self.ventures[-1]
+            current = self.cluster(noun)
+            if current is None or current.id in parent_ids:
+                jv.mentions.append(Mention(noun.i, noun.i + 1, noun.text, "Organization", "description",
+                                           cluster=jv.id))
+                self.res.token_cluster[noun.i] = jv.id
 
     def noun_rules(self, noun: Token, lemma: str) -> None:
         for prep_word, rel, o_types, conf in NOUN_RULES.get(lemma, []):
