@@ -232,3 +232,23 @@ def test_a_plant_placed_later_takes_its_town_into_its_name(extractor):
 def test_a_plants_place_may_hang_from_a_clause_or_apposition(extractor, text, site, place):
     f = facts(extract_text(extractor, text))
     assert (site, "locatedIn", place) in f, f
+
+
+@pytest.mark.parametrize("text, subject, rank", [
+    ("Norway has overtaken Sweden as the world's largest salmon exporter.", "Norway",
+     "world's largest salmon exporter"),
+    ("The deal made Nordwind Motors the largest carmaker in Norway.", "Nordwind Motors",
+     "largest carmaker in Norway"),
+    ("India, the world's third-largest automobile market, is growing fast.", "India",
+     "world's third-largest automobile market"),
+])
+def test_a_rank_given_by_as_make_or_a_market_apposition(extractor, text, subject, rank):
+    f = facts(extract_text(extractor, text))
+    assert (subject, "rankedAs", rank) in f, f
+
+
+def test_a_rank_as_trading_partner_is_its_own_relation(extractor):
+    f = facts(extract_text(extractor, "Trade grew fast, with Norway ranked as Poland's "
+                           "seventh-largest trading partner.\n"))
+    assert any(p == "tradingPartnerRank" and s == "Norway" for s, p, _ in f), f
+    assert not any(p == "rankedAs" for _, p, _ in f), f

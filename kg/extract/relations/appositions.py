@@ -23,6 +23,11 @@ from kg.extract.relations.lexicon import (
     SUBSIDIARY_NOUNS,
 )
 from kg.extract.values import parse_rank
+
+# Nouns a place or company is ranked as besides company nouns ("the world's third-largest
+# automobile market", "Canada's largest port").
+RANK_NOUNS = frozenset("""market economy port investor holder consumer seller buyer destination
+    source hub lender shareholder employer""".split())
 from kg.model import Value
 
 
@@ -31,7 +36,10 @@ class AppositionRules(FinderBase):
 
     def rank_value(self, noun: Token) -> Value | None:
         """A rank Value for 'third-largest trading partner', 'largest market'."""
-        mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "advmod", "compound")]
+        # a clause's subject is no part of the rank ("made [X] the largest carmaker")
+        subject = {t.i for c in noun.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "advmod", "compound")
+                and t.i not in subject]
         if not any(t.tag_ == "JJS" or t.lower_ in ("first", "second", "third", "fourth", "fifth", "top")
                    for t in mods):
             return None
@@ -43,6 +51,12 @@ class AppositionRules(FinderBase):
         if not (any(c.lower_ == "trading" for c in noun.children)):
             value = dataclasses.replace(value, text=self.rank_phrase(noun, start))
         return value
+
+    @staticmethod
+    def rank_relation(noun: Token) -> str:
+        """A rank as a trading partner is its own relation; any other is rankedAs."""
+        trading = noun.lemma_.lower() == "partner" and any(c.lower_ == "trading" for c in noun.children)
+        return "tradingPartnerRank" if trading else "rankedAs"
 
     def rank_phrase(self, noun: Token, start: int) -> str:
         """The whole ranking, as a reader quotes it: "world's largest maker of EV batteries",
@@ -123,7 +137,7 @@ class AppositionRules(FinderBase):
         self.appositive_title(heads, noun)
         self.appositive_role(heads, noun)
         lemma = noun.lemma_.lower()
-        if noun.dep_ == "appos" and lemma in ORG_NOUNS:
+        if noun.dep_ == "appos" and (lemma in ORG_NOUNS or lemma in RANK_NOUNS):
             # "X, the world's largest e-bike maker," -> rankedAs(X, largest e-bike maker)
             rank = self.rank_value(noun)
             if rank is not None:

@@ -93,6 +93,7 @@ class VerbRules(FinderBase):
             self.copula_rules(verb)
         if lemma in ROLE_CHANGE_VERBS:
             self.role_change_rule(verb)
+        self.ranked_as_rule(verb, lemma)
         if lemma in CONSTRUCTION:
             for o in objects:
                 self.build_rule(verb, o, f"verb:{lemma}:facility")
@@ -213,6 +214,32 @@ class VerbRules(FinderBase):
             for m in makers:
                 self.add(m, "produces", product, verb, "verb:output", 0.7, ("Organization", "Place"),
                          ("Product",))
+
+    def ranked_as_rule(self, verb: Token, lemma: str) -> None:
+        """'X was confirmed as the world's largest carmaker', 'X overtook Y as the largest
+        exporter', 'the deal makes X the third-largest producer' -> rankedAs(X, the rank)."""
+        if lemma == "make":
+            # "makes X the third-largest producer": X is the object, the rank its complement
+            for o in verb.children:
+                if o.dep_ not in ("ccomp", "oprd", "xcomp"):
+                    continue
+                # the parser reads "makes X the largest Y" as a clause: X its subject, and the
+                # rank the clause itself or its object
+                rank = self.rank_value(o) or next((r for c in o.children if c.dep_ in ("dobj", "attr")
+                                                   for r in [self.rank_value(c)] if r), None)
+                subject = [a for c in o.children if c.dep_ == "nsubj" for a in self.args(c)] if rank else []
+                for s in subject:
+                    self.add(s, "rankedAs", rank, verb, "verb:make-rank", 0.75, BODY, ANY)
+            return
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                rank = self.rank_value(pobj)
+                if rank is None or lemma in ROLE_CHANGE_VERBS - {"remain", "become", "continue", "stay"}:
+                    continue
+                for s in self.subjects(verb):
+                    self.add(s, self.rank_relation(pobj), rank, verb, "verb:as-rank", 0.75, BODY, ANY)
 
     def works_at(self, verb: Token) -> list[tuple[Cluster, Token]]:
         """The plants a verb of making names with 'at' or 'in' ('built at its plant in P')."""
@@ -396,11 +423,11 @@ class VerbRules(FinderBase):
             rank = self.rank_value(attr)
             if rank is not None:
                 owners = [a for c in attr.children if c.dep_ == "poss" for a in self.args(c)]
-                trading = any(c.lower_ == "trading" for c in attr.children) and lemma == "partner"
+                trading = self.rank_relation(attr) == "tradingPartnerRank"
                 for s in subs:
                     owner = owners[0][0].label if owners else ""
-                    self.add(s, "tradingPartnerRank" if trading else "rankedAs", rank, verb,
-                             "copula:rank", 0.8, BODY, ANY, partner_of=owner)
+                    self.add(s, self.rank_relation(attr), rank, verb, "copula:rank", 0.8, BODY, ANY,
+                             partner_of=owner)
                     if trading:
                         for o in owners:
                             self.add(s, "tradesWith", o, verb, "copula:trading-partner", 0.8, BODY, BODY)
