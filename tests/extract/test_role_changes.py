@@ -44,3 +44,24 @@ def test_a_list_of_titles_before_a_name_gives_one_role_each(extractor):
     roles = {o for s, p, o in facts(doc) if s == "Anton Berg" and p == "holdsPosition"}
     assert roles == {"Founder of Velora Motors", "Chairman of Velora Motors",
                      "Chief Executive of Velora Motors"}, roles
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Japan's Ambassador to India Keiichi Ono spoke.", "Keiichi Ono", "Ambassador of Japan to India"),
+    ("The Australian ambassador to Seoul, Jeff Robinson, attended.", "Jeff Robinson",
+     "Ambassador of Australia to South Korea"),  # posted to the country of the capital
+    ("Jean Marc Leclerc, president and chief executive of Honda Canada, spoke.", "Jean Marc Leclerc",
+     "President and Chief Executive of Honda Canada"),  # a company's national arm, not the country
+])
+def test_envoys_and_national_arms(extractor, text, person, role):
+    f = facts(extract_text(extractor, text))
+    assert (person, "holdsPosition", role) in f, f
+
+
+def test_capitals_are_known():
+    from kg.extract.places import gazetteer
+
+    g = gazetteer()
+    assert g.capital_of("Seoul") == "South Korea"
+    assert g.capital_of("ottawa") == "Canada"
+    assert g.capital_of("Lyon") is None

@@ -46,6 +46,7 @@ class RelationFinder(VerbRules, SiteRules, VentureRules, EventRules, TitleRules,
                 self.based_rule(tok)
         self.event_rules()
         self.title_rules()
+        self.envoy_rules()
         self.apposition_rules()
         self.descriptor_rules()
         self.place_rules()

@@ -116,6 +116,8 @@ SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
 # building and turning out only with "a year" ("builds 50,000 cars a year").
 OUTPUT_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
 CAPACITY_WORDS = OUTPUT_WORDS | {"build", "turn", "roll", "process"}
+# Titles of people posted to a country ("ambassador to India").
+ENVOY_TITLES = {"ambassador", "envoy", "consul", "consul-general", "high commissioner"}
 # Verbs by which a person takes or leaves an office named after "as" ("stepped down as CEO").
 ROLE_CHANGE_VERBS = {"step", "resign", "retire", "quit", "name", "appoint", "elect", "choose", "pick",
                      "hire", "select", "serve", "join", "become", "remain", "continue", "stay"}

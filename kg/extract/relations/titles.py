@@ -13,6 +13,7 @@ from kg.extract.lexicon import (
 from kg.extract.mentions import GOVERNMENT_TITLES, Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
+    ENVOY_TITLES,
     PLACE,
     SPEECH_VERBS,
     SPOKES_TITLES,
@@ -103,6 +104,40 @@ class TitleRules(FinderBase):
                         break
                 if not has_org and self.doc[m.end - 1].lower_ in SPOKES_TITLES and first.is_sent_start:
                     self.spokesperson_rule(p, first)
+
+    def envoy_rules(self) -> None:
+        """"Japan's Ambassador to India Keiichi Ono", "the Australian ambassador to Seoul, Jane
+        Doe" -> holdsPosition(person, 'Ambassador of Japan to India')."""
+        for c in list(self.res.clusters.values()):
+            if c.type != "Person":
+                continue
+            for m in c.mentions:
+                if m.kind != "name" or m.start < 3:
+                    continue
+                i = m.start - 1
+                if self.doc[i].text == ",":
+                    i -= 1
+                posted = self.cluster(self.doc[i])
+                if posted is None or posted.type not in PLACE:
+                    continue
+                j = min(self.mention_span(self.doc[i])[0], i) - 1
+                if j < 1 or self.doc[j].lower_ != "to" or self.doc[j - 1].lower_ not in ENVOY_TITLES:
+                    continue
+                title = self.doc[j - 1]
+                sender = [self.cluster(t) for t in self.doc[max(0, title.i - 3) : title.i]
+                          if self.cluster(t) is not None and self.cluster(t).type == "Country"]
+                holder = sender[-1].label if sender else None
+                if holder is None:
+                    continue  # whose envoy is not said
+                place = posted.label
+                if posted.type == "City":
+                    # "ambassador to Seoul": posted to the country whose capital it is
+                    place = self.gaz.capital_of(place) or place
+                label = f"{role_label(title.text, holder, 'Country')} to {place}"
+                role = self.new_cluster(Mention(title.i, self.doc[i].i + 1, self.doc[title.i : i + 1].text,
+                                                "Role", "role", label))
+                self.add((c, self.doc[m.start]), "holdsPosition", (role, title), title, "title:envoy-to", 0.8,
+                         ("Person",), ("Role",))
 
     def held_roles(self, m: Mention, bare: Cluster, owner: Cluster | None,
                    owner_tok: Token | None) -> list[Cluster]:
@@ -312,10 +347,16 @@ class TitleRules(FinderBase):
             holders = [joined]  # "joined Acme as chief financial officer"
         if len({h[0].id for h in holders}) != 1:
             return []
-        if holders[0][0].type == "Country" and any(c.dep_ == "compound" and c.pos_ == "PROPN"
-                                                   for c in holders[0][1].children):
-            return []  # "of Honda Canada": a company NER did not find, not the country
-        holder = self.holder_name(*holders[0])
+        country_tok = holders[0][1]
+        brand = [c for c in country_tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 ] if holders[0][0].type == "Country" else []
+        if brand:
+            # "of Honda Canada": a company's national arm NER did not find, not the country
+            start_i = min(t.i for t in brand)
+            text = self.doc[start_i : country_tok.i + 1].text
+            holders = [(self.new_cluster(Mention(start_i, country_tok.i + 1, text, "Organization", "name", text)),
+                        self.doc[start_i])]
+        holder = holders[0][0].label if brand else self.holder_name(*holders[0])
         return [self.new_cluster(Mention(start, end, title, "Role", "role",
                                          role_label(title, holder, holders[0][0].type)))
                 for title in self.split_titles(self.doc[start:end])]
