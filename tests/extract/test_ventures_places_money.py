@@ -240,3 +240,17 @@ def test_the_venture_later_is_the_unnamed_one_and_takes_a_name_given_later(extra
     f = facts(extract_text(extractor, text))
     assert ("Nordkest Cells", "jointVentureOf", "Kestrel Energy") in f, f
     assert not any("joint venture" in s for s, _, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Ottawa imposed a 100% surtax on Chinese electric vehicles.",
+    "Ottawa's 100% surtax on Chinese electric vehicles took effect.",
+])
+def test_a_capital_that_acts_stands_for_its_country(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Canada", "imposesTariffOn", "China") in f, f
+
+
+def test_a_capital_as_a_place_stays_a_city(extractor):
+    doc = extract_text(extractor, "Nordwind Motors opened an office in Ottawa, where it employs 40 people.\n")
+    assert not any(e.type == "Country" and e.label == "Canada" for e in doc.entities), doc.entities

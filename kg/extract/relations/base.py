@@ -23,6 +23,8 @@ from kg.extract.relations.lexicon import (
     DELEGATE_NOUNS,
     GOVERNMENT_NOUNS,
     PLACE,
+    STATE_NOUNS,
+    STATE_VERBS,
 )
 from kg.extract.values import parse_date
 from kg.model import Value
@@ -118,6 +120,13 @@ class FinderBase:
                 if holders:
                     out.extend(holders)
                     continue
+            if c is not None and c.type in ("City", "Organization") and self.gaz.capital_of(c.label) \
+                    and self.acts_as_state(t):
+                # "Beijing said", "Ottawa's surtaxes": a capital that acts stands for its country
+                state = self.gaz.capital_of(c.label)
+                found = next((k for k in self.res.clusters.values() if k.type == "Country" and k.label == state), None)
+                out.append((found or self.new_cluster(Mention(t.i, t.i + 1, t.text, "Country", "name", state)), t))
+                continue
             if c is not None:
                 out.append((c, t))
                 continue
@@ -167,6 +176,15 @@ class FinderBase:
     def is_facility(c: Cluster) -> bool:
         """Whether an entity is a plant, mine or other works (typed Place, for now)."""
         return c.type == "Place" and any(m.kind == "facility" for m in c.mentions)
+
+    def acts_as_state(self, tok: Token) -> bool:
+        """Whether a capital's name is the subject or owner of a state's act ('Beijing said',
+        'Ottawa imposed', 'Ottawa's surtaxes'), not the city as a place."""
+        if not self.gaz.capital_of(tok.text):
+            return False
+        if tok.dep_ == "poss":
+            return tok.head.lemma_.lower() in STATE_NOUNS
+        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in STATE_VERBS
 
     def government_of(self, t: Token) -> tuple[Cluster, Token] | None:
         """'the Spanish government', 'the Ontario government': a body of its own, named

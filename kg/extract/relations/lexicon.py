@@ -116,6 +116,14 @@ SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
 # building and turning out only with "a year" ("builds 50,000 cars a year").
 OUTPUT_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
 CAPACITY_WORDS = OUTPUT_WORDS | {"build", "turn", "roll", "process"}
+# Acts and belongings of a state, by which a capital's name stands for its country ("Beijing
+# said", "Ottawa imposed", "Ottawa's surtaxes").
+STATE_VERBS = {"say", "announce", "impose", "plan", "retaliate", "respond", "warn", "urge", "accuse",
+               "reject", "welcome", "pledge", "threaten", "ask", "demand", "criticize", "criticise",
+               "protest", "agree", "sign", "seek", "want", "insist", "deny", "vow", "file", "launch",
+               "raise", "cut", "ban", "restrict", "approve", "block", "counter", "hit", "target"}
+STATE_NOUNS = {"tariff", "surtax", "duty", "levy", "ban", "policy", "government", "response",
+               "decision", "move", "measure", "sanction", "restriction", "plan", "position", "ministry"}
 # Titles of people posted to a country ("ambassador to India").
 ENVOY_TITLES = {"ambassador", "envoy", "consul", "consul-general", "high commissioner"}
 # Verbs by which a person takes or leaves an office named after "as" ("stepped down as CEO").
