@@ -254,3 +254,12 @@ def test_a_capital_that_acts_stands_for_its_country(extractor, text):
 def test_a_capital_as_a_place_stays_a_city(extractor):
     doc = extract_text(extractor, "Nordwind Motors opened an office in Ottawa, where it employs 40 people.\n")
     assert not any(e.type == "Country" and e.label == "Canada" for e in doc.entities), doc.entities
+
+
+def test_money_put_into_a_company_is_an_investment_and_into_an_unnamed_venture_parenthood(extractor):
+    f = facts(extract_text(extractor, "Kestrel Energy will put 510 million yuan into Nordwind Cells.\n"))
+    assert ("Kestrel Energy", "investsIn", "Nordwind Cells") in f, f
+    f = facts(extract_text(extractor, "Nordwind Motors and Kestrel Energy will invest 4 billion euros "
+                           "in a joint venture to build batteries.\n"))
+    assert not any(p == "investsIn" for _, p, _ in f), f
+    assert ("Nordwind Motors-Kestrel Energy joint venture", "jointVentureOf", "Kestrel Energy") in f, f

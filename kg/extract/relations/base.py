@@ -177,6 +177,11 @@ class FinderBase:
         """Whether an entity is a plant, mine or other works (typed Place, for now)."""
         return c.type == "Place" and any(m.kind == "facility" for m in c.mentions)
 
+    def is_venture(self, c: Cluster) -> bool:
+        """Whether an entity is a joint venture the story leaves unnamed (a named venture or a
+        consortium is a company one invests in)."""
+        return any(v.id == c.id for v, _ in self.ventures) or c.label.endswith(" joint venture")
+
     def acts_as_state(self, tok: Token) -> bool:
         """Whether a capital's name is the subject or owner of a state's act ('Beijing said',
         'Ottawa imposed', 'Ottawa's surtaxes'), not the city as a place."""
@@ -255,6 +260,11 @@ class FinderBase:
             state = sc.label.removeprefix("Government of ").removeprefix("the ")
             sc = next((c for c in self.res.clusters.values() if c.type == "Country" and c.label == state), sc)
         if sc.type not in s_types:
+            return
+        if p == "investsIn" and not isinstance(o, Value) and self.is_venture(o[0]):
+            # investing in a joint venture, or holding its shares, makes a parent of it
+            if sc.type == "Organization":
+                self.add(o, "jointVentureOf", (sc, st), trigger, rule, conf, ("Organization",), ("Organization",))
             return
         if isinstance(o, Value):
             oid: int | Value = o

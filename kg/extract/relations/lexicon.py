@@ -29,6 +29,10 @@ VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
     "cooperate": [("prep:with", "cooperatesWith", BODY, BODY, 0.8)],
     "ally": [("prep:with", "partnersWith", BODY, BODY, 0.75)],
     "invest": [("prep:in", "investsIn", BODY + ("Person",), BODY + PLACE, 0.85)],
+    # "put / pour 510 million yuan into the venture"
+    "put": [("prep:into", "investsIn", BODY, ("Organization",), 0.75)],
+    "pour": [("prep:into", "investsIn", BODY, BODY + PLACE, 0.8)],
+    "plough": [("prep:into", "investsIn", BODY, BODY + PLACE, 0.8)],
     "launch": [("dobj", "launched", BODY, ("Organization", "Product", "Event"), 0.75)],
     "unveil": [("dobj", "launched", BODY, ("Organization", "Product", "Event"), 0.75)],
     "tell": [("dobj", "quotedBy", ("Person",), ("Organization",), 0.8),
