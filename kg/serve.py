@@ -1,9 +1,11 @@
 """Expose an on-disk store over the SPARQL 1.1 protocol with the `oxigraph` server.
 
 ``oxigraph serve-read-only`` (the default) or ``oxigraph serve`` (writable) runs as a
-subprocess, bound to 127.0.0.1 unless told otherwise, with ``--union-default-graph`` so
-that a query without GRAPH sees every document, as ``kg query`` does. Endpoints:
-``/query`` (GET or POST), ``/update`` and ``/store`` when writable, and a query UI at ``/``.
+subprocess on a private port of 127.0.0.1, with ``--union-default-graph`` so that a query
+without GRAPH sees every document, as ``kg query`` does. A front in this process
+(kg.store.proxy) listens on the requested address and adds the prefixes ``kg query``
+predeclares. Endpoints: ``/query`` (GET or POST), ``/update`` and ``/store`` when writable,
+and a query UI at ``/``.
 
 Locking (measured with oxigraph 0.5.13): a writable server takes the store's RocksDB lock,
 so it cannot start while a writer (``kg build``, a ``KGStore``) has the store open, and
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Callable
 
 from kg.errors import StoreError
+from kg.store.proxy import PrefixProxy, start_proxy
 
 __all__ = ["Server", "find_oxigraph", "serve", "start_server"]
 
@@ -53,13 +56,14 @@ def find_oxigraph() -> str:
 
 @dataclass
 class Server:
-    """A running `oxigraph` server process serving one store."""
+    """A running `oxigraph` server process serving one store, behind kg's prefix front."""
 
     process: subprocess.Popen[bytes]
     url: str
     location: Path
     read_only: bool
     log: Path | None = field(default=None, repr=False)
+    front: PrefixProxy | None = field(default=None, repr=False)
 
     @property
     def pid(self) -> int:
@@ -77,6 +81,9 @@ class Server:
 
     def stop(self, timeout: float = 10.0) -> int:
         """Stop the server (SIGTERM, then SIGKILL after timeout); return its exit code."""
+        if self.front is not None:
+            front, self.front = self.front, None
+            front.stop()
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -179,6 +186,12 @@ def _failure(log: Path) -> str:
     return text
 
 
+def _private_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def start_server(
     store_path: str | Path,
     host: str = "127.0.0.1",
@@ -191,13 +204,26 @@ def start_server(
     _check_store(location, read_only)
     exe = find_oxigraph()
     _check_port(host, port)
+    server = _start_oxigraph(exe, location, read_only, timeout)
+    try:
+        server.front = start_proxy(host, port, ("127.0.0.1", int(server.url.rsplit(":", 1)[1])))
+    except OSError as exc:
+        server.stop()
+        raise StoreError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+    shown = f"[{host}]" if ":" in host else host
+    server.url = f"http://{shown}:{port}"
+    return server
+
+
+def _start_oxigraph(exe: str, location: Path, read_only: bool, timeout: float) -> Server:
+    port = _private_port()
     command = [
         exe,
         "serve-read-only" if read_only else "serve",
         "--location",
         str(location),
         "--bind",
-        f"{host}:{port}",
+        f"127.0.0.1:{port}",
         "--union-default-graph",
     ]
     # The server's output goes to a temporary log, read back to explain a failed start.
@@ -211,8 +237,7 @@ def start_server(
         except OSError as exc:
             log.unlink(missing_ok=True)
             raise StoreError(f"cannot start {exe}: {exc.strerror or exc}") from None
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{port}"
+    url = f"http://127.0.0.1:{port}"
     server = Server(process=process, url=url, location=location, read_only=read_only, log=log)
     deadline = time.monotonic() + timeout
     while not _ready(url):
@@ -225,7 +250,7 @@ def start_server(
             raise StoreError(f"the oxigraph server did not answer on {url} within {timeout:.0f} s")
         time.sleep(0.05)
     time.sleep(0.05)
-    if process.poll() is not None:  # lost a race for the port to another server
+    if process.poll() is not None:  # lost a race for the private port to another server
         message = _failure(log)
         log.unlink(missing_ok=True)
         raise StoreError(f"the oxigraph server stopped at start: {message}")

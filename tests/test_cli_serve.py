@@ -9,7 +9,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
+
+import json
 
 import psutil
 import pytest
@@ -129,6 +133,39 @@ def test_writable_server_serves_documents_built_into_it(store, tmp_path):
         after = subprocess.run([*KG, "query", count, "--store", remote, "--format", "json"],
                                capture_output=True, text=True, timeout=120)
         assert after.returncode == 0 and after.stdout.count('"n": 2') == 1, after.stdout + after.stderr
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+# The README's first example query: bare kg: and rdfs: prefixes, as kg query accepts them.
+README_QUERY = "SELECT DISTINCT ?company WHERE { GRAPH ?g { ?m kg:metWith ?c . ?c rdfs:label ?company } }"
+
+
+def test_served_endpoint_predeclares_the_prefixes_kg_query_does(store):
+    port = free_port()
+    proc, _ = start_serve(store, port)
+    try:
+        accept = {"Accept": "application/sparql-results+json"}
+        get = urllib.request.Request(f"http://127.0.0.1:{port}/query?query={urllib.parse.quote(README_QUERY)}",
+                                     headers=accept)
+        form = urllib.request.Request(f"http://127.0.0.1:{port}/query", headers=accept,
+                                      data=urllib.parse.urlencode({"query": README_QUERY}).encode())
+        direct = urllib.request.Request(f"http://127.0.0.1:{port}/query", data=README_QUERY.encode(),
+                                        headers={**accept, "Content-Type": "application/sparql-query"})
+        answers = []
+        for request in (get, form, direct):
+            with urllib.request.urlopen(request, timeout=20) as response:
+                rows = json.loads(response.read())["results"]["bindings"]
+            answers.append(sorted(r["company"]["value"] for r in rows))
+        local = subprocess.run([*KG, "query", README_QUERY, "--store", str(store), "--format", "json"],
+                               capture_output=True, text=True, timeout=120)
+        assert local.returncode == 0, local.stderr
+        expected = sorted(r["company"] for r in json.loads(local.stdout))
+        assert expected and answers == [expected] * 3
+        # the query UI is served through the same port
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=20) as response:
+            assert response.status == 200 and b"<html" in response.read().lower()
     finally:
         proc.terminate()
         proc.wait(timeout=20)

@@ -62,6 +62,11 @@ def test_read_only_server_answers_sparql(tmp_path):
         assert [r["o"]["value"].rsplit("/", 1)[-1] for r in rows] == ["istanbul", "manisa"]
         rows = _select(server.url, "PREFIX kg: <https://w3id.org/kg/ontology#> SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Assertion }")
         assert rows[0]["n"]["value"] == "8"
+        # the prefixes kg query predeclares are predeclared here too; a query's own PREFIX wins
+        rows = _select(server.url, "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Assertion }")
+        assert rows[0]["n"]["value"] == "8"
+        rows = _select(server.url, "PREFIX kg: <urn:other#> SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Assertion }")
+        assert rows[0]["n"]["value"] == "0"
         # read-only: updates are refused
         data = urllib.parse.urlencode({"update": "CLEAR ALL"}).encode()
         with pytest.raises(urllib.error.HTTPError):
@@ -94,6 +99,12 @@ def test_writable_server_and_locking(tmp_path):
             assert remote.add_document(make_doc_b())
         rows = _select(server.url, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert rows[0]["n"]["value"] == "2"
+        # updates sent to the endpoint get kg's prefixes too
+        data = urllib.parse.urlencode({"update": "INSERT DATA { GRAPH <urn:notes> { <urn:a> rdfs:label 'A' } }"})
+        with urllib.request.urlopen(f"{server.url}/update", data=data.encode(), timeout=10) as response:
+            assert response.status in (200, 204)
+        rows = _select(server.url, "SELECT ?l WHERE { GRAPH <urn:notes> { <urn:a> rdfs:label ?l } }")
+        assert [r["l"]["value"] for r in rows] == ["A"]
     with KGStore(path) as again:  # the server released the lock
         assert len(again.document_ids()) == 2
 
