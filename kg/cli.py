@@ -570,6 +570,7 @@ def support(
         rows = kg_store.support(min_documents=min_docs)
         n_docs = len(kg_store.document_ids()) if not rows else None
     names = ["s_label", "p", "o_label", "documents"]
+    rows = [{**r, "o_label": _object_label(r)} for r in rows]
     if rows:
         empty = None
     elif n_docs == 0:
@@ -578,6 +579,20 @@ def support(
         empty = (f"no fact is stated by {min_docs} or more documents (the store holds {n_docs}); "
                  "try a lower --min, e.g. --min 1")
     _emit([{n: r.get(n) for n in names} for r in rows], names, fmt, empty=empty)
+
+
+def _object_label(fact: dict[str, Any]) -> str | None:
+    """An amount as the rest of kg shows it ("2.4 billion USD"), via model.Value.label."""
+    from kg.model import Value
+
+    kind = fact.get("o_kind")
+    if kind not in ("money", "quantity", "percent"):
+        return fact.get("o_label")
+    try:
+        number = float(fact["o"])
+    except (TypeError, ValueError):
+        return fact.get("o_label")
+    return Value(str(fact["o"]), kind, number, fact.get("o_unit")).label
 
 
 def _version(distribution: str) -> str | None:

@@ -149,6 +149,14 @@ def test_support_lists_shared_facts_with_counts(store):
     assert f"{CLOSE}" in table and BOLD in table
 
 
+def test_support_shows_amounts_as_the_rest_of_kg_does(store):
+    rows = json.loads(ok("support", "--store", str(store), "--min", "1", "--format", "json"))
+    money = [r for r in rows if r["p"] == "investmentValue"]
+    assert [r["o_label"] for r in money] == ["2.4 billion USD"]
+    table = ok("support", "--store", str(store), "--min", "1")
+    assert "2.4 billion USD" in table and "2400000000" not in table
+
+
 def test_support_explains_an_empty_result(store):
     res = kg("support", "--store", str(store), "--min", "3")
     assert res.returncode == 0

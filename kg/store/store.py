@@ -112,10 +112,13 @@ GROUP BY ?s ?p ?o
 # it names): a label looked up in the union of all graphs would be joined once per
 # document naming the entity, which makes the query quadratic in the number of documents.
 _SUPPORT = f"""
-SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (SAMPLE(?sl) AS ?s_label) (SAMPLE(?ol) AS ?o_label) WHERE {{
+SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (SAMPLE(?sl) AS ?s_label) (SAMPLE(?ol) AS ?o_label)
+       (SAMPLE(?kind) AS ?o_kind) (SAMPLE(?unit) AS ?o_unit) WHERE {{
   GRAPH ?g {{ ?a a kg:Assertion ; rdf:subject ?s0 ; rdf:predicate ?p ; rdf:object ?o0 }}
   OPTIONAL {{ GRAPH ?g {{ ?s0 rdfs:label ?sl0 }} }}
   OPTIONAL {{ GRAPH ?g {{ ?o0 rdfs:label ?ol0 }} }}
+  OPTIONAL {{ GRAPH ?g {{ ?a kg:valueKind ?kind }} }}
+  OPTIONAL {{ GRAPH ?g {{ ?a kg:unit ?unit }} }}
   BIND(?p IN ({_SYMMETRIC}) && isIRI(?o0) && STR(?o0) < STR(?s0) AS ?swap)
   BIND(IF(?swap, ?o0, ?s0) AS ?s)
   BIND(IF(?swap, ?s0, ?o0) AS ?o)
@@ -529,7 +532,10 @@ class KGStore:
         return sorted(out, key=lambda d: (d["date"] or "", d["title"] or "", d["id"]))
 
     def support(self, min_documents: int = 1) -> list[dict[str, Any]]:
-        """Facts (s, p, o across named graphs) with the number of documents supporting each, most first."""
+        """Facts (s, p, o across named graphs) with the number of documents supporting each, most first.
+
+        A literal object keeps its value in ``o_label``; ``o_kind`` and ``o_unit`` (None for an
+        entity) say what it measures, so that it can be shown as a Value ("2.4 billion USD")."""
         if min_documents < 1:
             raise QueryError("min_documents must be at least 1")
         rows = self._query(_SUPPORT)
@@ -542,6 +548,8 @@ class KGStore:
                 "o_label": (None if r.o_label is None else str(r.o_label))
                 if isinstance(r.o, URIRef)
                 else str(r.o),
+                "o_kind": None if r.o_kind is None else str(r.o_kind),
+                "o_unit": None if r.o_unit is None else str(r.o_unit),
                 "documents": int(r.n),
             }
             for r in rows
