@@ -20,10 +20,72 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from kg.errors import KGError, QueryError
 
+class _Argument(TyperArgument):
+    """An argument named in help as click names it (PATHS..., [ARTICLE]), without a type column."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None  # the help text says what the argument is; "<list[str]>" said nothing
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        return [self.metavar if self.required else f"[{self.metavar}]"]
+
+
+class _Option(TyperOption):
+    """An option shown as --store STORE, and a flag as itself (no "<bool>")."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        if self.is_flag or self.count:
+            return None
+        if self.metavar:
+            return self.metavar
+        shown = self.display_type(ctx).strip("<>")  # "<int>", "<list[str]>", "<str,str>"
+        if shown.startswith("list[") and shown.endswith("]"):
+            shown = shown[5:-1]  # a repeatable option takes one value at a time
+        return " ".join(_TYPE_NAMES.get(name, name.upper()) for name in shown.split(","))
+
+
+_TYPE_NAMES = {"str": "TEXT", "int": "N", "float": "NUMBER"}
+
+
+def _tidy(param: Any) -> Any:
+    # typer (0.29) has no public hook for how its parameters show in help: the instances
+    # typer built are given the subclasses above, which keep all their state.
+    if isinstance(param, TyperArgument) and not isinstance(param, _Argument):
+        param.__class__ = _Argument
+        param.metavar = param.metavar or (param.name or "").upper() + ("..." if param.nargs != 1 else "")
+    elif isinstance(param, TyperOption) and not isinstance(param, _Option):
+        param.__class__ = _Option
+    return param
+
+
+class _Command(TyperCommand):
+    """A kg command whose help shows clean argument and option names."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params = [_tidy(p) for p in self.params]
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _tidy(super().get_help_option(ctx))
+
+
+class _Group(TyperGroup):
+    """The kg command group, with the same clean help as its commands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params = [_tidy(p) for p in self.params]
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _tidy(super().get_help_option(ctx))
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Build a knowledge graph from news articles and explore it.",
     no_args_is_help=True,
     add_completion=False,
@@ -34,11 +96,11 @@ app = typer.Typer(
 out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
-StoreOpt = Annotated[str, typer.Option("--store", help="Store folder, 'memory', or sparql+http://host:port")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline package name")]
-FormatOpt = Annotated[str, typer.Option("--format", help="table, csv, tsv, json or md")]
+StoreOpt = Annotated[str, typer.Option("--store", metavar="STORE", help="Store folder, 'memory', or sparql+http://host:port")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", metavar="MODEL", help="spaCy pipeline package name")]
+FormatOpt = Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, csv, tsv, json or md")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
-WaitOpt = Annotated[float, typer.Option("--wait", help="Seconds to wait for a store another process is writing to")]
+WaitOpt = Annotated[float, typer.Option("--wait", metavar="SECONDS", help="Seconds to wait for a store another process is writing to")]
 DEFAULT_WAIT = 60.0
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "md")
 
@@ -99,16 +161,16 @@ def _default_store() -> str:
     return DEFAULT_STORE
 
 
-@app.command()
+@app.command(cls=_Command)
 def build(
     paths: Annotated[list[str], typer.Argument(help="Articles: .txt/.md (optional Key: value header), .html, .jsonl (one article per line), folders of them, or - for stdin")],
     store: StoreOpt = ".kg/store",
-    html: Annotated[Optional[str], typer.Option("--html", help="Also write the HTML graph here")] = None,
+    html: Annotated[Optional[str], typer.Option("--html", metavar="FILE", help="Also write the HTML graph here")] = None,
     model: ModelOpt = None,
     workers: Annotated[int, typer.Option("--workers", help="Extraction processes (one model each)")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per worker batch")] = 16,
-    engine: Annotated[str, typer.Option("--engine", help="local or dask")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786)")] = None,
+    engine: Annotated[str, typer.Option("--engine", metavar="ENGINE", help="local or dask")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786)")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
     example_query: Annotated[bool, typer.Option("--example-query", hidden=True)] = False,
     wait: WaitOpt = DEFAULT_WAIT,
@@ -171,7 +233,7 @@ def build(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
     file: Annotated[str, typer.Argument(help="A text file, or - for stdin")],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of triples")] = False,
@@ -190,14 +252,14 @@ def extract(
     out.print(f"{len(doc.triples)} triples, {len(doc.entities)} entities")
 
 
-@app.command(name="eval")
+@app.command(cls=_Command, name="eval")
 def evaluate(
     gold: Annotated[str, typer.Argument(help="Gold file (seed_gold.json format), or a folder of gold files and articles")],
     article: Annotated[Optional[str], typer.Argument(help="The article the gold describes (not with a folder)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
     show_misses: Annotated[bool, typer.Option("--show-misses", help="List missed facts and unmatched predictions")] = False,
-    only: Annotated[Optional[list[str]], typer.Option("--only", help="Folder: score only articles whose name matches this glob (repeatable)")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Folder: skip articles whose name matches this glob (repeatable)")] = None,
+    only: Annotated[Optional[list[str]], typer.Option("--only", metavar="GLOB", help="Folder: score only articles whose name matches this glob (repeatable)")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB", help="Folder: skip articles whose name matches this glob (repeatable)")] = None,
     model: ModelOpt = None,
 ) -> None:
     """Score kg's extraction of ARTICLE against GOLD, or of every article of a GOLD folder.
@@ -244,7 +306,7 @@ def evaluate(
         print(clean(format_report(report, show_misses=show_misses)))
 
 
-@app.command()
+@app.command(cls=_Command)
 def entities(
     store: StoreOpt = ".kg/store",
     merges: Annotated[bool, typer.Option("--merges", help="Show merge decisions and their reasons")] = False,
@@ -267,12 +329,12 @@ def entities(
               empty="no merges recorded" if merges else "no entities: the store has no documents yet (kg build adds some)")
 
 
-@app.command()
+@app.command(cls=_Command)
 def query(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a file holding one")],
     store: StoreOpt = ".kg/store",
     fmt: FormatOpt = "table",
-    bind: Annotated[Optional[list[str]], typer.Option("--bind", help="name=value, bound as a literal")] = None,
+    bind: Annotated[Optional[list[str]], typer.Option("--bind", metavar="NAME=VALUE", help="name=value, bound as a literal")] = None,
 ) -> None:
     """Run a read-only SPARQL query; common prefixes are predeclared."""
     from rdflib import Literal
@@ -307,18 +369,18 @@ def query(
         _emit(_rows(result), [str(v) for v in result.vars], fmt, empty="(no rows)")
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     store: StoreOpt = ".kg/store",
-    html: Annotated[str, typer.Option("--html", help="Output HTML file")] = "out/graph.html",
-    focus: Annotated[Optional[str], typer.Option("--focus", help="Entity label to centre on")] = None,
+    html: Annotated[str, typer.Option("--html", metavar="FILE", help="Output HTML file")] = "out/graph.html",
+    focus: Annotated[Optional[str], typer.Option("--focus", metavar="LABEL", help="Entity label to centre on")] = None,
     depth: Annotated[int, typer.Option("--depth", help="Hops around --focus")] = 1,
     max_nodes: Annotated[Optional[int], typer.Option("--max-nodes", help="Keep the K most important entities")] = None,
-    sparql: Annotated[Optional[str], typer.Option("--query", help="Render what a SELECT/CONSTRUCT query returns (text or file)")] = None,
+    sparql: Annotated[Optional[str], typer.Option("--query", metavar="SPARQL", help="Render what a SELECT/CONSTRUCT query returns (text or file)")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --html even if it is not an HTML file")] = False,
-    connect: Annotated[Optional[tuple[str, str]], typer.Option("--path", help="Show how two entities are connected")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only facts dated on or after YYYY[-MM[-DD]]")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Only facts dated on or before YYYY[-MM[-DD]]")] = None,
+    connect: Annotated[Optional[tuple[str, str]], typer.Option("--path", metavar="A B", help="Show how two entities are connected")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only facts dated on or after YYYY[-MM[-DD]]")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Only facts dated on or before YYYY[-MM[-DD]]")] = None,
 ) -> None:
     """Write the store's graph as one self-contained HTML file."""
     from kg.store import open_store
@@ -332,7 +394,7 @@ def render(
     out.print(f"HTML graph: {clean(str(path))}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def docs(
     store: StoreOpt = ".kg/store",
     as_json: JsonOpt = False,
@@ -352,7 +414,7 @@ def docs(
     _emit(shown, names, "table", empty="no documents: the store is empty (kg build adds some)")
 
 
-@app.command()
+@app.command(cls=_Command)
 def remove(
     doc: Annotated[str, typer.Argument(help="Document id (content hash; a unique prefix will do)")],
     store: StoreOpt = ".kg/store",
@@ -369,7 +431,7 @@ def remove(
     out.print(f"removed document {matches[0]}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def update(
     sparql: Annotated[str, typer.Argument(help="A SPARQL Update, or a file holding one")],
     store: StoreOpt = ".kg/store",
@@ -397,7 +459,7 @@ def _print_df(df, fmt: str = "table", empty: str | None = None) -> None:  # noqa
     _emit(rows, [str(c) for c in df.columns], fmt, empty=empty)
 
 
-@app.command()
+@app.command(cls=_Command)
 def path(
     a: Annotated[str, typer.Argument(help="First entity (label or alias)")],
     b: Annotated[str, typer.Argument(help="Second entity (label or alias)")],
@@ -415,7 +477,7 @@ def path(
               empty=f"{clean(a)} and {clean(b)} are the same entity: no path to show")
 
 
-@app.command()
+@app.command(cls=_Command)
 def central(
     store: StoreOpt = ".kg/store",
     k: Annotated[int, typer.Option("-k", help="How many entities")] = 10,
@@ -432,7 +494,7 @@ def central(
               empty="no entities: the store has no documents yet (kg build adds some)")
 
 
-@app.command()
+@app.command(cls=_Command)
 def neighbours(
     label: Annotated[str, typer.Argument(help="Entity label or alias")],
     store: StoreOpt = ".kg/store",
@@ -448,7 +510,7 @@ def neighbours(
     _print_df(df[["relation", "direction", "label", "type", "confidence", "evidence"]], fmt)
 
 
-@app.command()
+@app.command(cls=_Command)
 def communities(
     store: StoreOpt = ".kg/store",
     fmt: FormatOpt = "table",
@@ -464,10 +526,10 @@ def communities(
               empty="no entities: the store has no documents yet (kg build adds some)")
 
 
-@app.command()
+@app.command(cls=_Command)
 def validate(
     store: StoreOpt = ".kg/store",
-    shapes: Annotated[Optional[str], typer.Option("--shapes", help="SHACL shapes file (default: kg's own)")] = None,
+    shapes: Annotated[Optional[str], typer.Option("--shapes", metavar="FILE", help="SHACL shapes file (default: kg's own)")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Check the store against kg's SHACL shapes; exit 1 on violations."""
@@ -505,7 +567,7 @@ def _export_format(out_path: str, fmt: str | None) -> str:
                   "(--format csv writes a folder)")
 
 
-@app.command(name="export")
+@app.command(cls=_Command, name="export")
 def export_cmd(
     out_path: Annotated[str, typer.Argument(metavar="OUT", help="Output file, named for its format (.ttl, .nt, .nq, .trig, .jsonld, .graphml, .gexf); a folder for csv; - for standard output")],
     fmt: Annotated[Optional[str], typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from OUT's extension; nq for -)")] = None,
@@ -528,10 +590,10 @@ def export_cmd(
         out.print(clean(f"wrote {written} ({name})"))
 
 
-@app.command(name="import")
+@app.command(cls=_Command, name="import")
 def import_cmd(
     file: Annotated[str, typer.Argument(help="RDF file: .ttl, .nt, .nq, .trig or .jsonld")],
-    graph: Annotated[Optional[str], typer.Option("--graph", help="Named graph for triples outside any graph")] = None,
+    graph: Annotated[Optional[str], typer.Option("--graph", metavar="IRI", help="Named graph for triples outside any graph")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Override the format guessed from the suffix")] = None,
     store: StoreOpt = ".kg/store",
     wait: WaitOpt = DEFAULT_WAIT,
@@ -544,11 +606,11 @@ def import_cmd(
     out.print(f"{added} quads added")
 
 
-@app.command()
+@app.command(cls=_Command)
 def serve(
     store: StoreOpt = ".kg/store",
-    host: Annotated[str, typer.Option("--host", help="Address to bind")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port")] = 7878,
+    host: Annotated[str, typer.Option("--host", metavar="HOST", help="Address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="Port")] = 7878,
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates too")] = False,
 ) -> None:
     """Serve the store over the SPARQL 1.1 protocol with Oxigraph (read-only by default)."""
@@ -557,7 +619,7 @@ def serve(
     raise typer.Exit(run_serve(store, host, port, read_only=not writable))
 
 
-@app.command()
+@app.command(cls=_Command)
 def support(
     store: StoreOpt = ".kg/store",
     min_docs: Annotated[int, typer.Option("--min", help="Minimum number of supporting documents")] = 2,
@@ -611,7 +673,7 @@ def _model_distribution(module: str) -> str | None:
     return names[0] if names else None
 
 
-@app.command()
+@app.command(cls=_Command)
 def info(
     store: StoreOpt = ".kg/store",
     as_json: JsonOpt = False,
@@ -682,7 +744,7 @@ def info(
         out.print(clean(line))
 
 
-@app.command()
+@app.command(cls=_Command)
 def stats(
     store: StoreOpt = ".kg/store",
     as_json: JsonOpt = False,

@@ -136,6 +136,16 @@ def test_help_works_for_every_command(tmp_path):
         assert len(examples) == 2 and f"kg {name} " in examples[1], (name, res.stdout)
         if name == "build":
             assert all(kind in res.stdout for kind in (".md", ".html", ".jsonl", "stdin"))
+        # names as click writes them: no "<bool>", "<str>", "<list[str]>" or "{paths}..."
+        before = examples[0]
+        assert "<" not in before and "{" not in before, (name, res.stdout)
+    shown = ("build", "eval", "render")
+    helps = dict(zip(shown, run_all([[n, "--help"] for n in shown], tmp_path)))
+    assert "Usage: kg build [OPTIONS] PATHS..." in helps["build"].stdout
+    assert "Usage: kg eval [OPTIONS] GOLD [ARTICLE]" in helps["eval"].stdout
+    lines = {line.split()[1]: line for line in helps["render"].stdout.splitlines() if line.startswith("│ --")}
+    assert lines["--force"].split()[2] == "Overwrite" and lines["--store"].split()[2] == "STORE"
+    assert lines["--depth"].split()[2] == "N" and lines["--path"].split()[2:4] == ["A", "B"]
 
 
 def test_commands_on_a_missing_store_say_so_and_create_nothing(tmp_path):
