@@ -733,7 +733,7 @@ def info(
         f"kg {data['kg']} on Python {data['python']}",
         f"spaCy {data['spacy']}, model {model or 'none installed'}"
         + (f" ({dist} {data['model_version']})" if dist else "")
-        + (" — the small model: expect fewer facts (see README, Extraction)" if small else ""),
+        + (" — the small model: expect fewer facts (see README, The spaCy model)" if small else ""),
         f"models installed: {', '.join(models) or 'none'}",
         f"store: {store} ({backend}; "
         + (f"{documents} document{'' if documents == 1 else 's'})" if isinstance(documents, int)
