@@ -52,7 +52,7 @@ def add_prefixes(path: str, content_type: str, body: bytes) -> tuple[str, bytes]
 
 class _Forward(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: a remote build sends many small requests
-    server: "PrefixProxy"
+    server: PrefixProxy
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
         pass  # oxigraph keeps its own log; one line per request would flood the terminal
