@@ -43,8 +43,8 @@ def build(
     from rich.progress import Progress
 
     from kg.ingest import expand_paths
-    from kg.pipeline import build as run_build
-    from kg.pipeline import check_output, render
+    from kg.build.pipeline import build as run_build
+    from kg.build.pipeline import check_output, render
     from kg.store.queries import minister_met
 
     if html:
@@ -57,12 +57,12 @@ def build(
 
     def run(kg_store, progress):  # noqa: ANN001, ANN202
         if engine == "dask":
-            from kg.engines.dask_engine import build_dask
+            from kg.build.engines.dask_engine import build_dask
 
             return build_dask(sources, kg_store, scheduler=scheduler, model=model,
                               batch_size=batch_size, progress=progress)
         if workers > 1:
-            from kg.parallel import build_parallel
+            from kg.build.parallel import build_parallel
 
             return build_parallel(sources, kg_store, model=model, workers=workers,
                                   batch_size=batch_size, progress=progress)
@@ -105,7 +105,7 @@ def extract(
     model: ModelOpt = None,
 ) -> None:
     """Print one document's triples without storing anything."""
-    from kg.pipeline import extract_file
+    from kg.build.pipeline import extract_file
 
     doc = extract_file(file, model)
     if as_json:

@@ -123,7 +123,7 @@ def export_cmd(
     store: StoreOpt = ".kg/store",
 ) -> None:
     """Export the store as RDF, as a graph file, or as nodes/edges CSV (format from OUT's extension)."""
-    from kg.interop import EXPORT_FORMATS, export
+    from kg.store.interop import EXPORT_FORMATS, export
     from kg.store import open_store
 
     name = _export_format(out_path, fmt)
@@ -148,7 +148,7 @@ def import_cmd(
     wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Merge external RDF into the store in one transaction."""
-    from kg.interop import import_rdf
+    from kg.store.interop import import_rdf
 
     with open_writer(store, wait) as kg_store:
         added = import_rdf(kg_store, file, graph_iri=graph, fmt=fmt)
@@ -163,7 +163,7 @@ def validate(
 ) -> None:
     """Check the store against kg's SHACL shapes; exit 1 on violations."""
     from kg.store import open_store
-    from kg.validate import validate as run_validate
+    from kg.store.validate import validate as run_validate
 
     with open_store(store, read_only=True) as kg_store:
         report = run_validate(kg_store, shapes)

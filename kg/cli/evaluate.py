@@ -34,7 +34,7 @@ def evaluate(
     from kg.eval import format_report, load_gold
     from kg.extract import Extractor
     from kg.ingest import parse_document, read_text
-    from kg.pipeline import extract_file
+    from kg.build.pipeline import extract_file
 
     if Path(gold).is_dir():
         from kg.eval.corpus import evaluate_corpus, find_gold_articles, format_corpus

@@ -111,7 +111,7 @@ def path(
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:  # a missing store fails before the imports
-        from kg.analytics import path as find_path
+        from kg.graph.analytics import path as find_path
 
         df = find_path(kg_store, a, b)
     print_df(df[["hop", "subject", "relation", "object", "evidence"]], fmt,
@@ -128,7 +128,7 @@ def central(
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
-        from kg.analytics import central_entities
+        from kg.graph.analytics import central_entities
 
         df = central_entities(kg_store, k=k)
     print_df(df[["label", "type", "docs", "degree", "pagerank"]], fmt,
@@ -145,7 +145,7 @@ def neighbours(
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
-        from kg.analytics import neighbours as find_neighbours
+        from kg.graph.analytics import neighbours as find_neighbours
 
         df = find_neighbours(kg_store, label)
     print_df(df[["relation", "direction", "label", "type", "confidence", "evidence"]], fmt)
@@ -160,7 +160,7 @@ def communities(
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
-        from kg.analytics import communities as find_communities
+        from kg.graph.analytics import communities as find_communities
 
         df = find_communities(kg_store)
     print_df(df[["community", "label", "type", "degree"]], fmt,

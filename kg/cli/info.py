@@ -26,7 +26,7 @@ def info(
     import platform
 
     from kg.extract.loader import available_models, default_model
-    from kg.serve import find_oxigraph
+    from kg.store.serve import find_oxigraph
 
     models = available_models()
     try:

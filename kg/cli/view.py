@@ -27,7 +27,7 @@ def render(
     from kg.store import open_store
 
     with open_store(store, read_only=True) as kg_store:
-        from kg.pipeline import render as run_render
+        from kg.build.pipeline import render as run_render
 
         path = run_render(kg_store, html, focus=focus, depth=depth, force=force, max_nodes=max_nodes,
                           query=query_text(sparql) if sparql else None, path=connect, since=since,
@@ -43,6 +43,6 @@ def serve(
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates too")] = False,
 ) -> None:
     """Serve the store over the SPARQL 1.1 protocol with Oxigraph (read-only by default)."""
-    from kg.serve import serve as run_serve
+    from kg.store.serve import serve as run_serve
 
     raise typer.Exit(run_serve(store, host, port, read_only=not writable))

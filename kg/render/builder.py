@@ -21,7 +21,7 @@ import numpy as np
 from pyvis.network import Network
 
 from kg.errors import InputError
-from kg.ranking import pagerank
+from kg.graph.ranking import pagerank
 from kg.render.layout import force_layout
 
 # Fixed colours per entity type (Tableau 10 plus greys for literal values), so a type

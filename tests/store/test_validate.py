@@ -10,7 +10,7 @@ from kg.store import KGStore
 from kg.store.namespaces import KG, PROV, RDF, RDFS
 from kg.store.rdf import document_graph_iri, document_to_quads, entity_iri
 from kg.model import Entity
-from kg.validate import SHAPES_PATH, ValidationReport, load_shapes, validate
+from kg.store.validate import SHAPES_PATH, ValidationReport, load_shapes, validate
 
 from tests.store.samples import make_doc_a, make_doc_b, make_doc_c
 

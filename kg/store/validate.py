@@ -25,7 +25,7 @@ from kg.store.rdf import relation_name
 
 __all__ = ["SHAPES_PATH", "ValidationReport", "load_shapes", "validate"]
 
-SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
+SHAPES_PATH = Path(__file__).resolve().parent.parent / "shapes.ttl"  # beside ontology.ttl, at the package root
 Validatable = Union[KGStore, Dataset, Graph]
 
 

@@ -22,7 +22,7 @@ import networkx as nx
 import pandas as pd
 
 from kg.errors import KGError
-from kg.ranking import graph_pagerank
+from kg.graph.ranking import graph_pagerank
 from kg.model import SYMMETRIC_RELATIONS, Value
 from kg.store import KGStore
 from kg.store.rdf import relation_name, slugify, type_name

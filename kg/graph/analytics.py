@@ -24,7 +24,7 @@ import networkx as nx
 import pandas as pd
 from rdflib import BNode, Literal, URIRef
 
-from kg.graph import centrality, find_node, shortest_path, to_networkx
+from kg.graph.view import centrality, find_node, shortest_path, to_networkx
 from kg.store import KGStore
 
 __all__ = [

@@ -10,7 +10,7 @@ import pytest
 from rdflib import BNode, Dataset, Graph, URIRef
 
 from kg.errors import InputError, KGError
-from kg.interop import EXPORT_FORMATS, export, import_rdf
+from kg.store.interop import EXPORT_FORMATS, export, import_rdf
 from kg.store import KGStore
 
 from tests.store.samples import make_doc_a, make_doc_b, make_doc_c

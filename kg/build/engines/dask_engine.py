@@ -21,8 +21,8 @@ from typing import Any
 
 from kg.ingest import expand_paths, parse_document, read_text
 from kg.model import Document
-from kg.parallel import extract_batch, ordered_results, write_outcomes
-from kg.pipeline import BuildReport
+from kg.build.parallel import extract_batch, ordered_results, write_outcomes
+from kg.build.pipeline import BuildReport
 
 __all__ = ["build_dask", "extract_on_worker", "warm_worker"]
 
@@ -122,7 +122,7 @@ def _load(source: str) -> Document:
 
 
 class _Resolved:
-    """Adapts a dask Future to the (status, extracted) outcomes kg.parallel expects."""
+    """Adapts a dask Future to the (status, extracted) outcomes kg.build.parallel expects."""
 
     def __init__(self, future: Any) -> None:
         self._future = future

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from kg.eval.gold import normalize_name
-from kg.pipeline import build
+from kg.build.pipeline import build
 from kg.store import open_store
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 ARTICLES = [ROOT / "examples" / "articles" / "xinhua-2024-01-05-turkiye-china-ev.txt",
             *(ROOT / "tests" / "gold" / "dev" / f"{n}.txt" for n in (
                 "eu01_catl_debrecen_land_deal", "eu07_stellantis_catl_zaragoza",

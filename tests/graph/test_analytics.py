@@ -1,4 +1,4 @@
-"""kg.analytics: DataFrames over a small hand-made store (no spaCy)."""
+"""kg.graph.analytics: DataFrames over a small hand-made store (no spaCy)."""
 
 from __future__ import annotations
 

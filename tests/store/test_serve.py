@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import StoreError
-from kg.serve import find_oxigraph, start_server
+from kg.store.serve import find_oxigraph, start_server
 from kg.store import KGStore
 
 from tests.store.samples import make_doc_a, make_doc_b

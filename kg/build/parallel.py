@@ -9,7 +9,7 @@ here loads one ``Extractor`` in its initializer and turns spaCy Docs into plain
 batch still goes through ``nlp.pipe(batch_size=...)``, which is ~20-30 % faster than one
 ``nlp(text)`` call per document on the CNN pipelines.
 
-The same ordered, bounded scheduler drives the Dask engine (``kg.engines.dask_engine``):
+The same ordered, bounded scheduler drives the Dask engine (``kg.build.engines.dask_engine``):
 anything with ``submit(fn, *args) -> future`` will do.
 """
 
@@ -26,7 +26,7 @@ from typing import Any
 from kg.errors import KGError, ModelError, StoreError
 from kg.ingest import expand_paths, parse_document, read_text
 from kg.model import Document, Entity, Merge, Triple
-from kg.pipeline import BuildReport, known_entities, store_document
+from kg.build.pipeline import BuildReport, known_entities, store_document
 
 __all__ = [
     "StreamItem", "build_parallel", "extract_batch", "extract_stream", "iter_outcomes",
@@ -339,7 +339,7 @@ def build_parallel(
     progress: Callable[[str], None] | None = None,
     keep_documents: bool = True,
 ) -> BuildReport:
-    """Like kg.pipeline.build, on ``workers`` processes; each document is one transaction.
+    """Like kg.build.pipeline.build, on ``workers`` processes; each document is one transaction.
 
     Inputs already stored (same content hash) are skipped before parsing, so re-running an
     interrupted build continues where it stopped. With ``keep_documents=False`` the report

@@ -6,7 +6,7 @@ __all__ = ["build_dask"]
 
 
 def build_dask(*args, **kwargs):  # noqa: ANN002, ANN003, ANN201  (signature in dask_engine)
-    """Build on a Dask cluster; see kg.engines.dask_engine.build_dask (imports dask lazily)."""
-    from kg.engines.dask_engine import build_dask as run
+    """Build on a Dask cluster; see kg.build.engines.dask_engine.build_dask (imports dask lazily)."""
+    from kg.build.engines.dask_engine import build_dask as run
 
     return run(*args, **kwargs)

@@ -78,7 +78,7 @@ class _LazyFuture:
 
 
 def test_ordered_results_keeps_order_and_bounds_read_ahead(tmp_path):
-    from kg.parallel import ordered_results
+    from kg.build.parallel import ordered_results
 
     paths = []
     for i in range(40):
@@ -114,7 +114,7 @@ def test_ordered_results_keeps_order_and_bounds_read_ahead(tmp_path):
 
 
 def test_extract_stream_propagates_worker_exception(monkeypatch, tmp_path):
-    import kg.parallel as parallel
+    import kg.build.parallel as parallel
     from kg.errors import ModelError
 
     def boom(self, fn, docs):  # noqa: ANN001
@@ -133,8 +133,8 @@ def test_extract_stream_propagates_worker_exception(monkeypatch, tmp_path):
 
 @pytest.mark.slow
 def test_two_workers_equal_one_worker_and_sequential(tmp_path, extractor):
-    from kg.parallel import extract_stream
-    from kg.pipeline import extract_file
+    from kg.build.parallel import extract_stream
+    from kg.build.pipeline import extract_file
 
     paths = write_articles(tmp_path)
     one = list(extract_stream(paths, model=None, workers=1, batch_size=4))
@@ -151,7 +151,7 @@ def test_two_workers_equal_one_worker_and_sequential(tmp_path, extractor):
 
 @pytest.mark.slow
 def test_rerun_skips_stored_documents_before_parsing(tmp_path, monkeypatch):
-    import kg.parallel as parallel
+    import kg.build.parallel as parallel
     from kg.store import KGStore
 
     paths = write_articles(tmp_path / "in")
@@ -179,7 +179,7 @@ def test_rerun_skips_stored_documents_before_parsing(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_bad_inputs_are_reported_and_the_others_stored(tmp_path):
-    from kg.parallel import build_parallel, extract_stream
+    from kg.build.parallel import build_parallel, extract_stream
     from kg.store import KGStore
 
     paths = write_articles(tmp_path)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.test_cli import kg
+from tests.cli.test_commands import kg
 
 pytestmark = pytest.mark.slow
 

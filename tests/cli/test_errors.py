@@ -20,7 +20,7 @@ import typer.main
 
 from kg.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 KG = [sys.executable, "-m", "kg"]
 COMMAND = typer.main.get_command(app)
 NAMES = sorted(COMMAND.commands)

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from tests.test_parallel import write_articles  # noqa: E402
+from tests.build.test_parallel import write_articles  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -26,8 +26,8 @@ def store_facts(store) -> set[tuple]:  # noqa: ANN001
 def test_dask_build_equals_single_process_build(tmp_path, extractor):
     from distributed import Client, LocalCluster
 
-    from kg.engines.dask_engine import build_dask
-    from kg.pipeline import build
+    from kg.build.engines.dask_engine import build_dask
+    from kg.build.pipeline import build
     from kg.store import KGStore
 
     paths = write_articles(tmp_path / "in")
