@@ -123,7 +123,7 @@ def export_cmd(
     store: StoreOpt = ".kg/store",
 ) -> None:
     """Export the store as RDF, as a graph file, or as nodes/edges CSV (format from OUT's extension)."""
-    from kg.store.interop import EXPORT_FORMATS, export
+    from kg.graph.export import EXPORT_FORMATS, export
     from kg.store import open_store
 
     name = _export_format(out_path, fmt)

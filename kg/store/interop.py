@@ -1,4 +1,4 @@
-"""Standard formats in and out of a KGStore.
+"""RDF in and out of a KGStore (the graph formats graphml, gexf and csv are kg.graph.export).
 
 Export:
 
@@ -6,10 +6,6 @@ Export:
   rebuilds the store).
 * ``ttl``, ``nt``: triple formats cannot name graphs, so they hold the union of all
   graphs, each distinct triple once (what a SPARQL query over the default graph sees).
-* ``graphml``, ``gexf``: the networkx view of kg.graph.to_networkx (one node per entity or
-  value, one edge per assertion); list and dict attributes are written as JSON text and
-  missing values as empty strings, since both formats only take scalars.
-* ``csv``: a folder with ``nodes.csv`` and ``edges.csv`` of that same view.
 
 Import merges external RDF (ttl, nt, nq, trig, jsonld) in one transaction. Triples
 outside any named graph go to ``graph_iri`` when given, else to ``{base}import/{hash}``
@@ -20,23 +16,20 @@ named graphs and would hide them. Quads keep their graphs unless ``graph_iri`` i
 from __future__ import annotations
 
 import codecs
-import csv
 import errno
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
 from typing import Any, Iterable
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg.errors import InputError, KGError
 from kg.store import KGStore
 from kg.store.namespaces import PREFIXES
 
-__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export", "import_rdf", "to_flat_graph"]
+__all__ = ["IMPORT_FORMATS", "RDF_FORMATS", "export_rdf", "import_rdf", "output_path"]
 
 # format name -> (Oxigraph serializer, file suffix). Oxigraph's serializers keep every
 # literal's lexical form (rdflib's Turtle writer rewrites "38550000000"^^xsd:decimal as
@@ -49,7 +42,7 @@ _RDF_FORMATS = {
     "jsonld": (ox.RdfFormat.JSON_LD, ".jsonld"),
 }
 _QUAD_FORMATS = frozenset({"nq", "trig", "jsonld"})
-EXPORT_FORMATS = (*_RDF_FORMATS, "graphml", "gexf", "csv")
+RDF_FORMATS = tuple(_RDF_FORMATS)
 # file suffix -> format name (the names --format takes)
 IMPORT_FORMATS = {
     ".ttl": "ttl",
@@ -64,7 +57,8 @@ IMPORT_FORMATS = {
 }
 
 
-def _target(out: str | Path, suffix: str) -> Path:
+def output_path(out: str | Path, suffix: str) -> Path:
+    """The file to write: out itself, or kg{suffix} inside out when it is a folder."""
     path = Path(out)
     if path.is_dir():
         path = path / f"kg{suffix}"
@@ -94,10 +88,11 @@ class _EscapingWriter:
         self.raw.flush()
 
 
-def _export_rdf(store: KGStore, fmt: str, out: str | Path) -> Path:
+def export_rdf(store: KGStore, fmt: str, out: str | Path) -> Path:
+    """Write the store as ttl, nt, nq, trig or jsonld to a file (or "-": standard output)."""
     serializer, suffix = _RDF_FORMATS[fmt]
     to_stdout = str(out) == "-"
-    path = Path("-") if to_stdout else _target(out, suffix)
+    path = Path("-") if to_stdout else output_path(out, suffix)
     if fmt in _QUAD_FORMATS:
         data: Iterable[Any] = store.ox_quads()
     else:
@@ -116,82 +111,6 @@ def _export_rdf(store: KGStore, fmt: str, out: str | Path) -> Path:
             raise BrokenPipeError(errno.EPIPE, "the reader of standard output went away") from None
         raise KGError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
-
-
-def _scalar(value: Any) -> str | int | float | bool:
-    if value is None:
-        return ""
-    if isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, (list, tuple, set)):
-        return json.dumps(sorted(value) if isinstance(value, set) else list(value), ensure_ascii=False)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
-
-
-def to_flat_graph(store: KGStore) -> nx.MultiDiGraph:
-    """Return kg.graph.to_networkx(store) with every attribute a scalar (GraphML/GEXF-safe)."""
-    from kg.graph import to_networkx
-
-    source = to_networkx(store)
-    flat = nx.MultiDiGraph()
-    for node, data in source.nodes(data=True):
-        flat.add_node(node, **{k: _scalar(v) for k, v in data.items()})
-    for s, o, key, data in source.edges(keys=True, data=True):
-        flat.add_edge(s, o, key=key, **{k: _scalar(v) for k, v in data.items()})
-    return flat
-
-
-_NODE_COLUMNS = ["id", "label", "type", "aliases", "docs"]
-_EDGE_COLUMNS = [
-    "id", "source", "target", "relation", "symmetric", "confidence", "evidence", "doc",
-    "doc_title", "doc_date", "rule", "s_mention", "o_mention", "qualifiers", "hedge",
-]
-
-
-def _export_csv(store: KGStore, out: str | Path) -> Path:
-    folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise KGError(f"cannot write CSV files into {folder}: it is a file, give a folder")
-    folder.mkdir(parents=True, exist_ok=True)
-    graph = to_flat_graph(store)
-    with open(folder / "nodes.csv", "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=_NODE_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for node, data in graph.nodes(data=True):
-            writer.writerow({"id": node, **data})
-    with open(folder / "edges.csv", "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=_EDGE_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for s, o, key, data in graph.edges(keys=True, data=True):
-            writer.writerow({"id": key, "source": s, "target": o, **data})
-    return folder
-
-
-def export(store: KGStore, fmt: str, out: str | Path) -> Path:
-    """Write the store as ttl|nt|nq|trig|jsonld|graphml|gexf (a file) or csv (a folder); return the path.
-
-    ``out`` "-" writes an RDF format to standard output."""
-    fmt = fmt.lower().lstrip(".")
-    if fmt in _RDF_FORMATS:
-        return _export_rdf(store, fmt, out)
-    if str(out) == "-":
-        raise KGError(f"only RDF formats ({', '.join(_RDF_FORMATS)}) can be written to standard output")
-    if fmt == "csv":
-        return _export_csv(store, out)
-    if fmt in ("graphml", "gexf"):
-        path = _target(out, "." + fmt)
-        graph = to_flat_graph(store)
-        try:
-            if fmt == "graphml":
-                nx.write_graphml(graph, path)
-            else:
-                nx.write_gexf(graph, path)
-        except OSError as exc:
-            raise KGError(f"cannot write {path}: {exc.strerror or exc}") from None
-        return path
-    raise KGError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
 
 
 def _format_for(path: Path, fmt: str | None) -> str:

@@ -10,7 +10,8 @@ import pytest
 from rdflib import BNode, Dataset, Graph, URIRef
 
 from kg.errors import InputError, KGError
-from kg.store.interop import EXPORT_FORMATS, export, import_rdf
+from kg.graph.export import EXPORT_FORMATS, export
+from kg.store.interop import import_rdf
 from kg.store import KGStore
 
 from tests.store.samples import make_doc_a, make_doc_b, make_doc_c
