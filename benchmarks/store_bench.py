@@ -50,7 +50,7 @@ from kg.store.namespaces import PREFIXES  # noqa: E402
 from kg.graph.export import export  # noqa: E402
 from kg.store.interop import import_rdf  # noqa: E402
 from kg.store.rdf import document_to_ox_quads, document_to_quads, entity_iri  # noqa: E402
-from kg.store.store import _SUPPORT_COUNTS  # noqa: E402
+from kg.store.sparql import SUPPORT_COUNTS as _SUPPORT_COUNTS  # noqa: E402
 
 TYPES = ("Person", "Organization", "Country", "City", "Product")
 FACTS_PER_DOC = 20

@@ -42,9 +42,9 @@ def build(
     """Extract facts from articles into the store (one transaction per document; creates the store)."""
     from rich.progress import Progress
 
-    from kg.ingest import expand_paths
     from kg.build.pipeline import build as run_build
     from kg.build.pipeline import check_output, render
+    from kg.ingest import expand_paths
     from kg.store.queries import minister_met
 
     if html:

@@ -34,10 +34,10 @@ def query(
     from rdflib import Literal
 
     from kg.store import open_store
-    from kg.store.store import _UPDATE_KEYWORDS, _operation
+    from kg.store.sparql import is_update
 
     text = query_text(sparql)
-    if _operation(text) in _UPDATE_KEYWORDS:
+    if is_update(text):
         raise QueryError("kg query is read-only; run a SPARQL Update with: kg update \"INSERT ...\"")
     bindings = {}
     for item in bind or []:

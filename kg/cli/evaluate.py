@@ -30,11 +30,11 @@ def evaluate(
     it or under articles/); it prints a per-article table, the micro-average and a
     per-relation table with the reason for each miss.
     """
+    from kg.build.pipeline import extract_file
     from kg.eval import evaluate as run_eval
     from kg.eval import format_report, load_gold
     from kg.extract import Extractor
     from kg.ingest import parse_document, read_text
-    from kg.build.pipeline import extract_file
 
     if Path(gold).is_dir():
         from kg.eval.corpus import evaluate_corpus, find_gold_articles, format_corpus
