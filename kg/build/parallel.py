@@ -23,10 +23,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from kg.errors import KGError, ModelError, StoreError
-from kg.ingest import expand_paths, parse_document, read_text
-from kg.model import Document, Entity, Merge, Triple
 from kg.build.pipeline import BuildReport, known_entities, store_document
+from kg.errors import InputError, KGError, ModelError, StoreError
+from kg.ingest import expand_paths, load_documents
+from kg.model import Document, Entity, Merge, Triple
 
 __all__ = [
     "StreamItem", "build_parallel", "extract_batch", "extract_stream", "iter_outcomes",
@@ -189,15 +189,17 @@ def ordered_results(
     batch_size: int = 16,
     max_in_flight: int = 4,
     skip: Callable[[str], bool] | None = None,
-    load: Callable[[str], Document] | None = None,
+    load: Callable[[str], list[Document | InputError]] = load_documents,
 ) -> Iterator[StreamItem]:
-    """Read, skip, batch and submit documents; yield one StreamItem per source, in order.
+    """Read, skip, batch and submit documents; yield one StreamItem per document, in order.
 
-    At most ``max_in_flight`` batches are submitted and not yet yielded, and at most about
-    ``max_in_flight * batch_size`` further inputs are read ahead, so memory stays flat
-    however long the corpus is (unlike Pool.imap, whose feeder thread reads all inputs).
+    Inputs are read by the ingest layer (``load``: kg.ingest.load_documents), as kg build
+    reads them: a .jsonl file gives one document per line (a bad line fails alone), an
+    .html page its main text and metadata. At most ``max_in_flight`` batches are submitted
+    and not yet yielded, and at most about ``max_in_flight * batch_size`` further inputs
+    are read ahead, so memory stays flat however long the corpus is (unlike Pool.imap,
+    whose feeder thread reads all inputs).
     """
-    load = load or (lambda source: parse_document(read_text(source), source))
     queue: deque[tuple[str, str, Any]] = deque()  # (source, kind, payload) in input order
     in_flight = 0
     current = _Batch()
@@ -241,18 +243,22 @@ def ordered_results(
 
     for source in sources:
         try:
-            doc = load(source)
+            loaded = load(source)
         except KGError as exc:
             if isinstance(exc, (ModelError, StoreError)):
                 raise
             queue.append((source, "fail", str(exc)))
-        else:
-            if skip is not None and skip(doc.id):
-                queue.append((source, "skip", None))
+            loaded = []
+        for doc in loaded:
+            if isinstance(doc, InputError):
+                # "file.jsonl:3: not valid JSON": the message starts with where it failed
+                queue.append((str(doc).split(": ", 1)[0], "fail", str(doc)))
+            elif skip is not None and skip(doc.id):
+                queue.append((doc.source, "skip", None))
             else:
                 current.docs.append(doc)
                 current.left += 1
-                queue.append((source, "doc", (current, len(current.docs) - 1)))
+                queue.append((doc.source, "doc", (current, len(current.docs) - 1)))
                 if len(current.docs) >= batch_size:
                     send(current)
                     current = _Batch()

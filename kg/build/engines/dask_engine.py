@@ -1,9 +1,10 @@
 """Run extraction on a Dask distributed cluster; the client writes results to the store.
 
-The client expands paths, reads each text, computes its content hash and skips stored
-documents (so a re-run resumes), then submits batches of ``(source, text)`` to the
+The client expands paths, reads each input with the ingest layer (as kg build does: a
+.jsonl file gives one document per line, an .html page its main text), skips stored
+documents by content hash (so a re-run resumes), then submits batches of Documents to the
 cluster. Each worker process keeps one ``Extractor`` (loaded on first use, or up front by
-``client.run``) and returns plain ``kg.model.Document`` objects; the client writes them to
+``client.run``) and returns each document's entities, triples and merges; the client writes them to
 the configured store (local Oxigraph or a SPARQL endpoint) in input order, one
 transaction per document. At most two batches per worker thread are in flight, so client
 memory stays flat over any corpus length.
@@ -19,10 +20,10 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from kg.ingest import expand_paths, parse_document, read_text
-from kg.model import Document
 from kg.build.parallel import extract_batch, ordered_results, write_outcomes
 from kg.build.pipeline import BuildReport
+from kg.ingest import expand_paths
+from kg.model import Document
 
 __all__ = ["build_dask", "extract_on_worker", "warm_worker"]
 
@@ -49,14 +50,11 @@ def warm_worker(model: str | None) -> str:
         return type(_extractor(model).nlp).__name__
 
 
-def extract_on_worker(items: list[tuple[str, str]], model: str | None) -> list[tuple[str, Any]]:
-    """Worker task: parse and extract a batch of (source, text); outcomes in the same order."""
-    docs = [parse_document(text, source) for source, text in items]
+def extract_on_worker(docs: list[Document], model: str | None) -> list[tuple[str, Any]]:
+    """Worker task: extract a batch of Documents (read by the client's ingest layer); their
+    outcomes in the same order, as kg.build.parallel's workers give them."""
     with _LOCK:
-        outcomes = extract_batch(_extractor(model), docs)
-    # Whole Documents go back: the client needs nothing else to write them.
-    return [("ok", doc) if status == "ok" else (status, value)
-            for doc, (status, value) in zip(docs, outcomes)]
+        return extract_batch(_extractor(model), docs)
 
 
 def build_dask(
@@ -108,17 +106,13 @@ def _build(client: Any, paths: list[str], store: Any, *, model: str | None, batc
             # message) if it is missing there, before any real batch is queued.
             started = True
             client.run(warm_worker, model)  # re-raises a worker's ModelError
-        payload = [(doc.source, doc.text) for doc in docs]
-        # pure=False: two batches with the same texts are still separate tasks.
-        return _Resolved(client.submit(extract_on_worker, payload, model, pure=False))
+        # Whole Documents travel (their metadata too); pure=False: two batches with the
+        # same texts are still separate tasks.
+        return _Resolved(client.submit(extract_on_worker, docs, model, pure=False))
 
     items = ordered_results(paths, submit, batch_size=batch_size, max_in_flight=2 * slots,
-                            skip=store.has_document, load=_load)
+                            skip=store.has_document)
     return write_outcomes(items, store, progress=progress, keep_documents=keep_documents)
-
-
-def _load(source: str) -> Document:
-    return parse_document(read_text(source), source)
 
 
 class _Resolved:
@@ -132,10 +126,8 @@ class _Resolved:
         return self._future.done()
 
     def result(self) -> list[tuple[str, Any]]:
-        """The batch's outcomes; the remote Documents' results in the shape ordered_results reads."""
+        """The batch's outcomes, in the shape ordered_results reads."""
         try:
-            remote = self._future.result()  # re-raises a worker's ModelError here
+            return self._future.result()  # re-raises a worker's ModelError here
         finally:
             self._future.release()  # let the cluster drop the result now
-        return [("ok", (d.entities, d.triples, d.merges)) if status == "ok" else (status, d)
-                for status, d in remote]
