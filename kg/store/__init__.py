@@ -1,4 +1,5 @@
-"""The RDF store layer: Document <-> RDF conversion and a SPARQL store over Oxigraph."""
+"""The RDF store layer: Document <-> RDF conversion and a SPARQL store (KGStore) with two
+backends, Oxigraph in this process (LocalStore) and a remote endpoint (RemoteStore)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -159,7 +159,7 @@ class LocalStore(KGStore):
         if self.kind == "disk":
             self._ox.flush()
 
-    def ox_quads(self):  # noqa: ANN201 - see KGStore.ox_quads
+    def ox_quads(self) -> Iterator[ox.Quad]:
         """Every quad of the store as pyoxigraph terms, the default graph included."""
         self._check_open()
         yield from self._ox.quads_for_pattern(None, None, None, None)

@@ -246,6 +246,7 @@ class KGStore:
 
     def flush(self) -> None:
         """Write buffered data to disk: bounds memory on long builds (RocksDB memtables)."""
+        self._check_open()
         self._written = 0
         try:
             self._flush()
