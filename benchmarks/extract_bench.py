@@ -4,7 +4,7 @@ Usage: python benchmarks/extract_bench.py [--n 200] [--corpus DIR] [--model NAME
 
 "bare" is the same model with kg's components removed, run with nlp.pipe; "kg" is the full
 Extractor (entities, coreference, relations, triples), both per document as `kg build`
-does today and batched as kg.parallel does. Target: kg / bare >= 0.8.
+does today and batched as kg.build.parallel does. Target: kg / bare >= 0.8.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.extract import Extractor, default_model
     from kg.extract.loader import KG_COMPONENTS, load_base
     from kg.ingest import expand_paths, parse_document, read_text
-    from kg.parallel import extract_batch
+    from kg.build.parallel import extract_batch
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.corpus or Path(tmp)

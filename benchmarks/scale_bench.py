@@ -72,7 +72,7 @@ def _dir_size(path: Path) -> int:
 def phase(name: str, corpus: str, workers: int, batch_size: int, store_dir: str | None) -> dict:
     """Run one measured phase in this process and return its numbers."""
     from kg.ingest import expand_paths
-    from kg.parallel import build_parallel, extract_stream
+    from kg.build.parallel import build_parallel, extract_stream
     from kg.store import KGStore
 
     paths = expand_paths([corpus])
@@ -92,7 +92,7 @@ def phase(name: str, corpus: str, workers: int, batch_size: int, store_dir: str 
         elif name == "dask":
             from distributed import Client, LocalCluster
 
-            from kg.engines.dask_engine import build_dask
+            from kg.build.engines.dask_engine import build_dask
 
             t0 = time.perf_counter()
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

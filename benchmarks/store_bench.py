@@ -47,9 +47,10 @@ from rdflib import Dataset, URIRef  # noqa: E402
 from kg.model import RELATIONS, Document, Entity, Triple, Value  # noqa: E402
 from kg.store import KGStore  # noqa: E402
 from kg.store.namespaces import PREFIXES  # noqa: E402
-from kg.interop import export, import_rdf  # noqa: E402
+from kg.graph.export import export  # noqa: E402
+from kg.store.interop import import_rdf  # noqa: E402
 from kg.store.rdf import document_to_ox_quads, document_to_quads, entity_iri  # noqa: E402
-from kg.store.store import _SUPPORT_COUNTS  # noqa: E402
+from kg.store.sparql import SUPPORT_COUNTS as _SUPPORT_COUNTS  # noqa: E402
 
 TYPES = ("Person", "Organization", "Country", "City", "Product")
 FACTS_PER_DOC = 20

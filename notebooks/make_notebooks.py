@@ -57,7 +57,7 @@ print("repository:", ROOT)'''
 
 BUILD_EXAMPLE = '''\
 from kg import analytics
-from kg.pipeline import build
+from kg.build import build
 from kg.store import KGStore
 
 # A throw-away on-disk store: the notebook never touches the repository's .kg/store.
@@ -101,7 +101,7 @@ Everything runs offline. Run the cells top to bottom.
     md("""
 ## Build the store
 
-`kg.pipeline.build` extracts every article in the folder and adds one named graph per document.
+`kg.build.build` extracts every article in the folder and adds one named graph per document.
 Building the same text twice changes nothing (documents are keyed by a hash of their content).
 """),
     code(BUILD_EXAMPLE),
@@ -223,7 +223,7 @@ NB02 = [
 # 02 · SPARQL cookbook
 
 Recipes for querying the kg store directly. Each result comes back as a pandas DataFrame through
-`kg.analytics.sparql_df`, which converts literals with `.toPython()` (numbers, dates, booleans) and
+`kg.graph.analytics.sparql_df`, which converts literals with `.toPython()` (numbers, dates, booleans) and
 IRIs to strings.
 
 **The data model in one paragraph.** Each article is a named graph (`?doc`, typed

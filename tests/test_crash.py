@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from tests.test_cli import ROOT, kg
+from tests.cli.test_commands import ROOT, kg
 
 pytestmark = pytest.mark.slow
 

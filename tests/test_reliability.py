@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.test_cli import ROOT, kg
+from tests.cli.test_commands import ROOT, kg
 from tests.test_crash import article
 
 pytestmark = pytest.mark.slow

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
 import json
@@ -11,8 +10,6 @@ import os
 import re
 import secrets
 from collections import Counter, defaultdict
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +18,10 @@ import numpy as np
 from pyvis.network import Network
 
 from kg.errors import InputError
-from kg.ranking import pagerank
+from kg.graph.ranking import pagerank
+from kg.render.data import PageData, PageFact, PageNode, clean, read_graph
 from kg.render.layout import force_layout
+from kg.render.page import fill_page
 
 # Fixed colours per entity type (Tableau 10 plus greys for literal values), so a type
 # looks the same in every page and legend.
@@ -69,29 +68,29 @@ def html_document(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph",
     shortest connections the page shows when it opens. overview: above this many entities
     with facts, the page opens on the most central ones (0 turns the overview off).
     """
-    _check_graph(graph)
     if not isinstance(layout_threshold, int) or isinstance(layout_threshold, bool) \
             or layout_threshold < 0:
         raise InputError(
             f"layout_threshold must be a non-negative integer, not {layout_threshold!r}")
     if not isinstance(overview, int) or isinstance(overview, bool) or overview < 0:
         raise InputError(f"overview must be a non-negative integer, not {overview!r}")
+    nodes, facts = read_graph(graph)
     for node in ([focus] if focus is not None else []) + list(path or []):
         if node not in graph:
             raise InputError(f"{node!r} is not a node of the graph")
     if path is not None and len(path) != 2:
         raise InputError("path must be a pair of node ids")
-    title = _clean(title) if isinstance(title, str) else "Knowledge graph"
-    payload = _build_payload(graph, layout_threshold, overview)
+    title = clean(title) if isinstance(title, str) else "Knowledge graph"
+    page = _page_data(nodes, facts, layout_threshold, overview)
     if focus is not None:
-        payload["focus"] = _clean(focus if isinstance(focus, str) else str(focus))
-        for node in payload["nodes"]:
-            if node["id"] == payload["focus"]:
+        page.focus = clean(focus if isinstance(focus, str) else str(focus))
+        for node in page.nodes:
+            if node["id"] == page.focus:
                 node.update(borderWidth=4, borderWidthSelected=5, focus=True)
                 node["color"]["border"] = "#111111"
     if path is not None:
-        payload["path"] = [_clean(n if isinstance(n, str) else str(n)) for n in path]
-    return _fill_page(payload, title)
+        page.path = [clean(n if isinstance(n, str) else str(n)) for n in path]
+    return fill_page(page, title)
 
 
 def render_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *,
@@ -142,69 +141,9 @@ def notebook_iframe(graph: nx.MultiDiGraph, height: int = 600, *,
 
 # --- building the data -------------------------------------------------------------------
 
-def _check_graph(graph: Any) -> None:
-    if not isinstance(graph, nx.Graph):
-        raise InputError(f"expected a networkx graph, not {type(graph).__name__}")
-
-
-def _clean(text: str) -> str:
-    """Replace lone surrogates (from undecodable input) so the page is valid UTF-8."""
-    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    return _clean(value if isinstance(value, str) else str(value))
-
-
 def _short(label: str) -> str:
     flat = " ".join(label.split())
     return flat if len(flat) <= _LABEL_MAX else flat[: _LABEL_MAX - 1].rstrip() + "…"
-
-
-def _confidence(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    if math.isnan(number):
-        return None
-    return round(min(1.0, max(0.0, number)), 3)
-
-
-def _count(value: Any) -> int:
-    try:
-        return max(0, int(value))
-    except (TypeError, ValueError):
-        return 0
-
-
-def _aliases(value: Any, label: str) -> list[str]:
-    if value is None:
-        return []
-    items = [value] if isinstance(value, str) else list(value) if _iterable(value) else [value]
-    seen: dict[str, None] = {}
-    for item in items:
-        text = _text(item)
-        if text and text != label:
-            seen.setdefault(text, None)
-    return list(seen)
-
-
-def _qualifiers(value: Any) -> list[list[str]]:
-    """kg.graph gives a {name: value} dict (date, place...); keep it as ordered text pairs."""
-    if not isinstance(value, dict):
-        return []
-    return [[_text(k) or "", _text(v) or ""] for k, v in value.items() if v is not None]
-
-
-def _iterable(value: Any) -> bool:
-    try:
-        iter(value)
-    except TypeError:
-        return False
-    return True
 
 
 class _IdList(list):
@@ -258,24 +197,12 @@ def _overview(n: int, src: np.ndarray, dst: np.ndarray, rank: np.ndarray,
     return sorted(np.flatnonzero(chosen).tolist(), key=lambda i: (-rank[i], i))
 
 
-def _build_payload(graph: nx.Graph, layout_threshold: int,
-                   overview_k: int = OVERVIEW_NODES) -> dict[str, Any]:
-    node_list = list(graph.nodes)
-    vis_ids: dict[Any, str] = {}
-    taken: set[str] = set()
-    for node in node_list:
-        vis_id = _clean(node if isinstance(node, str) else str(node))
-        if vis_id in taken:
-            raise InputError(f"two graph nodes share the identifier {vis_id!r}")
-        taken.add(vis_id)
-        vis_ids[node] = vis_id
-    index = {node: i for i, node in enumerate(node_list)}
-    multi = graph.is_multigraph()
-    edge_rows = list(graph.edges(keys=True, data=True)) if multi else \
-        [(u, v, None, d) for u, v, d in graph.edges(data=True)]
-    src = np.array([index[u] for u, _, _, _ in edge_rows], dtype=np.int64)
-    dst = np.array([index[v] for _, v, _, _ in edge_rows], dtype=np.int64)
-    n = len(node_list)
+def _page_data(nodes: list[PageNode], facts: list[PageFact], layout_threshold: int,
+               overview_k: int = OVERVIEW_NODES) -> PageData:
+    index = {node.id: i for i, node in enumerate(nodes)}
+    src = np.array([index[f.source] for f in facts], dtype=np.int64)
+    dst = np.array([index[f.target] for f in facts], dtype=np.int64)
+    n = len(nodes)
     rank = pagerank(n, src, dst)
     importance = _normalise(rank)
     big = n > layout_threshold
@@ -286,119 +213,93 @@ def _build_payload(graph: nx.Graph, layout_threshold: int,
 
     net = Network(directed=True)  # pyvis's undirected add_edge rescans every edge
     net.node_ids = _IdList()
-    type_counts: Counter[str] = Counter()
-    for i, node in enumerate(node_list):
-        attrs = graph.nodes[node]
-        label = _text(attrs.get("label")) or vis_ids[node]
-        entity_type = _text(attrs.get("type")) or "Unknown"
-        type_counts[entity_type] += 1
-        color = type_color(entity_type)
+    type_counts: Counter[str] = Counter(node.type for node in nodes)
+    for i, node in enumerate(nodes):
+        color = type_color(node.type)
         weight = float(importance[i])
         extra: dict[str, Any] = {}
         if positions is not None:
             extra.update(x=round(float(positions[i, 0]), 1), y=round(float(positions[i, 1]), 1))
         net.add_node(
-            vis_ids[node],
-            label=_short(label),
-            shape="diamond" if entity_type in _VALUE_TYPES else "dot",
+            node.id,
+            label=_short(node.label),
+            shape="diamond" if node.type in _VALUE_TYPES else "dot",
             color={"background": color, "border": _darker(color),
                    "highlight": {"background": color, "border": "#111111"},
                    "hover": {"background": color, "border": "#111111"}},
             size=round(10 + 26 * math.sqrt(weight), 1),
             font={"size": round(13 + 7 * weight)},
-            fullLabel=label,
-            type=entity_type,
-            aliases=_aliases(attrs.get("aliases"), label),
-            docs=_count(attrs.get("docs")),
+            fullLabel=node.label,
+            type=node.type,
+            aliases=list(node.aliases),
+            docs=node.docs,
             importance=round(weight, 4),
             **extra,
         )
 
-    relation_counts: Counter[str] = Counter()
-    symmetric_relations: set[str] = set()
-    curves = _parallel_smooth(edge_rows, index)
-    for j, (u, v, key, attrs) in enumerate(edge_rows):
-        relation = _text(attrs.get("relation")) or "related"
-        symmetric = bool(attrs.get("symmetric"))
-        relation_counts[relation] += 1
-        if symmetric:
-            symmetric_relations.add(relation)
-        confidence = _confidence(attrs.get("confidence"))
+    relation_counts: Counter[str] = Counter(fact.relation for fact in facts)
+    symmetric_relations = {fact.relation for fact in facts if fact.symmetric}
+    curves = _parallel_smooth(list(zip(src.tolist(), dst.tolist())))
+    for j, fact in enumerate(facts):
+        confidence = fact.confidence
         net.add_edge(
-            vis_ids[u], vis_ids[v],
+            fact.source, fact.target,
             id=f"e{j}",
-            label=_short(relation),
+            label=_short(fact.relation),
             # Drawn at size 0 (not at all) until the page finds room for it (see app.js).
             font={"size": 0},
-            arrows={"to": {"enabled": not symmetric, "scaleFactor": 0.6}},
+            arrows={"to": {"enabled": not fact.symmetric, "scaleFactor": 0.6}},
             width=round(1 + 2.5 * (confidence if confidence is not None else 0.5), 2),
             # Dashed lines cost canvas ~2x per frame, too slow for thousands of edges.
             dashes=not big and confidence is not None and confidence < 0.5,
             **curves[j],
-            relation=relation,
-            symmetric=symmetric,
-            key=_text(key),
-            evidence=_text(attrs.get("evidence")),
-            doc=_text(attrs.get("doc")),
-            doc_title=_text(attrs.get("doc_title")),
-            doc_date=_text(attrs.get("doc_date")),
-            publisher=_text(attrs.get("doc_publisher")),
+            relation=fact.relation,
+            symmetric=fact.symmetric,
+            key=fact.key,
+            evidence=fact.evidence,
+            doc=fact.doc,
+            doc_title=fact.doc_title,
+            doc_date=fact.doc_date,
+            publisher=fact.publisher,
             confidence=confidence,
-            rule=_text(attrs.get("rule")),
-            s_mention=_text(attrs.get("s_mention")),
-            o_mention=_text(attrs.get("o_mention")),
-            qualifiers=_qualifiers(attrs.get("qualifiers")),
-            hedge=_text(attrs.get("hedge")),
-            date=_fact_date(attrs),
+            rule=fact.rule,
+            s_mention=fact.s_mention,
+            o_mention=fact.o_mention,
+            qualifiers=[list(pair) for pair in fact.qualifiers],
+            hedge=fact.hedge,
+            date=fact.date,
         )
 
     options = json.loads(net.options.to_json())
     options.update(_options(big, positions is None or overview is not None))
     types = sorted(type_counts, key=_type_order)
     docs: dict[str, dict[str, Any]] = {}
-    for edge in net.edges:
-        if edge["doc"] is None:
+    for fact in facts:
+        if fact.doc is None:
             continue
-        entry = docs.setdefault(edge["doc"], {"id": edge["doc"], "title": edge["doc_title"],
-                                              "date": edge["doc_date"], "facts": 0,
-                                              "publisher": edge["publisher"]})
+        entry = docs.setdefault(fact.doc, {"id": fact.doc, "title": fact.doc_title,
+                                           "date": fact.doc_date, "facts": 0,
+                                           "publisher": fact.publisher})
         entry["facts"] += 1
-    return {
-        "docs": sorted(docs.values(), key=lambda d: (d["date"] or "", d["title"] or "", d["id"])),
-        "dates": sorted({e["date"] for e in net.edges if e["date"]}),
-        "publishers": sorted({e["publisher"] for e in net.edges if e["publisher"]}),
-        "overview": None if overview is None else {
-            "ids": [vis_ids[node_list[i]] for i in overview],
+    return PageData(
+        docs=sorted(docs.values(), key=lambda d: (d["date"] or "", d["title"] or "", d["id"])),
+        dates=sorted({f.date for f in facts if f.date}),
+        publishers=sorted({f.publisher for f in facts if f.publisher}),
+        overview=None if overview is None else {
+            "ids": [nodes[i].id for i in overview],
             "connected": int(np.count_nonzero(np.bincount(
                 np.concatenate([src[src != dst], dst[src != dst]]), minlength=n))),
         },
-        "focus": None,
-        "path": None,
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": options,
-        "types": [{"name": t, "color": type_color(t), "count": type_counts[t]} for t in types],
-        "relations": [
+        nodes=net.nodes,
+        edges=net.edges,
+        options=options,
+        types=[{"name": t, "color": type_color(t), "count": type_counts[t]} for t in types],
+        relations=[
             {"name": r, "count": c, "symmetric": r in symmetric_relations}
             for r, c in sorted(relation_counts.items(), key=lambda rc: (-rc[1], rc[0]))
         ],
-        "physics": positions is None or overview is not None,
-    }
-
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
-
-
-def _fact_date(attrs: dict[str, Any]) -> str | None:
-    """The date a fact is about: its own date qualifier when extracted, else its document's.
-    The same rule as kg.graph.fact_date, kept here so rendering does not import the store."""
-    qualifiers = attrs.get("qualifiers")
-    if isinstance(qualifiers, dict):
-        match = _DATE.match(str(qualifiers.get("date") or ""))
-        if match:
-            return match.group(0)
-    match = _DATE.match(str(attrs.get("doc_date") or ""))
-    return match.group(0) if match else None
+        physics=positions is None or overview is not None,
+    )
 
 
 def _normalise(values: np.ndarray) -> np.ndarray:
@@ -420,14 +321,12 @@ def _type_order(entity_type: str) -> tuple[int, str]:
     return (known.index(entity_type), "") if entity_type in known else (len(known), entity_type)
 
 
-def _parallel_smooth(edge_rows: list[tuple[Any, Any, Any, dict]],
-                     index: dict[Any, int]) -> list[dict[str, Any]]:
+def _parallel_smooth(pairs: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """Per-edge curve options: parallel edges bend to alternating sides, loops fan out."""
     groups: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for j, (u, v, _, _) in enumerate(edge_rows):
-        a, b = index[u], index[v]
+    for j, (a, b) in enumerate(pairs):
         groups[(min(a, b), max(a, b))].append(j)
-    extra: list[dict[str, Any]] = [{} for _ in edge_rows]
+    extra: list[dict[str, Any]] = [{} for _ in pairs]
     for (a, b), members in groups.items():
         if a == b:
             for k, j in enumerate(members):
@@ -444,7 +343,7 @@ def _parallel_smooth(edge_rows: list[tuple[Any, Any, Any, dict]],
             if offset == 0:
                 continue
             # curvedCW is relative to the edge's direction, so a reversed edge flips side.
-            clockwise = (offset > 0) != (index[edge_rows[j][0]] != a)
+            clockwise = (offset > 0) != (pairs[j][0] != a)
             extra[j] = {"smooth": {"enabled": True,
                                    "type": "curvedCW" if clockwise else "curvedCCW",
                                    "roundness": round(min(0.9, 0.2 * abs(offset)), 2)},
@@ -505,88 +404,3 @@ def _options(big: bool, physics: bool) -> dict[str, Any]:
         },
     }
     return options
-
-
-# --- the page ----------------------------------------------------------------------------
-
-def _json_for_script(value: Any) -> str:
-    """JSON that cannot end its <script> element or be misread by an HTML parser."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
-def _script_text(code: str) -> str:
-    # A source-map comment would make devtools look for a file that is not there.
-    code = re.sub(r"^//# sourceMappingURL=.*$", "", code, flags=re.MULTILINE)
-    # Defensive: no bundled asset contains these today, but an upgrade could.
-    return code.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT") \
-        .replace("<!--", "<\\!--")
-
-
-def _style_text(css: str) -> str:
-    return css.replace("</style", "<\\/style").replace("</STYLE", "<\\/STYLE")
-
-
-def _sha256(code: str) -> str:
-    digest = hashlib.sha256(code.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-@lru_cache(maxsize=None)
-def _asset(package: str, name: str) -> str:
-    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
-
-
-def _legend_html(types: list[dict[str, Any]]) -> str:
-    rows = []
-    for t in types:
-        name = html.escape(t["name"], quote=True)
-        rows.append(
-            f'<li><label><input type="checkbox" class="kg-type" data-type="{name}" checked> '
-            f'<span class="kg-swatch" style="background:{t["color"]}"></span>'
-            f'<span class="kg-name">{name}</span> <span class="kg-count">{t["count"]}</span>'
-            f"</label></li>"
-        )
-    return "\n".join(rows)
-
-
-def _relations_html(relations: list[dict[str, Any]]) -> str:
-    rows = []
-    for r in relations:
-        name = html.escape(r["name"], quote=True)
-        mark = ' <span class="kg-sym" title="symmetric">↔</span>' if r["symmetric"] else ""
-        rows.append(
-            f'<li><label><input type="checkbox" class="kg-relation" '
-            f'data-relation="{name}" checked> '
-            f'<span class="kg-name">{name}</span>{mark} <span class="kg-count">{r["count"]}</span>'
-            f"</label></li>"
-        )
-    return "\n".join(rows)
-
-
-def _fill_page(payload: dict[str, Any], title: str) -> str:
-    vis_js = _script_text(_asset("pyvis", f"{_VIS_DIR}/vis-network.min.js"))
-    app_js = _script_text(_asset("kg.render", "app.js"))
-    csp = (
-        "default-src 'none'; "
-        f"script-src {_sha256(vis_js)} {_sha256(app_js)}; "
-        "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
-        "connect-src 'none'; base-uri 'none'; form-action 'none'"
-    )
-    n_nodes, n_edges = len(payload["nodes"]), len(payload["edges"])
-    values = {
-        "CSP": csp,
-        "TITLE": html.escape(title, quote=True),
-        "VIS_CSS": _style_text(_asset("pyvis", f"{_VIS_DIR}/vis-network.css")),
-        "APP_CSS": _style_text(_asset("kg.render", "app.css")),
-        "STATS": f"{n_nodes} nodes · {n_edges} edges",
-        "LEGEND": _legend_html(payload["types"]),
-        "RELATIONS": _relations_html(payload["relations"]),
-        "DATA": _json_for_script(payload),
-        "VIS_JS": vis_js,
-        "APP_JS": app_js,
-    }
-    template = _asset("kg.render", "page.html")
-    # One pass over the template only: inserted text is never scanned for placeholders.
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)

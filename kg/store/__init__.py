@@ -1,7 +1,9 @@
-"""The RDF store layer: Document <-> RDF conversion and a SPARQL store over Oxigraph."""
+"""The RDF store layer: Document <-> RDF conversion and a SPARQL store (KGStore) with two
+backends, Oxigraph in this process (LocalStore) and a remote endpoint (RemoteStore)."""
 
 from __future__ import annotations
 
+from .local import LocalStore
 from .namespaces import DEFAULT_BASE, KG, PREFIXES
 from .rdf import (
     document_from_dataset,
@@ -11,12 +13,15 @@ from .rdf import (
     entity_iri,
     triples_from_dataset,
 )
+from .remote import RemoteStore
 from .store import KGStore, StoreBusyError, open_store
 
 __all__ = [
     "DEFAULT_BASE",
     "KG",
     "KGStore",
+    "LocalStore",
+    "RemoteStore",
     "PREFIXES",
     "StoreBusyError",
     "document_from_dataset",

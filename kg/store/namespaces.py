@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -26,6 +28,20 @@ PREFIXES: dict[str, str] = {
     "wdt": str(WDT),
 }
 
+# A PREFIX declaration anywhere in the text (the name may be empty: "PREFIX : <...>").
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
+
+
+def with_prefixes(sparql: str) -> str:
+    """The query or update with PREFIX lines for the kg prefixes it does not declare itself.
+
+    For engines that take no predeclared prefixes (the oxigraph server behind kg serve); a
+    prefix the text declares keeps its own meaning."""
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(sparql)}
+    lines = [f"PREFIX {name}: <{iri}>" for name, iri in PREFIXES.items() if name not in declared]
+    return "\n".join([*lines, sparql]) if lines else sparql
+
+
 __all__ = [
     "DCTERMS",
     "DEFAULT_BASE",
@@ -40,4 +56,5 @@ __all__ = [
     "WD",
     "WDT",
     "XSD",
+    "with_prefixes",
 ]

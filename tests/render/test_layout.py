@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 
-from kg.ranking import pagerank
+from kg.graph.ranking import pagerank
 from kg.render.layout import force_layout
 
 

@@ -370,7 +370,7 @@ def test_searching_an_entity_outside_the_overview_shows_its_neighbourhood(open_p
 
 def test_kg_render_views_are_titled_after_what_they_show(open_page, dev_store, dev_graph, tmp_path):
     from kg.graph import find_node, shortest_paths
-    from kg.pipeline import render
+    from kg.build.pipeline import render
 
     page = render(dev_store, tmp_path / "byd.html", focus="BYD", depth=1)
     opened = open_page(html_path=page)
