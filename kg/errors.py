@@ -7,6 +7,10 @@ class KGError(Exception):
     """Base class of every error kg raises on purpose."""
 
 
+class KGWarning(UserWarning):
+    """Something the user should know that does not stop the work (e.g. a small model)."""
+
+
 class InputError(KGError):
     """An input document is missing, empty, unreadable or not text."""
 

@@ -56,7 +56,7 @@ pd.set_option("display.max_rows", 60)
 print("repository:", ROOT)'''
 
 BUILD_EXAMPLE = '''\
-from kg import analytics
+from kg.graph import analytics
 from kg.build import build
 from kg.store import KGStore
 

