@@ -263,3 +263,15 @@ def test_money_put_into_a_company_is_an_investment_and_into_an_unnamed_venture_p
                            "in a joint venture to build batteries.\n"))
     assert not any(p == "investsIn" for _, p, _ in f), f
     assert ("Nordwind Motors-Kestrel Energy joint venture", "jointVentureOf", "Kestrel Energy") in f, f
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Chery Group, the state-owned carmaker based in Wuhu, Anhui province, grew.",
+     ("Chery Group", "basedIn", "Wuhu")),
+    ("Geely, the Hangzhou-headquartered owner of Volvo Cars, agreed.",
+     ("Geely", "headquarteredIn", "Hangzhou")),
+    ("Nordwind Motors, the Oslo-based carmaker, grew.", ("Nordwind Motors", "basedIn", "Oslo")),
+])
+def test_based_and_headquartered_in_a_description_beside_the_name(extractor, text, fact):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert fact in f, f

@@ -42,7 +42,7 @@ class RelationFinder(VerbRules, SiteRules, VentureRules, EventRules, TitleRules,
                 self.verb_rules(tok, lemma)
             if tok.pos_ == "NOUN":
                 self.noun_rules(tok, lemma)
-            if tok.lower_ == "based" and tok.dep_ == "amod":
+            if tok.lower_ in ("based", "headquartered") and tok.dep_ == "amod":
                 self.based_rule(tok)
         self.event_rules()
         self.title_rules()

@@ -221,6 +221,9 @@ class FinderBase:
         ):
             return self.subjects(verb.head, depth + 1)
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            if verb.head.dep_ == "appos" and verb.head.pos_ == "NOUN":
+                # "Acme, the carmaker based in Wuhu": the name the described noun stands beside
+                return self.args(verb.head.head) or self.args(verb.head)
             return self.args(verb.head)
         return []
 

@@ -443,6 +443,10 @@ class VerbRules(FinderBase):
         if not owners and based.head.dep_ == "compound":
             # "Frankfurt-based consultancy Acme Partners": the noun is a compound of the name
             owners = self.args(based.head.head)
+        if not owners and based.head.dep_ == "appos":
+            # "Geely, the Hangzhou-headquartered owner of Volvo": the name the noun stands beside
+            owners = self.args(based.head.head)
+        rel = "headquarteredIn" if based.lower_ == "headquartered" else "basedIn"
         for o in owners:
             for p in places:
-                self.add(o, "basedIn", p, based, "amod:x-based", 0.85, ("Organization", "Person"), PLACE)
+                self.add(o, rel, p, based, f"amod:x-{based.lower_}", 0.85, ("Organization", "Person"), PLACE)
