@@ -116,7 +116,8 @@ def _merge_reason(alias: str, reason: str, c: Cluster) -> str:
 
 def _strip_suffix(key: str) -> str:
     words = key.replace(",", " ").split()
-    while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+    # "Acme Motor Group" is the parent of "Acme Motor Company", not another name for it
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES and words[-1] != "group":
         words.pop()
     return " ".join(words)
 

@@ -178,6 +178,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.label = m.label[:1].upper() + m.label[1:]
     for m in mentions:
         _apply_cues(doc, m)
+    _people_that_begin_company_names(mentions)
     _propagate_types(mentions)
     _us_states_among_countries(mentions, gaz)
     mentions.extend(_org_names_missed_elsewhere(doc, mentions))  # once types are settled
@@ -529,6 +530,18 @@ def _list_head(token: Token) -> Token | None:
 
 # Types that come from NER alone (places typed from the gazetteer are not voted on).
 NER_TYPES = frozenset({"Organization", "Person", "Place", "Product", "Event"})
+
+
+def _people_that_begin_company_names(mentions: list[Mention]) -> None:
+    """'Rio Tinto' read as a person beside 'Rio Tinto Lithium' and 'Rio Tinto BM Subsidiary':
+    a two-word "person" that begins companies' names in the story is their parent company."""
+    orgs = [fold(m.text).split() for m in mentions if m.type == "Organization" and m.kind == "name"]
+    for m in mentions:
+        if m.type != "Person" or m.kind != "name" or m.cue:
+            continue
+        words = fold(m.text).split()
+        if len(words) >= 2 and any(len(o) > len(words) and o[: len(words)] == words for o in orgs):
+            m.type, m.cue = "Organization", "begins a company's name"
 
 
 def _propagate_types(mentions: list[Mention]) -> None:

@@ -18,3 +18,17 @@ def test_a_name_cut_at_of_runs_on_over_the_name_it_leads_to(extractor):
     labels = {e.label for e in doc.entities}
     assert "Southern Industrial Park of Debrecen" in labels, labels
     assert not any(label.endswith(" of") for label in labels), labels
+
+
+def test_a_group_is_not_merged_with_its_company(extractor):
+    doc = extract_text(extractor, "Velora Motor Group, which includes Velora Motor Company and Kestrel, "
+                       "grew. Velora Motor Company said sales rose.\n")
+    labels = {e.label for e in doc.entities if e.type == "Organization"}
+    assert {"Velora Motor Group", "Velora Motor Company"} <= labels, labels
+
+
+def test_a_person_name_that_begins_company_names_is_the_company(extractor):
+    doc = extract_text(extractor, "Rio Tinto has completed its takeover of Arcadium Lithium. "
+                       "Arcadium will be renamed Rio Tinto Lithium.\n")
+    types = {e.label: e.type for e in doc.entities}
+    assert types.get("Rio Tinto") == "Organization", types
