@@ -514,7 +514,7 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
 
 def _list_head(token: Token) -> Token | None:
     """The noun a list hangs from: 'companies' in 'companies, including X, Y and Z'."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     if token.dep_ in ("pobj",) and token.head.lower_ in ("including", "like", "as"):
         prep = token.head

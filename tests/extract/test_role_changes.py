@@ -65,3 +65,9 @@ def test_capitals_are_known():
     assert g.capital_of("Seoul") == "South Korea"
     assert g.capital_of("ottawa") == "Canada"
     assert g.capital_of("Lyon") is None
+
+
+def test_a_title_with_a_possessive_pronoun_before_the_name(extractor):
+    doc = extract_text(extractor, "Nordwind Motors said on Monday that sales rose. Its chief executive, "
+                       "Anna Berg, said demand was strong.\n")
+    assert ("Anna Berg", "holdsPosition", "Chief Executive of Nordwind Motors") in facts(doc)

@@ -148,7 +148,7 @@ class AmountRules(FinderBase):
         for anc in [root, *root.ancestors][:5]:
             if anc.pos_ == "NOUN" and anc is not root and self.facility_at(anc):
                 return self.facility_at(anc)
-            if anc is verb:
+            if anc == verb:
                 break
         if verb is not None:
             for o in verb.children:

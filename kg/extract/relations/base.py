@@ -90,7 +90,7 @@ class FinderBase:
     def args(self, tok: Token) -> list[tuple[Cluster, Token]]:
         """Entities an argument token stands for, expanded over coordination and lists."""
         out: list[tuple[Cluster, Token]] = []
-        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             # "Jaguar Land Rover, which Tata bought": the relative pronoun stands for the noun
             return self.args(tok.head.head)
         conjuncts = list(tok.conjuncts)
@@ -214,7 +214,7 @@ class FinderBase:
                 else:
                     out.extend(self.args(s))
             return out
-        if depth > 4 or verb.head is verb:
+        if depth > 4 or verb.head == verb:
             return []
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") or (
             verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
@@ -236,7 +236,7 @@ class FinderBase:
                     return found
         tok = noun
         for _ in range(6):
-            if tok.head is tok:
+            if tok.head == tok:
                 return []
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
@@ -306,11 +306,11 @@ class FinderBase:
                     return HEDGES[child.lower_]
             if t.lemma_.lower() in DENIALS:
                 return "denied"
-            if t is not tok and t.lemma_.lower() in HEDGES and t.pos_ == "VERB":
+            if t != tok and t.lemma_.lower() in HEDGES and t.pos_ == "VERB":
                 return HEDGES[t.lemma_.lower()]
             # Stay inside the trigger's clause: an "as ..." or "that ..." clause above it
             # does not hedge it.
-            if t.head is t or t.dep_ not in CLAUSE_INTERNAL:
+            if t.head == t or t.dep_ not in CLAUSE_INTERNAL:
                 break
             t = t.head
         return None

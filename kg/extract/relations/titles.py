@@ -306,8 +306,8 @@ class TitleRules(FinderBase):
         holdsPosition(Jane Doe, Chief Executive of Acme) (public offices: appositive_title)."""
         # only the name the title stands beside: in "A, B and C, chief executive of Acme" the
         # title is C's, not the whole list's
-        people = [h for h in heads if h[0].type == "Person" and h[1].i <= noun.i and (
-            h[1] is noun.head or self.cluster(noun.head) is h[0])]
+        people = [h for h in heads if h[0].type == "Person" and (h[1].i <= noun.i and (
+            h[1] == noun.head or self.cluster(noun.head) is h[0]) or h[1].head == noun and h[1].dep_ == "appos")]
         if not people or noun.lower_ in GOVERNMENT_TITLES:
             return
         for role in self.org_roles(noun):

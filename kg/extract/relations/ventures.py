@@ -55,7 +55,7 @@ class VentureRules(FinderBase):
             # "the joint venture formed by A and B", "a consortium made up of A, B and C"
             if acl.dep_ == "acl" and acl.lemma_.lower() in MEMBERSHIP_VERBS:
                 for t in acl.subtree:
-                    if t.dep_ in ("pobj", "dobj") and (t.head.lower_ in ("by", "of") or t.head is acl):
+                    if t.dep_ in ("pobj", "dobj") and (t.head.lower_ in ("by", "of") or t.head == acl):
                         parents.extend(self.args(t))
         with_partner = any(p.dep_ == "prep" and p.lower_ == "with" for p in noun.children)
         if with_partner and (any(c.dep_ == "poss" for c in noun.children) or noun.dep_ == "dobj"):
