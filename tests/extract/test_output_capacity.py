@@ -41,3 +41,12 @@ def test_tallies_goals_and_plant_counts_are_no_capacity(extractor, second):
 def test_bare_vehicles_are_no_product(extractor):
     f = facts(extract_text(extractor, PLANT + "The plant will turn out 200,000 vehicles a year.\n"))
     assert not any(p == "produces" for _, p, _ in f), f
+
+
+def test_money_spent_to_build_a_plant_and_its_start_in_the_same_sentence(extractor):
+    doc = extract_text(extractor, "Kestrel Energy said it would spend $3.5 billion to build a battery plant "
+                       "in Kolding, with production expected to start in 2026.\n")
+    site = "Kestrel Energy Kolding battery plant"
+    got = {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
+    assert (site, "investmentValue", "3.5 billion USD") in got, got
+    assert (site, "plannedStart", "2026") in got, got

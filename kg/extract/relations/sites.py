@@ -321,4 +321,10 @@ class SiteRules(FinderBase):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and self.facility_at(pobj):
                             return self.facility_at(pobj)
+            # "will spend $3.5 billion to build a battery plant in P": the plant it is for
+            for purpose in verb.children:
+                if purpose.dep_ in ("xcomp", "advcl") and purpose.lemma_.lower() in CONSTRUCTION:
+                    for o in purpose.children:
+                        if o.dep_ == "dobj" and self.facility_at(o):
+                            return self.facility_at(o)
         return None

@@ -349,6 +349,8 @@ class VerbRules(FinderBase):
         # "start production", "production is to start", "start operating"
         gov = verb.head if verb.dep_ == "xcomp" else None
         objs += [c for c in (gov.children if gov is not None else []) if c.dep_ in ("nsubj", "nsubjpass")]
+        if gov is not None and gov.dep_ == "acl":
+            objs.append(gov.head)  # "with production expected to start in 2026"
         if not any(o.lemma_.lower() in ("production", "operation", "operate", "construction", "delivery", "sale",
                                         "manufacturing", "output") for o in objs):
             return
@@ -372,9 +374,13 @@ class VerbRules(FinderBase):
         if sites:
             subs = sites  # "begin production at the plant": the plant starts
         if not subs:
-            # "Mass production is scheduled to start in 2026": which facility is not said here,
-            # and the last one named is often the wrong one (measured on the development corpus)
-            return
+            # "build a plant in P, with production expected to start in 2026": the one plant of
+            # the sentence; with none here, the last one named is often the wrong one (measured
+            # on the development corpus), so nothing is said
+            here = {f[0].id: f for f in (self.facility_at(t) for t in verb.sent) if f}
+            if len(here) != 1:
+                return
+            subs = list(here.values())
         for s in subs:
             self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + ("Place",), ANY)
 
