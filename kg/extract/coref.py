@@ -21,12 +21,16 @@ from kg.extract.lexicon import (
     PRONOUNS_PERSON,
     PRONOUNS_THING,
 )
-from kg.extract.mentions import Mention
+from kg.extract.name_matching import (
+    long_surname_of,
+    missed_surnames,
+    similar,
+    surname_of,
+)
 from kg.extract.places import fold
+from kg.extract.spans import Mention
 from kg.model import Merge
 
-# Similarity (rapidfuzz ratio, 0-100) above which two names of one type are one entity.
-VARIANT_THRESHOLD = 85.0
 PLACE_TYPES = ("Country", "City", "Region", "Place")
 # How many earlier mentions a pronoun or description may look back over.
 MAX_LOOKBACK = 2000
@@ -109,7 +113,7 @@ def _merge_reason(alias: str, reason: str, c: Cluster) -> str:
         return "title without its country"
     if c.type == "Person" and set(a.split()) < set(b.split()):
         return "part of full name"
-    if _similar(a, b):
+    if similar(a, b):
         return f"spelling variant (similarity {fuzz.ratio(a, b):.0f})"
     return "most used name of the entity" if reason == "first mention" else reason
 
@@ -160,7 +164,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> Resolution:
             join(m, by_key[key], reason)
         elif m.type in ("Person", "Place") and len(m.text.split()) == 1:
             pending.append(m)
-        elif m.type == "Person" and (cid := _long_surname_of(m, clusters)) is not None:
+        elif m.type == "Person" and (cid := long_surname_of(m, clusters)) is not None:
             join(m, cid, "surname")
         else:
             match = _variant_of(m, clusters)
@@ -170,7 +174,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> Resolution:
                 new_cluster(m, "first mention" if m.kind != "demonym" else "demonym")
     # Pass 2: lone words are surnames or spelling variants of someone already named.
     for m in pending:
-        match = _surname_of(m, clusters)
+        match = surname_of(m, clusters)
         if match is not None:
             join(m, match[0], match[1])
         elif (m.type, _key(m)) in by_key:
@@ -184,7 +188,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> Resolution:
     for m in names:
         for i in range(m.start, m.end):
             token_cluster.setdefault(i, m.cluster)
-    names.extend(_missed_surnames(doc, clusters, token_cluster))
+    names.extend(missed_surnames(doc, clusters, token_cluster))
     extra = _resolve_references(doc, clusters, token_cluster)
     return Resolution(clusters, token_cluster, names + extra)
 
@@ -212,7 +216,7 @@ def _variant_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | N
                     return c.id, "acronym"
                 if name.isupper() and len(name) >= 2 and _acronym(m.text) == name:
                     return c.id, "acronym"
-            if _similar(key, other):
+            if similar(key, other):
                 return c.id, f"spelling variant (similarity {fuzz.ratio(key, other):.0f})"
     if m.type == "Organization" and " " not in key and len(key) >= 4:
         # "Sunwoda" after "Sunwoda Electronic": the short name, when only one name fits.
@@ -221,82 +225,6 @@ def _variant_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | N
         if len(fits) == 1:
             return fits.pop(), "short name"
     return None
-
-
-def _similar(a: str, b: str) -> bool:
-    if min(len(a), len(b)) < 5 or a[:1] != b[:1]:
-        return False
-    return fuzz.ratio(a, b) >= VARIANT_THRESHOLD
-
-
-def _long_surname_of(m: Mention, clusters: dict[int, Cluster]) -> int | None:
-    """The person whose full name ends with this two-word name ('Berg Lund' of 'Olav Berg Lund')."""
-    key = fold(m.text).split()
-    if len(key) != 2:
-        return None
-    for c in clusters.values():
-        if c.type == "Person" and any(
-            len(p) >= 3 and p[-2:] == key for p in (fold(n).split() for n in c.names)
-        ):
-            return c.id
-    return None
-
-
-def _surname_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | None:
-    """The person cluster whose surname this lone word is, exactly or as a variant."""
-    key = fold(m.text)
-    best: tuple[int, str] | None = None
-    for c in clusters.values():
-        if c.type != "Person":
-            continue
-        for name in c.names:
-            parts = fold(name).split()
-            if len(parts) < 2:
-                continue
-            if key == parts[-1] or key == parts[0]:
-                return c.id, "surname" if key == parts[-1] else "given name"
-            if best is None and _similar(key, parts[-1]):
-                best = (c.id, f"surname variant (similarity {fuzz.ratio(key, parts[-1]):.0f})")
-    if best is not None and m.type == "Place":
-        return best  # a misspelt surname NER took for a place
-    return best
-
-
-def _missed_surnames(doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[int, int]) -> list[Mention]:
-    """Surnames of people already named that NER did not tag ('Weber later said')."""
-    surnames: dict[str, int] = {}
-    long_surnames: dict[str, int] = {}  # "berg lund" of "Olav Berg Lund"
-    for c in clusters.values():
-        if c.type == "Person":
-            for name in c.names:
-                parts = name.split()
-                if len(parts) >= 2:
-                    surnames.setdefault(fold(parts[-1]), c.id)
-                if len(parts) >= 3:
-                    long_surnames.setdefault(fold(" ".join(parts[-2:])), c.id)
-    found = []
-    skip_to = -1
-    for tok in doc:
-        if tok.i <= skip_to or tok.i in token_cluster or tok.pos_ != "PROPN":
-            continue
-        end = tok.i + 1
-        cid = None
-        if long_surnames and end < len(doc) and doc[end].pos_ == "PROPN" and end not in token_cluster:
-            cid = long_surnames.get(fold(tok.text + " " + doc[end].text))
-            if cid is not None:
-                end += 1
-        if cid is None:
-            cid = surnames.get(fold(tok.text))
-        if cid is None:
-            continue
-        m = Mention(tok.i, end, doc[tok.i : end].text, "Person", "name", cluster=cid)
-        clusters[cid].mentions.append(m)
-        clusters[cid].reasons.setdefault(m.text, "surname")
-        for i in range(tok.i, end):
-            token_cluster[i] = cid
-        skip_to = end - 1
-        found.append(m)
-    return found
 
 
 def _canonical(c: Cluster) -> str:

@@ -77,3 +77,5 @@ ORG_NAME_WORDS = frozenset(
     plc ag gmbh co company cars auto chemicals materials power semiconductor investments
     ventures logistics shipping telecom networks""".split()
 )
+# Words that make a name a public body's ("Ministry of Commerce"), never a company's short name.
+STATE_WORDS = frozenset("ministry department commission agency office bureau council".split())

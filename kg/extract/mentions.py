@@ -8,15 +8,11 @@ organisation type when an organisation noun describes the name ("conglomerate X"
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import (
-    DETERMINERS,
-    FACILITY_NOUNS,
     JUNK_NAMES,
     ORG_NAME_WORDS,
     ORG_NOUNS,
@@ -25,34 +21,11 @@ from kg.extract.lexicon import (
     TITLE_WORDS,
 )
 from kg.extract.places import Gazetteer, fold
+from kg.extract.spans import Mention, bracket_acronym, trim
+from kg.extract.title_mentions import split_titles
 
-# Words that end a facility's modifier chain: evaluative words, and currency words that NER
-# left outside an amount ("a 4 billion pound battery plant").
-FACILITY_SKIP = frozenset(
-    """new this that existing planned proposed its their our pound pounds dollar dollars euro euros
-    yuan yen won rupee rupees ringgit""".split()
-)
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
 VALUE_LABELS = {"MONEY", "DATE", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-
-
-@dataclass
-class Mention:
-    """A stretch of tokens that names or refers to an entity."""
-
-    start: int  # token indices, end exclusive
-    end: int
-    text: str
-    type: str  # kg entity type
-    kind: str = "name"  # name | demonym | pronoun | description | role | facility
-    label: str = ""  # canonical label suggested by place data, else the text
-    cue: str | None = None  # what repaired the type, e.g. "descriptor:conglomerate"
-    cluster: int = -1  # entity id, set by coreference
-    descriptors: list[str] = field(default_factory=list)  # nouns describing it
-
-    def span(self, doc: Doc) -> Span:
-        """The mention's tokens as a spaCy span."""
-        return doc[self.start : self.end]
 
 
 def _person_names_whole(doc: Doc) -> list[Span]:
@@ -80,37 +53,6 @@ def _person_names_whole(doc: Doc) -> list[Span]:
                 ent = Span(doc, ent.start, end, label="PERSON")
         out.append(ent)
     return out
-
-
-def trim(span: Span) -> Span:
-    """Strip leading determiners/punctuation, trailing possessives and an unclosed bracket.
-
-    "Institute for Trade (ITR" keeps only "Institute for Trade": the acronym in an
-    unclosed bracket is an alias, found by `bracket_acronym`.
-    """
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
-    opens = [t.i for t in doc[start:end] if t.text == "("]
-    closes = [t.i for t in doc[start:end] if t.text == ")"]
-    if len(opens) > len(closes) and opens[-1] > start:
-        end = opens[-1]
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
-    return doc[start:end]
-
-
-def bracket_acronym(doc: Doc, span: Span) -> Span | None:
-    """The acronym in brackets right after a name: 'Institute for Trade (ITR)'."""
-    i = span.end
-    if i + 2 < len(doc) + 1 and i < len(doc) and doc[i].text == "(":
-        j = i + 1
-        if j + 1 < len(doc) and doc[j + 1].text == ")" and doc[j].text.isupper() and len(doc[j].text) >= 2:
-            return doc[j : j + 1]
-    return None
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -165,7 +107,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _extend_with_acronym_tails(doc, mentions, gaz)
     mentions.extend(_org_names_read_as_groups(doc, mentions, gaz))
     mentions.extend(_unlabelled_names(doc, mentions))
-    mentions = _split_titles(doc, mentions)
+    mentions = split_titles(doc, mentions)
     for m in mentions:
         if m.kind == "role":
             words = doc[m.start : m.end]
@@ -364,110 +306,6 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
 
 
 # Titles of public office: the words before them name a portfolio, not an employer.
-GOVERNMENT_TITLES = frozenset(
-    "minister secretary premier chancellor ambassador governor mayor senator envoy commissioner".split()
-)
-
-
-def _split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Turn 'Industry Minister Jane Doe' into a Role mention plus a Person mention."""
-    roles: list[Mention] = []
-    employers: list[Mention] = []
-    for m in mentions:
-        if m.type != "Person":
-            continue
-        # The title words may be inside the PERSON span ("Minister Jane Doe").
-        start = m.start
-        while start < m.end - 1 and doc[start].lower_ in TITLE_WORDS:
-            start += 1
-        if start > m.start:
-            m.start, m.text = start, doc[start : m.end].text
-        i = m.start - 1
-        if i < 0 or doc[i].lower_ not in TITLE_WORDS:
-            continue
-        left = i
-        people = {j for p in mentions if p.type == "Person" and p is not m for j in range(p.start, p.end)}
-        while left - 1 >= 0:
-            tok = doc[left - 1]
-            if tok.text == "," and left - 2 >= 0 and doc[left - 2].lower_ in TITLE_WORDS and any(
-                    t.lower_ in ("and", "&") for t in doc[left:i]):
-                left -= 1  # "founder, chairman and chief executive Jane Doe": one list of titles
-                continue
-            if tok.is_punct or tok.is_sent_start and tok.i != left - 1:
-                break
-            if tok.i in people:
-                break  # "Chancellor Jane Roe and state premier John Doe": another title's holder
-            if doc[i].text[:1].isupper() and tok.text[:1].islower() and tok.lower_ not in ("and", "&"):
-                break  # "a deal President X": a capitalised title does not take lowercase words
-            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("and", "&"):
-                left -= 1
-            else:
-                break
-            if tok.is_sent_start:
-                break
-        while left <= i and doc[left].lower_ in ("and", "of", "&"):
-            left += 1
-        for org in mentions:
-            # NER often runs a company name into the title ("Acme Group Executive | Chair"):
-            # title words at the end of a name before a title belong to the title
-            if org.type == "Organization" and left < org.end <= i + 1 and org.start >= left:
-                while org.end - 1 > org.start and doc[org.end - 1].lower_ in TITLE_WORDS:
-                    org.end -= 1
-                org.text = doc[org.start : org.end].text
-        if doc[i].lower_ not in GOVERNMENT_TITLES:
-            # "Acme Motors chief executive Jane Doe": the company is the employer, not part
-            # of the title ("Trade Minister" keeps its portfolio words).
-            found = False
-            for org in mentions:
-                if org.type == "Organization" and left <= org.start and org.end <= i:
-                    longer = _employer_named_elsewhere(doc, mentions, org.start, i)
-                    if longer is not None and longer.end > org.end:
-                        # "Samsung SDI chief executive" where NER kept only "Samsung" here
-                        org.end, org.text = longer.end, longer.text
-                    left = org.end + (1 if org.end < i and doc[org.end].tag_ == "POS" else 0)
-                    found = True
-            employer = None if found else _employer_named_elsewhere(doc, mentions, left, i)
-            if employer is not None:
-                employers.append(employer)
-                left = employer.end
-        if left > i:
-            continue
-        roles.append(Mention(left, i + 1, doc[left : i + 1].text, "Role", "role"))
-        m.descriptors.extend(t.lower_ for t in doc[left : i + 1] if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS)
-    if not roles:
-        return mentions
-    kept = [
-        m
-        for m in mentions
-        if not any(r.start <= m.start and m.end <= r.end and m.type != "Country" for r in roles)
-    ]
-    return kept + employers + roles
-
-
-def _employer_named_elsewhere(doc: Doc, mentions: list[Mention], left: int, title: int) -> Mention | None:
-    """The company opening "Stellantis chief executive", when NER missed it here but named it elsewhere.
-
-    The tagger often reads a company name before a title as an adjective; the same words
-    recognised as an organisation elsewhere in the article settle what they are.
-    """
-    orgs = [m for m in mentions if m.type == "Organization" and m.kind == "name"]
-    names = {m.text for m in orgs}
-    # "Rivian executive" after "Rivian Automotive": the company's short name
-    short = {" ".join(m.text.split()[:k]) for m in orgs for k in range(1, len(m.text.split()))
-             if not any(w.casefold() in STATE_WORDS for w in m.text.split())}
-    for end in range(title, left, -1):  # longest first
-        words = doc[left:end]
-        if any(t.lower_ in TITLE_WORDS for t in words):
-            continue
-        if words.text in names or (words.text in short and all(t.tag_ == "NNP" for t in words)):
-            return Mention(left, end, words.text, "Organization", "name", cue="title:employer")
-    return None
-
-
-# Words of a state body's name: "Finance Ministry" does not make "Finance" a company.
-STATE_WORDS = frozenset("ministry department commission agency office bureau council".split())
-
-
 def _apply_cues(doc: Doc, m: Mention) -> None:
     """Override the NER type when a describing noun or list says otherwise."""
     if m.kind != "name" or m.type in ("Country", "Region", "City"):
@@ -572,56 +410,3 @@ def _propagate_types(mentions: list[Mention]) -> None:
     # Done by callers with the parse; see relations.list_members.
 
 
-def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str] = (),
-                     city: str | None = None) -> Mention | None:
-    """A facility entity for an NP headed by 'factory', 'plant', ... ('first battery factory').
-
-    Named from its owner, place and kind when the sentence gives them ("Acme Gdansk battery
-    plant"), as news and registries name plants; the description is kept as the mention.
-    `city` is the place word of the name (a town, or the country when no town is given).
-    """
-    if noun.lemma_.lower() not in FACILITY_NOUNS or noun.pos_ != "NOUN":
-        return None
-    # The whole modifier chain ("electric vehicle plant", "battery cell plant"), without
-    # determiners, possessives, numbers and evaluative words ("new", "first").
-    left = noun.i
-    while left - 1 >= 0:
-        t = doc[left - 1]
-        if t.dep_ in ("compound", "amod", "nmod") and t.head.i >= left and t.head.i <= noun.i \
-                and t.lower_ not in FACILITY_SKIP and t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") \
-                and t.ent_type_ not in ("CARDINAL", "MONEY", "DATE", "GPE", "NORP", "ORG"):
-            left -= 1
-        else:
-            break
-    if left < noun.i and left > 0 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_:
-        left += 1  # "joint-venture plant": the chain stops at the hyphen; drop the word it split
-    span = doc[left : noun.i + 1]
-    owners = list(dict.fromkeys(owners))[:3]
-    if len(span) < 2 and not city and not owners:
-        return None  # a bare "the plant" is too vague to be an entity of its own
-    words = [t.text for t in span if (t.is_alpha or t.i == noun.i or "-" in t.text) and (
-        t.pos_ != "ADJ" or t.lower_ in ("electric", "lithium")) and t.lower_ not in _UNNAMED]
-    named = {w for part in [*owners, city or ""] for w in part.split()}
-    words = [w for w in words[:-1] if w not in named] + words[-1:]  # "the Ulsan plant" names Ulsan once
-    kind = _ABBREVIATIONS.sub(lambda x: _ABBREV[x.group(0).lower()], " ".join(words)).split()
-    # news and registries call a works a "plant" whichever word the story used
-    head = "plant" if noun.lower_ == "factory" else noun.text
-    kind = [*kind[:-1], head][-3:]
-    if not owners and not city:
-        label = f"{span.text} in {place}" if place else span.text  # the story's own description
-    else:
-        # a plant of several builders goes by its place and kind ("Lyon battery plant"): their
-        # joint name is spelt a different way by every story
-        owner = owners[:1] if len(owners) == 1 or not city else []
-        label = " ".join([*owner, *([city] if city else []), *kind])
-    return Mention(span.start, span.end, span.text, "Place", "facility", label)
-
-
-# Words that describe a plant but are no part of its name ("first", "largest", "dedicated").
-_UNNAMED = frozenset("""first second third fourth fifth largest biggest dedicated former own only
-    main flagship""".split())
-# Usual short forms in plant names ("Acme Ulsan EV plant").
-_ABBREV = {"electric vehicle": "EV", "electric-vehicle": "EV", "electric car": "EV",
-           "lithium iron phosphate": "LFP", "research and development": "R&D"}
-_ABBREVIATIONS = re.compile("|".join(sorted(map(re.escape, _ABBREV), key=len, reverse=True)),
-                            re.IGNORECASE)

@@ -7,7 +7,12 @@ import sys
 
 import pytest
 
-from kg.extract.calibration import HEDGE_FACTOR, TABLE_PATH, calibrated, rule_confidences
+from kg.extract.calibration import (
+    HEDGE_FACTOR,
+    TABLE_PATH,
+    calibrated,
+    rule_confidences,
+)
 from tests.conftest import ROOT
 
 

@@ -67,7 +67,7 @@ def test_two_word_surname_joins_full_name(extract_text):
 
 def test_merge_reason_relative_to_label():
     from kg.extract.coref import Cluster, _merge_reason
-    from kg.extract.mentions import Mention
+    from kg.extract.spans import Mention
 
     c = Cluster(0, "Organization", [Mention(0, 1, "Lumora", "Organization")], label="Lumora")
     assert _merge_reason("Lumorra", "first mention", c).startswith("spelling variant (similarity")

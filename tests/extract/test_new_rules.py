@@ -73,7 +73,7 @@ def test_ringgit_currency():
 
 
 def test_trim_drops_unclosed_bracket(extractor):
-    from kg.extract.mentions import trim
+    from kg.extract.spans import trim
 
     d = extractor.nlp.make_doc("the Institute for Trade (ITR")
     assert trim(d[0:len(d)]).text == "Institute for Trade"

@@ -1,4 +1,10 @@
-from kg.extract.values import parse_date, parse_money, parse_number, parse_percent, parse_rank
+from kg.extract.values import (
+    parse_date,
+    parse_money,
+    parse_number,
+    parse_percent,
+    parse_rank,
+)
 
 
 def test_money_with_currency_words_and_symbols():

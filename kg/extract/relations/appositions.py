@@ -12,7 +12,7 @@ from kg.extract.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
 )
-from kg.extract.mentions import Mention, _list_head
+from kg.extract.mentions import _list_head
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ANY,
@@ -22,6 +22,7 @@ from kg.extract.relations.lexicon import (
     STATE_BODIES,
     SUBSIDIARY_NOUNS,
 )
+from kg.extract.spans import Mention
 from kg.extract.values import parse_rank
 
 # Nouns a place or company is ranked as besides company nouns ("the world's third-largest

@@ -14,7 +14,6 @@ from kg.extract.lexicon import (
     HEDGES,
     ORG_NOUNS,
 )
-from kg.extract.mentions import Mention
 from kg.extract.places import Gazetteer
 from kg.extract.relations.lexicon import (
     ANY,
@@ -26,6 +25,7 @@ from kg.extract.relations.lexicon import (
     STATE_NOUNS,
     STATE_VERBS,
 )
+from kg.extract.spans import Mention
 from kg.extract.values import parse_date
 from kg.model import Value
 

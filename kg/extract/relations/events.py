@@ -5,7 +5,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import Cluster
-from kg.extract.mentions import Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     _EVENT_SKIP,
@@ -14,6 +13,7 @@ from kg.extract.relations.lexicon import (
     OCCASION_NOUNS,
     OPENING_VERBS,
 )
+from kg.extract.spans import Mention
 
 # Event nouns that end organisation and product names as often ("Auto Show" aside).
 _AMBIGUOUS = {"show", "week", "fair", "dialogue"}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import Cluster
-from kg.extract.mentions import Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     CONTINENTS,
     PLACE,
 )
+from kg.extract.spans import Mention
 
 
 class PlaceRules(FinderBase):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import Cluster
+from kg.extract.facilities import facility_mention
 from kg.extract.lexicon import (
     FACILITY_NOUNS,
     ORG_SUFFIXES,
 )
-from kg.extract.mentions import Mention, facility_mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     BODY,
@@ -20,6 +20,7 @@ from kg.extract.relations.lexicon import (
     PLACE,
     SPEND_VERBS,
 )
+from kg.extract.spans import Mention
 
 
 class SiteRules(FinderBase):

@@ -10,7 +10,6 @@ from kg.extract.lexicon import (
     ORG_SUFFIXES,
     TITLE_WORDS,
 )
-from kg.extract.mentions import GOVERNMENT_TITLES, Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ENVOY_TITLES,
@@ -19,6 +18,8 @@ from kg.extract.relations.lexicon import (
     SPOKES_TITLES,
 )
 from kg.extract.roles import role_label
+from kg.extract.spans import Mention
+from kg.extract.title_mentions import GOVERNMENT_TITLES
 
 
 class TitleRules(FinderBase):

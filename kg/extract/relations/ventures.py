@@ -8,7 +8,6 @@ from kg.extract.coref import Cluster
 from kg.extract.lexicon import (
     FACILITY_NOUNS,
 )
-from kg.extract.mentions import Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ACTOR,
@@ -21,6 +20,7 @@ from kg.extract.relations.lexicon import (
     TARIFF_VERBS,
     TARIFF_WORDS,
 )
+from kg.extract.spans import Mention
 
 
 class VentureRules(FinderBase):

@@ -10,7 +10,6 @@ from kg.extract.coref import Cluster
 from kg.extract.lexicon import (
     FACILITY_NOUNS,
 )
-from kg.extract.mentions import Mention
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     AGREEMENT_NOUNS,
@@ -34,6 +33,7 @@ from kg.extract.relations.lexicon import (
     SUPPORT_VERBS,
     VERB_RULES,
 )
+from kg.extract.spans import Mention
 from kg.extract.values import parse_date
 
 

@@ -1,0 +1,94 @@
+"""How two names of one entity are matched: spelling variants and surnames of full names."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from kg.extract.places import fold
+from kg.extract.spans import Mention
+
+if TYPE_CHECKING:  # coref imports this module; the cluster type is only annotated here
+    from kg.extract.coref import Cluster
+
+# Similarity (rapidfuzz ratio, 0-100) above which two names of one type are one entity.
+VARIANT_THRESHOLD = 85.0
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether two names are spellings of one name ('Fararis', 'Farasis')."""
+    if min(len(a), len(b)) < 5 or a[:1] != b[:1]:
+        return False
+    return fuzz.ratio(a, b) >= VARIANT_THRESHOLD
+
+
+def long_surname_of(m: Mention, clusters: dict[int, Cluster]) -> int | None:
+    """The person whose full name ends with this two-word name ('Berg Lund' of 'Olav Berg Lund')."""
+    key = fold(m.text).split()
+    if len(key) != 2:
+        return None
+    for c in clusters.values():
+        if c.type == "Person" and any(
+            len(p) >= 3 and p[-2:] == key for p in (fold(n).split() for n in c.names)
+        ):
+            return c.id
+    return None
+
+
+def surname_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | None:
+    """The person cluster whose surname this lone word is, exactly or as a variant."""
+    key = fold(m.text)
+    best: tuple[int, str] | None = None
+    for c in clusters.values():
+        if c.type != "Person":
+            continue
+        for name in c.names:
+            parts = fold(name).split()
+            if len(parts) < 2:
+                continue
+            if key == parts[-1] or key == parts[0]:
+                return c.id, "surname" if key == parts[-1] else "given name"
+            if best is None and similar(key, parts[-1]):
+                best = (c.id, f"surname variant (similarity {fuzz.ratio(key, parts[-1]):.0f})")
+    if best is not None and m.type == "Place":
+        return best  # a misspelt surname NER took for a place
+    return best
+
+
+def missed_surnames(doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[int, int]) -> list[Mention]:
+    """Surnames of people already named that NER did not tag ('Weber later said')."""
+    surnames: dict[str, int] = {}
+    long_surnames: dict[str, int] = {}  # "berg lund" of "Olav Berg Lund"
+    for c in clusters.values():
+        if c.type == "Person":
+            for name in c.names:
+                parts = name.split()
+                if len(parts) >= 2:
+                    surnames.setdefault(fold(parts[-1]), c.id)
+                if len(parts) >= 3:
+                    long_surnames.setdefault(fold(" ".join(parts[-2:])), c.id)
+    found = []
+    skip_to = -1
+    for tok in doc:
+        if tok.i <= skip_to or tok.i in token_cluster or tok.pos_ != "PROPN":
+            continue
+        end = tok.i + 1
+        cid = None
+        if long_surnames and end < len(doc) and doc[end].pos_ == "PROPN" and end not in token_cluster:
+            cid = long_surnames.get(fold(tok.text + " " + doc[end].text))
+            if cid is not None:
+                end += 1
+        if cid is None:
+            cid = surnames.get(fold(tok.text))
+        if cid is None:
+            continue
+        m = Mention(tok.i, end, doc[tok.i : end].text, "Person", "name", cluster=cid)
+        clusters[cid].mentions.append(m)
+        clusters[cid].reasons.setdefault(m.text, "surname")
+        for i in range(tok.i, end):
+            token_cluster[i] = cid
+        skip_to = end - 1
+        found.append(m)
+    return found

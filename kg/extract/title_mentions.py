@@ -1,0 +1,110 @@
+"""Titles before names: 'Industry Minister Jane Doe' becomes a Role mention and a Person mention."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import STATE_WORDS, TITLE_WORDS
+from kg.extract.spans import Mention
+
+GOVERNMENT_TITLES = frozenset(
+    "minister secretary premier chancellor ambassador governor mayor senator envoy commissioner".split()
+)
+
+
+def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Turn 'Industry Minister Jane Doe' into a Role mention plus a Person mention."""
+    roles: list[Mention] = []
+    employers: list[Mention] = []
+    for m in mentions:
+        if m.type != "Person":
+            continue
+        # The title words may be inside the PERSON span ("Minister Jane Doe").
+        start = m.start
+        while start < m.end - 1 and doc[start].lower_ in TITLE_WORDS:
+            start += 1
+        if start > m.start:
+            m.start, m.text = start, doc[start : m.end].text
+        i = m.start - 1
+        if i < 0 or doc[i].lower_ not in TITLE_WORDS:
+            continue
+        left = i
+        people = {j for p in mentions if p.type == "Person" and p is not m for j in range(p.start, p.end)}
+        while left - 1 >= 0:
+            tok = doc[left - 1]
+            if tok.text == "," and left - 2 >= 0 and doc[left - 2].lower_ in TITLE_WORDS and any(
+                    t.lower_ in ("and", "&") for t in doc[left:i]):
+                left -= 1  # "founder, chairman and chief executive Jane Doe": one list of titles
+                continue
+            if tok.is_punct or tok.is_sent_start and tok.i != left - 1:
+                break
+            if tok.i in people:
+                break  # "Chancellor Jane Roe and state premier John Doe": another title's holder
+            if doc[i].text[:1].isupper() and tok.text[:1].islower() and tok.lower_ not in ("and", "&"):
+                break  # "a deal President X": a capitalised title does not take lowercase words
+            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("and", "&"):
+                left -= 1
+            else:
+                break
+            if tok.is_sent_start:
+                break
+        while left <= i and doc[left].lower_ in ("and", "of", "&"):
+            left += 1
+        for org in mentions:
+            # NER often runs a company name into the title ("Acme Group Executive | Chair"):
+            # title words at the end of a name before a title belong to the title
+            if org.type == "Organization" and left < org.end <= i + 1 and org.start >= left:
+                while org.end - 1 > org.start and doc[org.end - 1].lower_ in TITLE_WORDS:
+                    org.end -= 1
+                org.text = doc[org.start : org.end].text
+        if doc[i].lower_ not in GOVERNMENT_TITLES:
+            # "Acme Motors chief executive Jane Doe": the company is the employer, not part
+            # of the title ("Trade Minister" keeps its portfolio words).
+            found = False
+            for org in mentions:
+                if org.type == "Organization" and left <= org.start and org.end <= i:
+                    longer = _employer_named_elsewhere(doc, mentions, org.start, i)
+                    if longer is not None and longer.end > org.end:
+                        # "Samsung SDI chief executive" where NER kept only "Samsung" here
+                        org.end, org.text = longer.end, longer.text
+                    left = org.end + (1 if org.end < i and doc[org.end].tag_ == "POS" else 0)
+                    found = True
+            employer = None if found else _employer_named_elsewhere(doc, mentions, left, i)
+            if employer is not None:
+                employers.append(employer)
+                left = employer.end
+        if left > i:
+            continue
+        roles.append(Mention(left, i + 1, doc[left : i + 1].text, "Role", "role"))
+        m.descriptors.extend(t.lower_ for t in doc[left : i + 1] if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS)
+    if not roles:
+        return mentions
+    kept = [
+        m
+        for m in mentions
+        if not any(r.start <= m.start and m.end <= r.end and m.type != "Country" for r in roles)
+    ]
+    return kept + employers + roles
+
+
+def _employer_named_elsewhere(doc: Doc, mentions: list[Mention], left: int, title: int) -> Mention | None:
+    """The company opening "Stellantis chief executive", when NER missed it here but named it elsewhere.
+
+    The tagger often reads a company name before a title as an adjective; the same words
+    recognised as an organisation elsewhere in the article settle what they are.
+    """
+    orgs = [m for m in mentions if m.type == "Organization" and m.kind == "name"]
+    names = {m.text for m in orgs}
+    # "Rivian executive" after "Rivian Automotive": the company's short name
+    short = {" ".join(m.text.split()[:k]) for m in orgs for k in range(1, len(m.text.split()))
+             if not any(w.casefold() in STATE_WORDS for w in m.text.split())}
+    for end in range(title, left, -1):  # longest first
+        words = doc[left:end]
+        if any(t.lower_ in TITLE_WORDS for t in words):
+            continue
+        if words.text in names or (words.text in short and all(t.tag_ == "NNP" for t in words)):
+            return Mention(left, end, words.text, "Organization", "name", cue="title:employer")
+    return None
+
+
+# Words of a state body's name: "Finance Ministry" does not make "Finance" a company.
