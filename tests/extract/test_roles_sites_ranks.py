@@ -252,3 +252,14 @@ def test_a_rank_as_trading_partner_is_its_own_relation(extractor):
                            "seventh-largest trading partner.\n"))
     assert any(p == "tradingPartnerRank" and s == "Norway" for s, p, _ in f), f
     assert not any(p == "rankedAs" for _, p, _ in f), f
+
+
+def test_a_bare_the_project_refers_back_to_the_plant(extractor):
+    doc = extract_text(extractor, "Velora Motors will build a car plant in Kassel. "
+                       "The project will create about 2,000 jobs.\n")
+    jobs = [t for t in doc.triples if t.predicate == "employs"]
+    assert jobs and jobs[0].subject.label == "Velora Motors Kassel car plant", facts(doc)
+    # a named project is not the plant
+    doc = extract_text(extractor, "Velora Motors will build a car plant in Kassel. "
+                       "The Nordlys project will create about 2,000 jobs.\n")
+    assert not any(t.subject.label.endswith("plant") for t in doc.triples if t.predicate == "employs")

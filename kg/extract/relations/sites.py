@@ -23,6 +23,11 @@ from kg.extract.relations.lexicon import (
 from kg.extract.spans import Mention
 
 
+# Nouns that, bare and definite, refer back to a plant the story named ("the project will
+# create 9,000 jobs"), though they name no plant themselves.
+SITE_REFERENCES = frozenset({"project", "site"})
+
+
 class SiteRules(FinderBase):
     """Facilities: plants named from owner and town, what they are built for, where they are."""
 
@@ -54,9 +59,11 @@ class SiteRules(FinderBase):
         for tok in self.doc:
             if tok.i in self.res.token_cluster or tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
-            if tok.lemma_.lower() not in FACILITY_NOUNS:
+            if tok.lemma_.lower() not in FACILITY_NOUNS and tok.lemma_.lower() not in SITE_REFERENCES:
                 continue
             dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")]
+            if tok.lemma_.lower() in SITE_REFERENCES and (len(list(tok.lefts)) != 1 or dets[:1] != list(tok.lefts)):
+                continue  # only a bare "the project": "the Jadar project", "its lithium project" name others
             if not dets or any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in tok.children):
                 continue
             earlier = [c for start, c in facilities if start < tok.i]
@@ -66,6 +73,8 @@ class SiteRules(FinderBase):
             # complex" a complex), else the latest of any kind
             head = "plant" if tok.lemma_.lower() == "factory" else tok.lemma_.lower()
             same = [c for c in earlier if c.label.split()[-1].lower() == head]
+            if tok.lemma_.lower() in SITE_REFERENCES:
+                same = earlier[:1]  # "the project" is the story's first plant, the one it is about
             c = (same or earlier)[-1]
             start = min(d.i for d in dets)
             m = Mention(start, tok.i + 1, self.doc[start : tok.i + 1].text, c.type, "description", cluster=c.id)
