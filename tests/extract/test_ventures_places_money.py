@@ -275,3 +275,14 @@ def test_money_put_into_a_company_is_an_investment_and_into_an_unnamed_venture_p
 def test_based_and_headquartered_in_a_description_beside_the_name(extractor, text, fact):
     f = facts(extract_text(extractor, text + "\n"))
     assert fact in f, f
+
+
+def test_rates_companies_pay_are_the_imposers_tariff_rates(extractor):
+    doc = extract_text(extractor, "The European Union imposed duties on Chinese electric cars on Tuesday. "
+                       "BYD will pay an additional 17.0%. Geely was set at 18.8%, and Tesla obtained an "
+                       "individual rate of 7.8%.\n")
+    rates = {t.object.number for t in doc.triples if t.predicate == "tariffRate"
+             and t.subject.label == "European Union"}
+    assert {17.0, 18.8, 7.8} <= rates, facts(doc)
+    doc = extract_text(extractor, "Velora Motors said its margin rose by 12% last year.\n")
+    assert not any(t.predicate == "tariffRate" for t in doc.triples)

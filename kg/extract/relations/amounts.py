@@ -15,6 +15,7 @@ from kg.extract.relations.lexicon import (
     JOBS_WORDS,
     MEASURE_UNITS,
     OUTPUT_WORDS,
+    RATE_VERBS,
     SALES_NOUNS,
     SALES_WORDS,
     TARIFF_WORDS,
@@ -95,6 +96,13 @@ class AmountRules(FinderBase):
                 for s in subs:
                     if value is not None:
                         self.add(s, "tariffRate", value, root, "amount:tariff", 0.75, BODY, ANY)
+            elif ent.label_ == "PERCENT" and self.rate_paid(root):
+                # in a story about one state's tariffs, "BYD will pay an additional 17.0%",
+                # "Geely was set at 18.8%", "Tesla obtained a rate of 7.8%": that state's rate
+                value = parse_percent(ent.text)
+                for s in self.doc_imposer() if value is not None else []:
+                    self.add(s, "tariffRate", value, root, "amount:rate-paid", 0.65, BODY, ANY,
+                             payer=" ".join(a[0].label for a in self.subjects(self.rate_paid(root))))
             elif ent.label_ in ("CARDINAL", "QUANTITY"):
                 unit_tok = root.head if root.dep_ == "nummod" else None
                 if unit_tok is None and ent.label_ == "QUANTITY" and root.i != ent.start and (
@@ -135,6 +143,23 @@ class AmountRules(FinderBase):
                     subs = [site]  # "opened a plant in P with a capacity of N": the plant's
                 for s in subs:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + ("Place",), ANY, year=year)
+
+    def rate_paid(self, root: Token) -> Token | None:
+        """The verb by which a company pays or is given a percentage rate ('will pay 17%', 'was
+        set at 18.8%', 'obtained a rate of 7.8%', 'face 20.7%'), if the percentage is one."""
+        tok = root
+        for _ in range(4):
+            if tok.pos_ in ("VERB", "AUX"):
+                break
+            if tok.head == tok:
+                return None
+            tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in RATE_VERBS:
+            return None
+        if root.dep_ == "pobj" and root.head.lower_ in ("from", "by", "of") and root.head.head == tok:
+            return None  # "cut from 30%", "rose by 12%": a change, not the rate
+        payers = [a for a in self.subjects(tok) if a[0].type == "Organization"]
+        return tok if payers else None
 
     def per_year(self, ent: Span) -> bool:
         """Whether a count is given per year ('50,000 cars a year', 'annually', 'annual')."""
