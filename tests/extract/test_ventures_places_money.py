@@ -286,3 +286,11 @@ def test_rates_companies_pay_are_the_imposers_tariff_rates(extractor):
     assert {17.0, 18.8, 7.8} <= rates, facts(doc)
     doc = extract_text(extractor, "Velora Motors said its margin rose by 12% last year.\n")
     assert not any(t.predicate == "tariffRate" for t in doc.triples)
+
+
+def test_the_destination_of_taxed_goods_is_the_articles_tariff_setter(extractor):
+    doc = extract_text(extractor, "Extra duties of up to 35.3% on electric cars shipped from China to the "
+                       "European Union came into force on Wednesday. Geely will pay an additional 18.8%.\n")
+    rates = {t.object.number for t in doc.triples if t.predicate == "tariffRate"
+             and t.subject.label == "European Union"}
+    assert 18.8 in rates, facts(doc)

@@ -133,6 +133,8 @@ ENVOY_TITLES = {"ambassador", "envoy", "consul", "consul-general", "high commiss
 # Verbs by which a person takes or leaves an office named after "as" ("stepped down as CEO").
 ROLE_CHANGE_VERBS = {"step", "resign", "retire", "quit", "name", "appoint", "elect", "choose", "pick",
                      "hire", "select", "serve", "join", "become", "remain", "continue", "stay"}
+# Verbs that send goods to the market whose tariffs they meet ("cars shipped to the EU").
+SHIPPING_VERBS = frozenset({"ship", "export", "sell", "send", "import", "bring"})
 # Verbs by which a company pays or is given a duty rate ("BYD will pay 17%", "set at 18.8%").
 RATE_VERBS = {"pay", "face", "set", "obtain", "get", "receive", "incur", "attract"}
 # Verbs that make the amount below them a goal, not a capacity ("wants to build 20,000 cars").

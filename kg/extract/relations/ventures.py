@@ -17,6 +17,7 @@ from kg.extract.relations.lexicon import (
     NOUN_RULES,
     PACT_NOUNS,
     PLACE,
+    SHIPPING_VERBS,
     TARIFF_VERBS,
     TARIFF_WORDS,
 )
@@ -180,8 +181,7 @@ class VentureRules(FinderBase):
         if owners:
             return owners[:1]
         for t in tariff.sent:
-            if t.dep_ == "prep" and t.lower_ == "to" and t.head.lemma_.lower() in (
-                    "ship", "export", "sell", "send", "import", "bring"):
+            if t.dep_ == "prep" and t.lower_ == "to" and t.head.lemma_.lower() in SHIPPING_VERBS:
                 dest = [a for g in t.children if g.dep_ == "pobj" for a in self.args(g) if self.is_tariff_body(a[0])]
                 if dest:
                     return dest[:1]
@@ -200,6 +200,9 @@ class VentureRules(FinderBase):
                         found = self.subjects(t)
                     elif t.lemma_.lower() in TARIFF_WORDS:
                         found = [a for c in t.children if c.dep_ == "poss" for a in self.args(c)]
+                    elif t.dep_ == "prep" and t.lower_ == "to" and t.head.lemma_.lower() in SHIPPING_VERBS:
+                        # "duties on cars shipped from China to the EU": the destination sets them
+                        found = [a for g in t.children if g.dep_ == "pobj" for a in self.args(g)]
                     for a in found:
                         if self.is_tariff_body(a[0]):
                             votes.setdefault(a[0].id, []).append(a)
