@@ -72,6 +72,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             span, covered = doc[span.start : end], end
         if len(span) == 0 or fold(span.text) in JUNK_NAMES:
             continue
+        if _dateline(doc, span):
+            # "PERTH — ...", "JORF LASFAR (El Jadida province), June 25 —": where the story was
+            # filed is a place, whatever NER called it
+            name = span.text.title()
+            city = gaz.city(name)
+            mentions.append(Mention(span.start, span.end, span.text, "City" if city else "Place", "name",
+                                    city or name, cue="dateline"))
+            continue
         if ent.label_ == "GPE" and any(t.text == "," for t in span[1:-1]):
             # "Windsor, Ontario" is two places, the second holding the first
             comma = next(t.i for t in span[1:-1] if t.text == ",")
@@ -125,6 +133,23 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _us_states_among_countries(mentions, gaz)
     mentions.extend(_org_names_missed_elsewhere(doc, mentions))  # once types are settled
     return mentions
+
+
+def _dateline(doc: Doc, span: Span) -> bool:
+    """Whether a name is a story's dateline: capitals at the start of a line, then a dash, a
+    comma or a bracket ("PERTH —", "SAO PAULO, May 2")."""
+    text = span.text
+    if not (text.isupper() and sum(c.isalpha() for c in text) >= 3):
+        return False
+    at_line_start = span.start == 0 or doc[span.start - 1].is_space or "\n" in doc[span.start - 1].whitespace_ \
+        or doc[span.start - 1].text.endswith("\n")
+    if not at_line_start or span.end >= len(doc):
+        return False
+    # the dash ends the dateline: "PERTH —", "SAO PAULO, May 2 —", "JORF LASFAR (El Jadida), June 25 —";
+    # "BYD, the carmaker, said" has none
+    ahead = doc[span.end : span.end + 10]
+    return doc[span.end].text in ("—", "–", "--", ",", "(") and any(
+        t.text in ("—", "–", "--") for t in ahead) and not any("\n" in t.text for t in ahead)
 
 
 def _us_states_among_countries(mentions: list[Mention], gaz: Gazetteer) -> None:

@@ -32,3 +32,17 @@ def test_a_person_name_that_begins_company_names_is_the_company(extractor):
                        "Arcadium will be renamed Rio Tinto Lithium.\n")
     types = {e.label: e.type for e in doc.entities}
     assert types.get("Rio Tinto") == "Organization", types
+
+
+@pytest.mark.parametrize("text", [
+    "PERTH — Kestrel Minerals said on Friday that sales rose.\n",
+    "SAO PAULO, May 2 — Kestrel Minerals said on Friday that sales rose.\n",
+])
+def test_a_dateline_is_a_place_not_a_company(extractor, text):
+    doc = extract_text(extractor, text)
+    assert not any(e.type == "Organization" and e.label.isupper() for e in doc.entities), doc.entities
+
+
+def test_a_company_acronym_opening_a_line_stays_a_company(extractor):
+    doc = extract_text(extractor, "BYD, the Chinese carmaker, said sales rose.\n")
+    assert ("BYD", "Organization") in {(e.label, e.type) for e in doc.entities}
