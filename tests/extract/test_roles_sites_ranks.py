@@ -263,3 +263,10 @@ def test_a_bare_the_project_refers_back_to_the_plant(extractor):
     doc = extract_text(extractor, "Velora Motors will build a car plant in Kassel. "
                        "The Nordlys project will create about 2,000 jobs.\n")
     assert not any(t.subject.label.endswith("plant") for t in doc.triples if t.predicate == "employs")
+
+
+def test_a_plant_in_a_park_of_a_town_is_named_after_the_town(extractor):
+    doc = extract_text(extractor, "Kestrel Energy will spend 7.3 billion euros on a cell plant covering "
+                       "221 hectares in the Southern Industrial Park of Kassel.\n")
+    labels = {e.label for e in doc.entities}
+    assert "Kestrel Energy Kassel cell plant" in labels, labels

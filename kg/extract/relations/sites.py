@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.extract.coref import Cluster
@@ -21,7 +23,6 @@ from kg.extract.relations.lexicon import (
     SPEND_VERBS,
 )
 from kg.extract.spans import Mention
-
 
 # Nouns that, bare and definite, refer back to a plant the story named ("the project will
 # create 9,000 jobs"), though they name no plant themselves.
@@ -148,6 +149,9 @@ class SiteRules(FinderBase):
         country = next((p for p in [*named_in, *places] if p[0].type == "Country"), None)
         if town is not None:
             city = self.place_text(town)
+            inner = re.search(r" of (.+)$", city)
+            if inner and self.gaz.city(inner.group(1)):
+                city = inner.group(1)  # "the Southern Industrial Park of Debrecen": the town names it
         elif country is not None and owners and not self.ranked(noun):
             city = country[0].label  # "its plant in Hungary" -> "Acme Hungary plant"
         else:
