@@ -48,3 +48,13 @@ def test_opening_a_site_is_launching_not_building_it(extractor, text, opener, si
     f = facts(extract_text(extractor, text))
     assert (opener, "launched", site) in f, f
     assert not any(p == "builds" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Around 300 guests attended the Nordic Energy Summit, among them Prime Minister Jonas Holm.",
+    "The announcement was made at the Nordic Energy Summit in Oslo in the presence of Jonas Holm, "
+    "the prime minister.",
+])
+def test_guests_listed_or_present_attend(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Jonas Holm", "attended", "Nordic Energy Summit") in f, f

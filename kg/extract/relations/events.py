@@ -120,6 +120,16 @@ class EventRules(FinderBase):
                                      ("Person",), ("Event",))
             if tok.pos_ == "VERB" and tok.lemma_.lower() in OPENING_VERBS:
                 self.opening_rule(tok)
+            if tok.dep_ == "appos" and any(c.dep_ == "prep" and c.lower_ in ("among", "including")
+                                           for c in tok.children):
+                # "300 guests attended the summit, among them A and B"
+                event = self.occasion_at(tok.head) if tok.head.dep_ == "dobj" and \
+                    tok.head.head.lemma_.lower() == "attend" else None
+                for person in [a for a in self.args(tok) if a[0].type == "Person"] if event else []:
+                    self.add(person, "attended", event, tok.head.head, "event:attended-among", 0.75,
+                             ("Person",), ("Event",))
+            if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                self.presence_rule(tok)
 
     def attended_at(self, prep: Token, verb: Token, rule: str) -> None:
         """The people of the clause a place-of-event phrase hangs from attended the event."""
@@ -129,6 +139,18 @@ class EventRules(FinderBase):
         for person in self.people_of(verb) + self.agents(verb):
             for event in events:
                 self.add(person, "attended", event, verb, rule, 0.75, ("Person",), ("Event",))
+
+    def presence_rule(self, presence: Token) -> None:
+        """'The deal was signed at the X Forum in the presence of A': A attended the gathering
+        the clause names (none named there, nothing said)."""
+        verb = presence.head.head
+        events = [e for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "during")
+                  for g in p.children if g.dep_ == "pobj" for e in [self.occasion_at(g)] if e]
+        people = [a for p in presence.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == "Person"]
+        for person in people:
+            for event in events[:1]:
+                self.add(person, "attended", event, presence, "event:in-presence", 0.75, ("Person",), ("Event",))
 
     def people_of(self, verb: Token) -> list[tuple[Cluster, Token]]:
         """The people a clause's subject names."""
