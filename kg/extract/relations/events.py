@@ -120,13 +120,15 @@ class EventRules(FinderBase):
                                      ("Person",), ("Event",))
             if tok.pos_ == "VERB" and tok.lemma_.lower() in OPENING_VERBS:
                 self.opening_rule(tok)
-            if tok.dep_ == "appos" and any(c.dep_ == "prep" and c.lower_ in ("among", "including")
-                                           for c in tok.children):
-                # "300 guests attended the summit, among them A and B"
-                event = self.occasion_at(tok.head) if tok.head.dep_ == "dobj" and \
-                    tok.head.head.lemma_.lower() == "attend" else None
+            if tok.dep_ in ("appos", "npadvmod") and any(c.dep_ == "prep" and c.lower_ in ("among", "including")
+                                                         for c in tok.children):
+                # "300 guests attended the summit, among them A and B": the list hangs off the
+                # gathering or off the verb, as the parser reads it
+                verb = tok.head.head if tok.dep_ == "appos" else tok.head
+                gathering = [o for o in verb.children if o.dep_ == "dobj"] if verb.lemma_.lower() == "attend" else []
+                event = self.occasion_at(gathering[0]) if gathering else None
                 for person in [a for a in self.args(tok) if a[0].type == "Person"] if event else []:
-                    self.add(person, "attended", event, tok.head.head, "event:attended-among", 0.75,
+                    self.add(person, "attended", event, verb, "event:attended-among", 0.75,
                              ("Person",), ("Event",))
             if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 self.presence_rule(tok)
