@@ -291,7 +291,9 @@ def _resolve_references(
         types, noun = wanted
         if noun is None and types != ("Person",) and _continues_unnamed_subject(tok, token_cluster):
             continue
-        cid = _own_subject(tok, types, token_cluster, clusters) if noun is None else None
+        cid = _listed_owner(tok, types, token_cluster, clusters) if noun is None else None
+        if cid is None:
+            cid = _own_subject(tok, types, token_cluster, clusters) if noun is None else None
         if cid is None:
             cid = _antecedent(tok, types, noun, history, clusters, paragraph,
                               _clause_subject(tok, token_cluster, noun is not None),
@@ -309,6 +311,18 @@ def _resolve_references(
             token_cluster.setdefault(i, cid)
         history.append((tok.i, cid, tok.dep_ in ("nsubj", "nsubjpass")))
     return extra
+
+
+def _listed_owner(tok, types, token_cluster: dict[int, int], clusters) -> int | None:  # noqa: ANN001
+    """'a group made up of Acme, its recycling arm Bolt and ...': a possessive pronoun in a list
+    item is the item just before it, not the clause's subject."""
+    if tok.dep_ != "poss" or tok.head.dep_ not in ("conj", "appos"):
+        return None
+    before = tok.head.head
+    cid = token_cluster.get(before.i)
+    if cid is None or before.i > tok.i or clusters[cid].type not in types:
+        return None
+    return cid
 
 
 def _own_subject(tok, types, token_cluster: dict[int, int], clusters) -> int | None:  # noqa: ANN001

@@ -294,3 +294,10 @@ def test_the_destination_of_taxed_goods_is_the_articles_tariff_setter(extractor)
     rates = {t.object.number for t in doc.triples if t.predicate == "tariffRate"
              and t.subject.label == "European Union"}
     assert 18.8 in rates, facts(doc)
+
+
+def test_its_in_a_list_is_the_item_before_and_the_next_item_is_not_described(extractor):
+    f = facts(extract_text(extractor, "Bolivia signed the deal with CBC, a group made up of Kestrel Energy, "
+                           "its recycling subsidiary Velo Cycle and the mining company Nordmin.\n"))
+    assert ("Velo Cycle", "partOf", "Kestrel Energy") in f, f
+    assert not any(s == "Nordmin" and p == "partOf" for s, p, _ in f), f

@@ -85,8 +85,11 @@ class AppositionRules(FinderBase):
         """'X, director of Y and a Turkish expert on Z,' -> directorOf, nationality, expertOn."""
         for tok in self.doc:
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and self.cluster(tok) is not None:
-                # "its domestic EV brand, X": the noun describes the name after it.
-                self.describe([(self.cluster(tok), tok)], tok.head)
+                # "its domestic EV brand, X": the noun describes the name after it; not a name
+                # with a describing noun of its own ("its unit X and the mining company Y")
+                if not any(t.lower_ in ("and", "or") for t in self.doc[min(tok.head.i, tok.i) : tok.i]) or not any(
+                        c.dep_ == "compound" and c.lemma_.lower() in ORG_NOUNS for c in tok.lefts):
+                    self.describe([(self.cluster(tok), tok)], tok.head)
                 continue
             if tok.dep_ == "appos" and tok.lower_ == "one":
                 # "X, one of China's largest makers of Y,": describe X by the plural noun.
