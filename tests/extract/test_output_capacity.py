@@ -50,3 +50,8 @@ def test_money_spent_to_build_a_plant_and_its_start_in_the_same_sentence(extract
     got = {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
     assert (site, "investmentValue", "3.5 billion USD") in got, got
     assert (site, "plannedStart", "2026") in got, got
+
+
+def test_what_is_built_at_a_plant_is_its_product(extractor):
+    f = facts(extract_text(extractor, "The Velora X5 is built at the Velora Motors plant in Porto.\n"))
+    assert ("Velora Motors Porto plant", "produces", "Velora X5") in f, f

@@ -199,6 +199,12 @@ class VerbRules(FinderBase):
             return
         # the parser sometimes hangs a bare noun object as ccomp or oprd ("make lithium hydroxide")
         objects = [*objects, *(c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN")]
+        if self.works_at(verb):
+            # "the T03 will be assembled at the Acme plant", "Model 3 cars built at its Shanghai
+            # factory": what is made there is the passive subject, or the noun the participle describes
+            objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                objects.append(verb.head)
         for obj in [o for x in objects for o in (x, *x.conjuncts)]:
             noun = obj
             if obj.like_num or obj.lemma_.lower() in MEASURE_UNITS or any(
@@ -209,6 +215,11 @@ class VerbRules(FinderBase):
                 if noun is None and obj.lemma_.lower() in GOODS_UNITS:
                     noun = obj  # "turn out 200,000 electric vehicles": the unit is the goods
             product = self.product_cluster(noun) if noun is not None else None
+            if product is None and noun is not None and self.works_at(verb):
+                named = self.cluster(noun)  # a model NER called a company: "the T03", "Model 3"
+                if named is not None and named.type in ("Organization", "Product") and noun.dep_ in (
+                        "nsubjpass",) and len(named.label.split()) <= 3:
+                    product = (named, noun)
             if product is None:
                 continue
             for m in makers:
