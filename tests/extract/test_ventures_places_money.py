@@ -301,3 +301,13 @@ def test_its_in_a_list_is_the_item_before_and_the_next_item_is_not_described(ext
                            "its recycling subsidiary Velo Cycle and the mining company Nordmin.\n"))
     assert ("Velo Cycle", "partOf", "Kestrel Energy") in f, f
     assert not any(s == "Nordmin" and p == "partOf" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, holder, held", [
+    ("Nordwind Motors will buy a 4.99% stake in Zeltrix for about $700 million.", "Nordwind Motors", "Zeltrix"),
+    ("Kestrel Energy, which owns about 17% of Varnok, backed the plan.", "Kestrel Energy", "Varnok"),
+])
+def test_a_stake_is_held_in_a_company_whatever_ner_called_it(extractor, text, holder, held):
+    doc = extract_text(extractor, text + "\n")
+    assert (holder, "investsIn", held) in facts(doc), facts(doc)
+    assert {e.label: e.type for e in doc.entities}.get(held) == "Organization"

@@ -133,8 +133,8 @@ class VerbRules(FinderBase):
                 self.facility_place_rule(verb, o)
         if lemma in FOUNDING_VERBS and verb.tag_ in ("VBN", "VBD"):
             self.founded_rule(verb)
-        if lemma in ("own", "hold", "acquire", "buy", "take") and not self.hedge(verb):
-            self.stake_rule(verb, objects)
+        if lemma in ("own", "hold", "acquire", "buy", "take"):
+            self.stake_rule(verb, objects)  # "will buy a stake" is kept, with its hedge
         if lemma in ("acquire", "buy", "purchase", "control") and not self.hedge(verb):
             self.takeover_rule(verb, lemma, objects)
 
@@ -348,6 +348,11 @@ class VerbRules(FinderBase):
                 continue
             targets += [a for p in preps for g in p.children if g.dep_ == "pobj" for a in self.args(g)]
         for t in targets:
+            if t[0].type in ("City", "Place", "Person") and not self.gaz.city(t[0].label) \
+                    and not self.gaz.country(t[0].label) and len(t[0].mentions) == sum(
+                        m.kind == "name" for m in t[0].mentions):
+                # a stake is held in a company: a name NER took for an unknown town or a person
+                t[0].type = "Organization"
             for s in self.subjects(verb):
                 if s[0].id != t[0].id:
                     self.add(s, "investsIn", t, verb, "verb:stake-in", 0.8, BODY, ("Organization",))
