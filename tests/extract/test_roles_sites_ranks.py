@@ -270,3 +270,10 @@ def test_a_plant_in_a_park_of_a_town_is_named_after_the_town(extractor):
                        "221 hectares in the Southern Industrial Park of Kassel.\n")
     labels = {e.label for e in doc.entities}
     assert "Kestrel Energy Kassel cell plant" in labels, labels
+
+
+def test_a_plant_takes_the_name_the_story_uses_most_for_its_owner(extractor):
+    doc = extract_text(extractor, "General Motors (GM) reported higher sales. GM said demand was strong. "
+                       "GM will build a battery plant in Spring Hill.\n")
+    labels = {e.label for e in doc.entities}
+    assert "GM Spring Hill battery plant" in labels, labels

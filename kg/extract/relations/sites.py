@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -192,7 +193,13 @@ class SiteRules(FinderBase):
         """An owner as plant names use it: the name as written, without 'Company' or 'Inc.'
         ('Hyundai Motor Company' -> 'Hyundai Motor Ulsan plant')."""
         # an unnamed venture's plant goes by its parents: "Acme-Bolt Lyon plant"
-        words = self.holder_name(c, tok).removesuffix(" joint venture").split()
+        name = self.holder_name(c, tok).removesuffix(" joint venture")
+        counts = Counter(m.text for m in c.mentions if m.kind == "name" and m.text[:1].isupper())
+        if counts:
+            # the name the story uses most ("GM" over "General Motors" said once)
+            top = max(counts.values())
+            name = min((t for t, n in counts.items() if n == top), key=len) if top > 1 else name
+        words = name.split()
         while len(words) > 1 and words[-1].lower().rstrip(",") in ORG_SUFFIXES - {"group"}:
             words.pop()
         return " ".join(words)
