@@ -277,3 +277,12 @@ def test_a_plant_takes_the_name_the_story_uses_most_for_its_owner(extractor):
                        "GM will build a battery plant in Spring Hill.\n")
     labels = {e.label for e in doc.entities}
     assert "GM Spring Hill battery plant" in labels, labels
+
+
+def test_two_plants_in_one_breath_and_the_later_one_by_its_kind(extractor):
+    doc = extract_text(extractor, "Velora Motors will build a new EV assembly plant in Alliston and a battery "
+                       "plant next to it. Once running, the assembly plant will build up to 240,000 vehicles a year.\n")
+    f = facts(doc)
+    assert ("Velora Motors", "builds", "Velora Motors battery plant") in f, f
+    caps = [t.subject.label for t in doc.triples if t.predicate == "capacity"]
+    assert caps == ["Velora Motors Alliston assembly plant"], f

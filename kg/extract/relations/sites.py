@@ -44,7 +44,9 @@ class SiteRules(FinderBase):
             if tok.pos_ in ("VERB", "AUX") and lemma in CONSTRUCTION:
                 for o in tok.children:
                     if o.dep_ == "dobj":
-                        self.build_rule(tok, o, f"verb:{lemma}:facility")
+                        # "build an assembly plant in P and a battery plant next to it": each one
+                        for obj in (o, *(c for c in o.conjuncts if c.lemma_.lower() in FACILITY_NOUNS)):
+                            self.build_rule(tok, obj, f"verb:{lemma}:facility")
             if tok.pos_ == "NOUN" and lemma in CONSTRUCTION_NOUNS:
                 # "construction of its plant in P"
                 for o in (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -75,6 +77,10 @@ class SiteRules(FinderBase):
             # complex" a complex), else the latest of any kind
             head = "plant" if tok.lemma_.lower() == "factory" else tok.lemma_.lower()
             same = [c for c in earlier if c.label.split()[-1].lower() == head]
+            kind = {t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod")}
+            fits = [c for c in earlier if kind and kind <= {w for x in c.mentions for w in x.text.lower().split()}
+                    | set(c.label.lower().split())]
+            same = fits or same  # "the assembly plant": the one described as an assembly plant
             if tok.lemma_.lower() in SITE_REFERENCES:
                 same = earlier[:1]  # "the project" is the story's first plant, the one it is about
             c = (same or earlier)[-1]
@@ -310,8 +316,11 @@ class SiteRules(FinderBase):
         known = [c for c in self.res.clusters.values() if c.type == "Place"
                  and any(x.kind == "facility" for x in c.mentions)
                  and c.label.split()[-1].lower() == m.label.split()[-1].lower()]
-        same = [c for c in known if words <= set(c.label.lower().split())
-                or set(c.label.lower().split()) <= words]
+        # the words a plant has been called by: its name and every description of it
+        # ("the assembly plant" after "a new EV assembly plant in Alliston")
+        said = {c.id: set(c.label.lower().split()) | {w for x in c.mentions for w in x.text.lower().split()}
+                for c in known}
+        same = [c for c in known if words <= said[c.id] or set(c.label.lower().split()) <= words]
         if not same:
             return self.new_cluster(m)
         c = max(same, key=lambda c: max(x.start for x in c.mentions))
