@@ -7,11 +7,15 @@ import re
 from kg.model import Value
 
 _SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
-    "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bil": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian numbering
 }
-_CURRENCY_WORDS = [
+_PERCENT = r"%|\bper\s*cent\b|\bpercent(?:age points?)?\b|\bpct\b"
+# (pattern, ISO code), tried in order on casefolded text; the first that matches wins.
+# Words and codes stand alone ("country" is not lira (TRY), "Europe" not euros) but may touch
+# digits ("THB2.3bn", "RM32 billion"): _bounded() adds that to every pattern.
+_CURRENCIES = [
     (r"u\.?s\.?\s*dollars?|us\$|usd|american dollars?", "USD"),
     (r"euros?|eur|€", "EUR"),
     (r"yuan|renminbi|rmb|cny", "CNY"),
@@ -19,35 +23,54 @@ _CURRENCY_WORDS = [
     (r"pounds?(?:\s+sterling)?|gbp|£", "GBP"),
     (r"yen|jpy|¥", "JPY"),
     (r"won|krw|₩", "KRW"),
-    (r"rupees?|inr|₹|\brs\.?(?=\s*\d)", "INR"),
-    (r"ringgit|myr|\brm(?=\s*\d)", "MYR"),
+    (r"rupees?|inr|₹|rs\.?(?=\s*\d)", "INR"),
+    (r"ringgit|myr|rm(?=\s*\d)", "MYR"),
     (r"rupiah|idr", "IDR"),
     (r"forints?|huf", "HUF"),
     (r"baht|thb", "THB"),
     (r"pesos?|mxn", "MXN"),
     # other dollars before the plain one
-    (r"australian dollars?|a\$|\baud\b", "AUD"),
-    (r"canadian dollars?|c\$|\bcad\b", "CAD"),
-    (r"hong kong dollars?|hk\$|\bhkd\b", "HKD"),
-    (r"singapore dollars?|s\$|\bsgd\b", "SGD"),
-    (r"new zealand dollars?|nz\$|\bnzd\b", "NZD"),
-    (r"taiwan(?:ese)? dollars?|nt\$|\btwd\b", "TWD"),
-    (r"swiss francs?|\bchf\b", "CHF"),
-    (r"\breais\b|\bbrl\b|r\$", "BRL"),
-    (r"\brand\b|\bzar\b", "ZAR"),
-    (r"riyals?|\bsar\b", "SAR"),
-    (r"dirhams?|\baed\b", "AED"),
+    (r"australian dollars?|a\$|aud", "AUD"),
+    (r"canadian dollars?|c\$|cad", "CAD"),
+    (r"hong kong dollars?|hk\$|hkd", "HKD"),
+    (r"singapore dollars?|s\$|sgd", "SGD"),
+    (r"new zealand dollars?|nz\$|nzd", "NZD"),
+    (r"taiwan(?:ese)? dollars?|nt\$|twd", "TWD"),
+    (r"swiss francs?|chf", "CHF"),
+    (r"reais|brl|r\$", "BRL"),
+    (r"rand|zar", "ZAR"),
+    (r"riyals?|sar", "SAR"),
+    (r"dirhams?|aed", "AED"),
     (r"dollars?|\$", "USD"),
 ]
+
+
+def _bounded(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])")
+
+
+_CURRENCIES = [(_bounded(pattern), code) for pattern, code in _CURRENCIES]
+# Every unit parse_unit can return: percent and the currency codes.
+UNITS = frozenset({"%", *(code for _, code in _CURRENCIES)})
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "largest": 1, "biggest": 1, "top": 1,
+    word: i + 1
+    for i, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
 }
+_ORDINALS.update({"largest": 1, "biggest": 1, "top": 1, "leading": 1})  # rank 1 without a number
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50,
-    "hundred": 100, "a hundred": 100, "dozen": 12,
+    word: i
+    for i, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
 }
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+                      "dozen": 12, "a dozen": 12})
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -80,18 +103,37 @@ def parse_number(text: str) -> float | None:
     return None
 
 
+def parse_number_or_rank(text: str) -> float | None:
+    """parse_number, else the rank: '$1.2 bn' -> 1.2e9, 'third-largest' -> 3."""
+    number = parse_number(text)
+    if number is not None:
+        return number
+    rank = parse_rank(text)
+    return rank.number if rank is not None else None
+
+
+def parse_currency(text: str) -> str | None:
+    """The ISO code of the currency text names ('RM32 billion' -> 'MYR'), or None."""
+    low = text.casefold()
+    for pattern, code in _CURRENCIES:
+        if pattern.search(low):
+            return code
+    return None
+
+
+def parse_unit(text: str) -> str | None:
+    """'%' for a percentage, else the currency's ISO code, else None."""
+    if re.search(_PERCENT, text, re.IGNORECASE):
+        return "%"
+    return parse_currency(text)
+
+
 def parse_money(text: str) -> Value | None:
     """A money Value with ISO currency, e.g. '38.55 billion U.S. dollars' -> 3.855e10 USD."""
     number = parse_number(text)
     if number is None:
         return None
-    low = text.casefold()
-    unit = None
-    for pattern, code in _CURRENCY_WORDS:
-        if re.search(pattern, low):
-            unit = code
-            break
-    return Value(text=text, kind="money", number=number, unit=unit)
+    return Value(text=text, kind="money", number=number, unit=parse_currency(text))
 
 
 def parse_percent(text: str) -> Value | None:
