@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from kg.identity import identity_key
+
 # Entity classes of the kg ontology (aligned to schema.org in kg/ontology.ttl).
 ENTITY_TYPES = (
     "Person",
@@ -63,8 +65,8 @@ class Entity:
 
     @property
     def key(self) -> tuple[str, str]:
-        """Identity of the entity: its type and case-folded label."""
-        return (self.type, self.label.casefold())
+        """Identity of the entity: its type and the identity key of its label (kg.identity)."""
+        return (self.type, identity_key(self.label))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The layers point one way: a module imports only from its own layer or the ones below.
 
-    cli → build → (ingest | extract | eval | store | graph | render) → model, errors
+    cli → build → (ingest | extract | eval | store | graph | render) → model, values, identity, errors
 
 Read from the source (every import, also those inside functions), so a lazy import that
 reaches back up fails here too. Within the middle layer, the allowed edges are listed.
@@ -13,11 +13,13 @@ from pathlib import Path
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 
-RANK = {"model": 0, "errors": 0, "ingest": 1, "extract": 1, "eval": 1, "store": 1, "graph": 1, "render": 1,
+RANK = {"model": 0, "errors": 0, "values": 0, "identity": 0, "ingest": 1, "extract": 1, "eval": 1, "store": 1, "graph": 1, "render": 1,
         "build": 2, "cli": 3, "__main__": 4, "__init__": 4}
 # Imports between middle-layer packages: the graph layer reads the store, eval scores what
 # extraction and ingest produce, rendering draws the graph layer's view.
-ALLOWED = {("graph", "store"), ("render", "graph"), ("eval", "extract"), ("eval", "ingest"),
+# At the bottom, kg.values (parsing text into model Values) builds on kg.model, and
+# kg.model keys its entities with kg.identity.
+ALLOWED = {("values", "model"), ("model", "identity"), ("graph", "store"), ("render", "graph"), ("eval", "extract"), ("eval", "ingest"),
            ("extract", "ingest")}
 # Extraction never imports rdflib or the store; rendering never imports spaCy.
 FORBIDDEN_LIBRARIES = {"extract": {"rdflib", "pyoxigraph", "oxrdflib"}, "render": {"spacy"}}

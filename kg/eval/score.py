@@ -30,10 +30,8 @@ from typing import Any, Mapping
 from kg.errors import KGError
 from kg.eval.gold import (
     VALUE_TOLERANCE,
-    _KNOWN_UNITS,
     _close,
     _country_index,
-    _parse_unit,
     _parse_year,
     is_name,
     load_gold,
@@ -42,6 +40,8 @@ from kg.eval.gold import (
     validate_gold,
 )
 from kg.model import RELATIONS, SYMMETRIC_RELATIONS
+from kg.values import UNITS, parse_unit
+
 
 @dataclass
 class _Entity:
@@ -68,7 +68,7 @@ class _GoldIndex:
             if e.type == "Quantity":
                 e.numbers = tuple(dict.fromkeys(
                     n for n in map(parse_number, labels) if n is not None))
-                e.unit = next((u for u in map(_parse_unit, labels) if u), None)
+                e.unit = next((u for u in map(parse_unit, labels) if u), None)
             elif e.type == "Date":
                 e.year = next(y for y in map(_parse_year, labels) if y)
             self.entities[name] = e
@@ -159,7 +159,7 @@ def _resolve_value(label: str, type_: str | None, value: Any, unit: str | None,
                 years.append(year)
     if not numbers and not years:
         return frozenset()
-    pred_unit = unit if unit in _KNOWN_UNITS else _parse_unit(label)
+    pred_unit = unit if unit in UNITS else parse_unit(label)
     hits = set()
     for e in index.entities.values():
         if e.type == "Quantity" and numbers:

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive key with Turkish-aware folding of İ/ı."""
-    text = text.replace("İ", "I").replace("ı", "i").replace("’", "'")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
+from kg.identity import fold  # one folding for every name comparison; re-exported
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from kg.extract.coref import _acronym, _strip_suffix
 from kg.extract.places import fold
+from kg.identity import SAME_KEY_REASON, identity_key
 from kg.model import Document, Entity, Merge, Triple
 
 # Across documents there is less context than inside one, so demand closer spellings.
@@ -22,7 +23,7 @@ _PLACE_TYPES = {"Country", "City", "Region"}  # already canonical from place dat
 
 
 class KnownEntities:
-    """An index of known entities by type and folded name, growing as documents are added."""
+    """An index of known entities by type and identity key, growing as documents are added."""
 
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self.by_name: dict[tuple[str, str], Entity] = {}
@@ -32,18 +33,20 @@ class KnownEntities:
 
     def add(self, entity: Entity) -> None:
         """Index an entity under its label and aliases (the first entity to claim a name keeps it)."""
-        if (entity.type, fold(entity.label)) not in self.by_name:
+        if entity.key not in self.by_name:
             self.by_type.setdefault(entity.type, []).append(entity)
         for name in (entity.label, *entity.aliases):
-            self.by_name.setdefault((entity.type, fold(name)), entity)
+            self.by_name.setdefault((entity.type, identity_key(name)), entity)
 
     def match(self, entity: Entity) -> tuple[Entity, str] | None:
         """The known entity this one is, and why; None if it is new."""
         for name in (entity.label, *entity.aliases):
-            known = self.by_name.get((entity.type, fold(name)))
+            known = self.by_name.get((entity.type, identity_key(name)))
             if known is not None:
-                if fold(name) == fold(known.label):
+                if name == known.label:
                     return known, "same name as a stored entity"
+                if identity_key(name) == identity_key(known.label):
+                    return known, f"stored entity {known.label!r}: {SAME_KEY_REASON}"
                 return known, f"stored alias {name!r}"
         across = self.match_other_type(entity)
         if across is not None:
@@ -77,11 +80,11 @@ class KnownEntities:
         """The same name stored under a more reliable type: a place from the gazetteer over an
         organisation ('the Ningde-based group' made 'Ningde' one), an organisation over a person
         (NER often calls a company a person, rarely the reverse)."""
-        key = fold(entity.label)
+        key = identity_key(entity.label)
         for stored, weaker in _TYPE_PRECEDENCE:
             if entity.type in weaker:
                 known = self.by_name.get((stored, key))
-                if known is not None and fold(known.label) == key:
+                if known is not None and identity_key(known.label) == key:
                     return known, f"same name stored as {stored}"
         return None
 

@@ -12,11 +12,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kg.errors import OutputError
 from kg.render.data import PageData
 
 __all__ = ["fill_page"]
 
-_VIS_DIR = "templates/lib/vis-9.1.2"
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
@@ -49,6 +49,20 @@ def _asset(package: str, name: str) -> str:
     return resources.files(package).joinpath(name).read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=None)
+def vis_network_asset(name: str) -> str:
+    """The text of vis-network's name ("vis-network.min.js" or ".css") as bundled by pyvis."""
+    # pyvis has no public way to get the vis-network files it ships: its only one,
+    # Network(cdn_resources="in_line").generate_html(), inlines them into pyvis's own page
+    # together with tom-select and bootstrap fetched from a CDN. So this one function reads
+    # pyvis's package data; checked against pyvis 0.3.2, which bundles vis-network 9.1.2.
+    path = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2", name)
+    if not path.is_file():
+        raise OutputError(f"the installed pyvis no longer bundles vis-network 9.1.2 ({name}); "
+                          "kg's page was checked against pyvis 0.3.2")
+    return path.read_text(encoding="utf-8")
+
+
 def _legend_html(types: list[dict[str, Any]]) -> str:
     rows = []
     for t in types:
@@ -78,7 +92,7 @@ def _relations_html(relations: list[dict[str, Any]]) -> str:
 
 def fill_page(page: PageData, title: str) -> str:
     """The whole HTML document for the page's data, titled title (already clean text)."""
-    vis_js = _script_text(_asset("pyvis", f"{_VIS_DIR}/vis-network.min.js"))
+    vis_js = _script_text(vis_network_asset("vis-network.min.js"))
     app_js = _script_text(_asset("kg.render", "app.js"))
     csp = (
         "default-src 'none'; "
@@ -90,7 +104,7 @@ def fill_page(page: PageData, title: str) -> str:
     values = {
         "CSP": csp,
         "TITLE": html.escape(title, quote=True),
-        "VIS_CSS": _style_text(_asset("pyvis", f"{_VIS_DIR}/vis-network.css")),
+        "VIS_CSS": _style_text(vis_network_asset("vis-network.css")),
         "APP_CSS": _style_text(_asset("kg.render", "app.css")),
         "STATS": f"{n_nodes} nodes · {n_edges} edges",
         "LEGEND": _legend_html(page.types),

@@ -27,7 +27,6 @@ import datetime as _dt
 import hashlib
 import math
 import re
-import unicodedata
 from decimal import Decimal
 from typing import Any, Callable, Iterable, NamedTuple
 from urllib.parse import quote, unquote
@@ -37,6 +36,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import StoreError
+from kg.identity import SAME_KEY_REASON, identity_key, key_slug
 from kg.model import Document, Entity, Merge, Object, Triple, Value
 
 from .namespaces import DEFAULT_BASE, KG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
@@ -48,6 +48,7 @@ __all__ = [
     "assertion_iri",
     "class_iri",
     "document_from_dataset",
+    "document_entities",
     "document_from_graph",
     "document_graph_iri",
     "document_to_ox_quads",
@@ -63,7 +64,6 @@ __all__ = [
     "value_literal",
 ]
 
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _XSD_DECIMAL, _XSD_DOUBLE, _XSD_INTEGER = str(XSD.decimal), str(XSD.double), str(XSD.integer)
 
 
@@ -73,20 +73,12 @@ def normalize_base(base: str) -> str:
 
 
 def slugify(label: str) -> str:
-    """Return the IRI-safe key of a label: diacritics stripped, case-folded, '-' separated."""
-    # Turkish dotted/dotless i do not fold to plain 'i' through NFKD + casefold alone.
-    text = label.replace("İ", "i").replace("ı", "i")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    slug = _NON_WORD.sub("-", text).strip("-")
-    if not slug:
-        # A label made only of punctuation still needs a stable, distinct IRI.
-        slug = "x-" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:12]
-    return quote(slug, safe="-")
+    """Return the IRI-safe key of a label: the slug of its identity key (kg.identity)."""
+    return key_slug(identity_key(label))
 
 
 def entity_iri(entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
-    """Return the deterministic IRI of an entity: ``{base}{type}/{slug of label}``."""
+    """Return the deterministic IRI of an entity: ``{base}{type}/{slug of its identity key}``."""
     kind = quote(entity.type.casefold(), safe="")
     return URIRef(f"{normalize_base(base)}{kind}/{slugify(entity.label)}")
 
@@ -268,7 +260,8 @@ def _document_terms(doc: Document, base: str) -> list[tuple[_Term, _Term, _Term,
     # Entities of the list first, then any only named in triples, so that every IRI an
     # assertion points at has a type and a label in this graph.
     labels: dict[str, str] = {}
-    for entity in _entities_of(doc):
+    collapsed: list[Merge] = []  # spellings that became one node here, recorded as merges
+    for entity in document_entities(doc):
         iri = str(entity_iri(entity, base))
         if iri not in labels:
             labels[iri] = entity.label
@@ -276,8 +269,9 @@ def _document_terms(doc: Document, base: str) -> list[tuple[_Term, _Term, _Term,
             add(iri, RDFS.label, _Lit(entity.label))
             add(iri, KG.mentionedIn, g)
         elif entity.label != labels[iri]:
-            # Two spellings with one normalised key: one node, the other spelling an alias.
+            # Two spellings with one identity key: one node, the other spelling an alias.
             add(iri, SKOS.altLabel, _Lit(entity.label))
+            collapsed.append(Merge(entity.label, labels[iri], entity.type, SAME_KEY_REASON))
         for alias in entity.aliases:
             if alias != labels[iri]:
                 add(iri, SKOS.altLabel, _Lit(alias))
@@ -329,7 +323,9 @@ def _document_terms(doc: Document, base: str) -> list[tuple[_Term, _Term, _Term,
             add(q, KG.value, _Lit(value))
             add(q, KG["index"], _integer(q_index))
 
-    for index, merge in enumerate(doc.merges):
+    recorded = {(m.alias, m.canonical, m.type) for m in doc.merges}
+    extra = [m for m in dict.fromkeys(collapsed) if (m.alias, m.canonical, m.type) not in recorded]
+    for index, merge in enumerate([*doc.merges, *extra]):
         m = str(_merge_iri(doc.id, merge, base))
         if (m, RDF.type, KG.Merge) in seen:
             continue
@@ -344,7 +340,8 @@ def _document_terms(doc: Document, base: str) -> list[tuple[_Term, _Term, _Term,
     return quads
 
 
-def _entities_of(doc: Document) -> Iterable[Entity]:
+def document_entities(doc: Document) -> Iterable[Entity]:
+    """The document's entities, then those only named in its triples (repeats included)."""
     yield from doc.entities
     for triple in doc.triples:
         yield triple.subject

@@ -17,6 +17,7 @@ messages); a backend supplies the few primitives below the line "backend".
 
 from __future__ import annotations
 
+import dataclasses
 import urllib.error
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -28,13 +29,16 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from kg.errors import QueryError, StoreError
-from kg.model import Document, Entity
+from kg.identity import SAME_KEY_REASON
+from kg.model import Document, Entity, Merge
 
 from .namespaces import DEFAULT_BASE, KG
 from .rdf import (
     Quad,
+    document_entities,
     document_from_graph,
     document_graph_iri,
+    entity_iri,
     normalize_base,
     relation_name,
     type_name,
@@ -234,6 +238,9 @@ class KGStore:
         self._check_writable()
         if self.has_document(doc.id):
             return False
+        merges = self._merges_with_stored(doc)
+        if merges:
+            doc = dataclasses.replace(doc, merges=[*doc.merges, *merges])
         try:
             written = self._insert_document(doc)
         except (OSError, ValueError, RuntimeError) as exc:
@@ -243,6 +250,34 @@ class KGStore:
         if self._written >= FLUSH_EVERY_QUADS:
             self.flush()
         return True
+
+    def _merges_with_stored(self, doc: Document) -> list[Merge]:
+        """Merges for the document's entities whose IRI a stored entity spelt otherwise holds.
+
+        One identity key, one IRI: a new "Turkiye" joins a stored "Türkiye". The build
+        reconciles first (and records why), so this only catches a document added directly.
+        """
+        mine: dict[URIRef, Entity] = {}
+        for entity in document_entities(doc):
+            mine.setdefault(entity_iri(entity, self.base), entity)
+        if not mine:
+            return []
+        values = " ".join(iri.n3() for iri in mine)
+        rows = self._query(
+            "SELECT ?e ?label WHERE { VALUES ?e { " + values + " } "
+            "GRAPH ?g { ?e kg:mentionedIn ?g ; rdfs:label ?label } }"
+        )
+        stored: dict[URIRef, str] = {}
+        for row in rows:
+            iri, label = URIRef(str(row[0])), str(row[1])
+            stored[iri] = min(label, stored.get(iri, label))  # the same one every time
+        recorded = {(m.alias, m.type) for m in doc.merges}
+        return [
+            Merge(entity.label, stored[iri], entity.type, SAME_KEY_REASON)
+            for iri, entity in mine.items()
+            if iri in stored and stored[iri] != entity.label
+            and (entity.label, entity.type) not in recorded
+        ]
 
     def flush(self) -> None:
         """Write buffered data to disk: bounds memory on long builds (RocksDB memtables)."""

@@ -282,3 +282,21 @@ def test_bad_arguments_raise_kgerror(graph, tmp_path):
     with pytest.raises(KGError):
         render_html(graph, blocker / "g.html")  # parent is a file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # no temp file left behind
+
+
+def test_vis_network_comes_from_pyvis_and_is_inlined(graph):
+    """The page inlines the vis-network that pyvis bundles, read in one place only."""
+    from kg.render.page import vis_network_asset
+
+    page = html_document(graph)
+    js = vis_network_asset("vis-network.min.js")
+    assert len(js) > 100_000 and "@version 9.1.2" in js[:500]
+    assert js[:500] in page  # inlined, not linked
+    assert ".vis-network" in vis_network_asset("vis-network.css")
+    # No other module reaches into pyvis's package data or its private state.
+    render_dir = Path(__file__).resolve().parents[2] / "kg" / "render"
+    for module in render_dir.glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert "node_ids" not in source and "_IdList" not in source, module.name
+        if module.name != "page.py":
+            assert '"lib"' not in source and "templates/lib" not in source, module.name
