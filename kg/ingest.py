@@ -71,11 +71,13 @@ def _decode(data: bytes, source: str) -> str:
         raise InputError(f"{source}: not valid UTF-8 (byte {exc.start})") from None
 
 
-def parse_document(text: str, source: str = "-") -> Document:
-    """A Document with metadata taken from an optional 'Key: value' header block."""
-    text = normalize_text(text)
+def split_header(text: str) -> tuple[dict[str, str], int]:
+    """The fields of an optional 'Key: value' header block and where the body starts.
+
+    A block counts when every line before the first blank line is 'Key: value' and one key
+    is known (title, publisher, byline, date ...); otherwise the whole text is the body.
+    """
     meta: dict[str, str] = {}
-    body_start = 0
     head, sep, _ = text.partition("\n\n")
     lines = head.split("\n")
     if sep and lines and all(_HEADER_LINE.match(line) for line in lines):
@@ -85,7 +87,14 @@ def parse_document(text: str, source: str = "-") -> Document:
                 field = _HEADER_KEYS.get(key.lower())
                 if field and field not in meta:
                     meta[field] = value.strip()
-            body_start = len(head) + len(sep)
+            return meta, len(head) + len(sep)
+    return meta, 0
+
+
+def parse_document(text: str, source: str = "-") -> Document:
+    """A Document with metadata taken from an optional 'Key: value' header block."""
+    text = normalize_text(text)
+    meta, body_start = split_header(text)
     date = meta.get("date")
     if date:
         found = re.search(r"\d{4}-\d{2}-\d{2}", date)

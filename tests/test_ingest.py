@@ -49,3 +49,19 @@ def test_folders_expand_to_sorted_text_files(tmp_path):
     (tmp_path / "a.txt").write_text("a")
     (tmp_path / "c.png").write_bytes(b"x")
     assert [p.rsplit("/", 1)[1] for p in expand_paths([str(tmp_path)])] == ["a.txt", "b.txt"]
+
+
+def test_eval_and_ingest_read_one_header_block():
+    """The gold scorer's article body is the body the ingest layer extracts from."""
+    from pathlib import Path
+
+    from kg.eval import article_body
+    from kg.ingest import parse_document
+
+    dev = Path(__file__).resolve().parent / "gold" / "dev"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt"))[:10]]
+    texts.append("Title: A\nWhatever: b\n\nBody text.")
+    texts.append("Not: a header\nbecause this line is prose\n\nBody.")
+    for text in texts:
+        doc = parse_document(text)
+        assert article_body(text).strip() == doc.text[doc.body_start:].strip()

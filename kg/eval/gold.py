@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from kg.errors import GoldError
 from kg.identity import fold, identity_key
+from kg.ingest import split_header
 from kg.model import ENTITY_TYPES, RELATIONS, VALUE_TYPES
 from kg.values import parse_number_or_rank
 
@@ -114,12 +115,9 @@ def _close(a: float, b: float) -> bool:
 
 
 def article_body(text: str) -> str:
-    """Return an article's body: the text after a leading 'Key: value' header block, if any."""
-    head, sep, rest = text.partition("\n\n")
-    lines = [line for line in head.splitlines() if line.strip()]
-    if sep and lines and all(re.match(r"^[A-Z][\w -]*:\s", line) for line in lines):
-        return rest
-    return text
+    """Return an article's body: the text after a leading 'Key: value' header block, if any
+    (the block as the ingest layer reads it)."""
+    return text[split_header(text)[1]:]
 
 
 def _fail(message: str) -> GoldError:
