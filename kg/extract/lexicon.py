@@ -29,6 +29,12 @@ PERSON_NOUNS = frozenset(
     commissioner chancellor premier representative""".split()
 )
 PLACE_NOUNS = frozenset("city cities town province region country countries state".split())
+# Nouns a place's name stands beside ("the city of Gdansk", "Hidalgo state"); the first four
+# name areas inside a country (a homonymous city is not meant).
+SUBDIVISION_NOUNS = frozenset("state province region county".split())
+AREA_NOUNS = SUBDIVISION_NOUNS | {"city", "town", "district"}
+# Nouns whose "of" phrase names a place ("the port of Jorf Lasfar", "the mayor of Ulsan").
+PLACE_OF_NOUNS = AREA_NOUNS | {"port", "capital", "mayor", "governor"}
 # Nouns naming a built facility; an NP headed by one becomes a facility entity.
 FACILITY_NOUNS = frozenset(
     """factory factories plant plants facility facilities gigafactory campus complex

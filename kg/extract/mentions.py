@@ -18,6 +18,7 @@ from kg.extract.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    PLACE_OF_NOUNS,
     TITLE_WORDS,
 )
 from kg.extract.places import Gazetteer, fold
@@ -292,7 +293,6 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 # Nouns whose "of" names a place: "the city of X", "the mayor of X".
-PLACE_OF_NOUNS = frozenset("city town port capital province state region county district mayor governor".split())
 
 
 def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:

@@ -10,9 +10,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.calibration import HEDGE_FACTOR
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.lexicon import (
+    AREA_NOUNS,
     DENIALS,
     HEDGES,
     ORG_NOUNS,
+    SUBDIVISION_NOUNS,
 )
 from kg.extract.places import Gazetteer
 from kg.extract.relations.lexicon import (
@@ -345,11 +347,11 @@ class FinderBase:
         found = [a for a in self.args(pobj) if a[0].type in PLACE]
         if found:
             return found
-        if pobj.lemma_.lower() in ("state", "province", "region", "city", "town", "county", "district"):
+        if pobj.lemma_.lower() in AREA_NOUNS:
             for c in pobj.children:
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == pobj.i - 1:
                     for a in self.args(c):
-                        if a[0].type == "City" and pobj.lemma_.lower() in ("state", "province", "region", "county"):
+                        if a[0].type == "City" and pobj.lemma_.lower() in SUBDIVISION_NOUNS:
                             # "Hidalgo state" is the state, not a homonymous city.
                             m = Mention(c.i, c.i + 1, c.text, "Region", "name", c.text)
                             a = (self.new_cluster(m), c)
