@@ -58,3 +58,10 @@ def test_opening_a_site_is_launching_not_building_it(extractor, text, opener, si
 def test_guests_listed_or_present_attend(extractor, text):
     f = facts(extract_text(extractor, text + "\n"))
     assert ("Jonas Holm", "attended", "Nordic Energy Summit") in f, f
+
+
+def test_arriving_in_a_place_is_visiting_it(extractor):
+    f = facts(extract_text(extractor, "Jonas Holm arrived in Lisbon on Tuesday for talks with Marta Silva.\n"))
+    assert ("Jonas Holm", "visited", "Lisbon") in f, f
+    f = facts(extract_text(extractor, "The shipment arrived in Lisbon on Tuesday.\n"))
+    assert not any(p == "visited" for _, p, _ in f), f

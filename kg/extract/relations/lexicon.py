@@ -17,6 +17,7 @@ VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
     "visit": [("dobj", "visited", ACTOR, PLACE + ("Organization",), 0.9)],
     "tour": [("dobj", "visited", ACTOR, PLACE + ("Organization",), 0.85)],
     "travel": [("prep:to", "visited", ("Person",), PLACE, 0.8)],
+    "arrive": [("prep:in", "visited", ("Person",), PLACE, 0.75)],  # "arrived in Lisbon for talks"
     "meet": [("dobj", "metWith", ACTOR, ACTOR, 0.85), ("prep:with", "metWith", ACTOR, ACTOR, 0.85)],
     # a leader who receives or hosts a visitor meets them
     "receive": [("dobj", "metWith", ("Person",), ("Person",), 0.75)],
