@@ -55,3 +55,10 @@ def test_money_spent_to_build_a_plant_and_its_start_in_the_same_sentence(extract
 def test_what_is_built_at_a_plant_is_its_product(extractor):
     f = facts(extract_text(extractor, "The Velora X5 is built at the Velora Motors plant in Porto.\n"))
     assert ("Velora Motors Porto plant", "produces", "Velora X5") in f, f
+
+
+def test_a_province_has_no_capacity(extractor):
+    doc = extract_text(extractor, "The first cars will be built at Velora's factory in Jinhua, in Zhejiang "
+                       "province, which can turn out 120,000 vehicles a year.\n")
+    assert not any(t.predicate == "capacity" and t.subject.type in ("Region", "City", "Country")
+                   for t in doc.triples), facts(doc)

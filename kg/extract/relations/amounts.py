@@ -141,6 +141,10 @@ class AmountRules(FinderBase):
                 site = self.site_of_clause(root, verb)
                 if site is not None and rel in ("capacity", "employs"):
                     subs = [site]  # "opened a plant in P with a capacity of N": the plant's
+                if rel in ("capacity", "employs"):
+                    # a company or a plant makes and employs; a province or a country "with a
+                    # capacity" is a parsing slip ("a factory in Jinhua, in Zhejiang, which can ...")
+                    subs = [x for x in subs if x[0].type == "Organization" or self.is_facility(x[0])]
                 for s in subs:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + ("Place",), ANY, year=year)
 

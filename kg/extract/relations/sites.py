@@ -78,9 +78,9 @@ class SiteRules(FinderBase):
             head = "plant" if tok.lemma_.lower() == "factory" else tok.lemma_.lower()
             same = [c for c in earlier if c.label.split()[-1].lower() == head]
             kind = {t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod")}
-            fits = [c for c in earlier if kind and kind <= {w for x in c.mentions for w in x.text.lower().split()}
+            fits = [c for c in same if kind and kind <= {w for x in c.mentions for w in x.text.lower().split()}
                     | set(c.label.lower().split())]
-            same = fits or same  # "the assembly plant": the one described as an assembly plant
+            same = fits or same  # "the assembly plant": the plant described as an assembly plant
             if tok.lemma_.lower() in SITE_REFERENCES:
                 same = earlier[:1]  # "the project" is the story's first plant, the one it is about
             c = (same or earlier)[-1]
