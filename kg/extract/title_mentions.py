@@ -40,8 +40,10 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 break
             if tok.i in people:
                 break  # "Chancellor Jane Roe and state premier John Doe": another title's holder
-            if doc[i].text[:1].isupper() and tok.text[:1].islower() and tok.lower_ not in ("and", "&"):
+            if doc[i].text[:1].isupper() and not doc[i].text.isupper() and tok.text[:1].islower() \
+                    and tok.lower_ not in ("and", "&"):
                 break  # "a deal President X": a capitalised title does not take lowercase words
+                # (an acronym does: "president and CEO Jane Doe")
             if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("and", "&"):
                 left -= 1
             else:

@@ -71,3 +71,9 @@ def test_a_title_with_a_possessive_pronoun_before_the_name(extractor):
     doc = extract_text(extractor, "Nordwind Motors said on Monday that sales rose. Its chief executive, "
                        "Anna Berg, said demand was strong.\n")
     assert ("Anna Berg", "holdsPosition", "Chief Executive of Nordwind Motors") in facts(doc)
+
+
+def test_a_lowercase_title_joined_to_an_acronym_title(extractor):
+    f = facts(extract_text(extractor, "The Korean side was led by Velora Motor Company president and CEO "
+                           "Jaehoon Chang.\n"))
+    assert ("Jaehoon Chang", "holdsPosition", "President and CEO of Velora Motor Company") in f, f
