@@ -247,6 +247,11 @@ def _canonical(c: Cluster) -> str:
         names,
         key=lambda m: (counts[m.text], m.cue is not None and "descriptor" in m.cue, -m.start),
     )
+    # a short form used more often does not replace the full name it is short for ("Redwood"
+    # for "Redwood Materials"): stories name a company in full first, then shorten it
+    fuller = [m for m in names if m.text != best.text and m.text.startswith(best.text + " ")]
+    if fuller and " " not in best.text:
+        best = min(fuller, key=lambda m: m.start)
     return best.label or best.text
 
 

@@ -397,13 +397,18 @@ NER_TYPES = frozenset({"Organization", "Person", "Place", "Product", "Event"})
 
 def _people_that_begin_company_names(mentions: list[Mention]) -> None:
     """'Rio Tinto' read as a person beside 'Rio Tinto Lithium' and 'Rio Tinto BM Subsidiary':
-    a two-word "person" that begins companies' names in the story is their parent company."""
+    a "person" whose name begins companies' names in the story is their parent company, or
+    the company's short name ('Nordwind' for 'Nordwind Motors')."""
     orgs = [fold(m.text).split() for m in mentions if m.type == "Organization" and m.kind == "name"]
+    people = [fold(m.text).split() for m in mentions if m.type == "Person" and m.kind == "name"]
     for m in mentions:
         if m.type != "Person" or m.kind != "name" or m.cue:
             continue
         words = fold(m.text).split()
-        if len(words) >= 2 and any(len(o) > len(words) and o[: len(words)] == words for o in orgs):
+        if not any(len(o) > len(words) and o[: len(words)] == words for o in orgs):
+            continue
+        # one word ("Nordwind's chief executive") only when no person of the story bears it
+        if len(words) >= 2 or not any(len(p) > 1 and words[0] in p for p in people):
             m.type, m.cue = "Organization", "begins a company's name"
 
 

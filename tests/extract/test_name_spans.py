@@ -46,3 +46,20 @@ def test_a_dateline_is_a_place_not_a_company(extractor, text):
 def test_a_company_acronym_opening_a_line_stays_a_company(extractor):
     doc = extract_text(extractor, "BYD, the Chinese carmaker, said sales rose.\n")
     assert ("BYD", "Organization") in {(e.label, e.type) for e in doc.entities}
+
+
+def test_a_company_short_name_read_as_a_person_is_the_company(extractor):
+    doc = extract_text(extractor, "Nordwind Motors sold more cars. Nordwind's chief executive, Lars Holm, "
+                       "said the company was in talks.\n")
+    f = {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
+    assert ("Lars Holm", "holdsPosition", "Chief Executive of Nordwind Motors") in f, f
+    # a surname that begins a company's name stays the person's
+    doc = extract_text(extractor, "Henry Ford founded Ford Motor in 1903. Ford later said sales rose.\n")
+    assert ("Henry Ford", "Person") in {(e.label, e.type) for e in doc.entities}
+
+
+def test_the_full_name_labels_a_company_its_short_form_is_used_more(extractor):
+    doc = extract_text(extractor, "Redwood Materials will build a campus in Nevada. Redwood said the campus "
+                       "would open in 2026. Redwood also recycles batteries.\n")
+    labels = {e.label for e in doc.entities if e.type == "Organization"}
+    assert "Redwood Materials" in labels and "Redwood" not in labels, labels

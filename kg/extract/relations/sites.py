@@ -205,6 +205,9 @@ class SiteRules(FinderBase):
             # the name the story uses most ("GM" over "General Motors" said once)
             top = max(counts.values())
             name = min((t for t, n in counts.items() if n == top), key=len) if top > 1 else name
+            # ... but not a one-word short form of the full name ("Redwood" of "Redwood Materials")
+            fuller = [t for t in counts if t.startswith(name + " ")]
+            name = fuller[0] if fuller and " " not in name else name
         words = name.split()
         while len(words) > 1 and words[-1].lower().rstrip(",") in ORG_SUFFIXES - {"group"}:
             words.pop()
