@@ -16,18 +16,18 @@ from kg.ingest import parse_document
 pytestmark = pytest.mark.slow
 DEV = Path(__file__).resolve().parent.parent / "gold" / "dev"
 
-# micro-average over all 44 articles (measured: precision 0.697, core recall 0.335)
-MICRO_PRECISION = 0.67
-MICRO_CORE_RECALL = 0.31
+# micro-average over all 44 articles (measured: precision 0.712, core recall 0.341)
+MICRO_PRECISION = 0.69
+MICRO_CORE_RECALL = 0.32
 # per article: core recall measured minus 0.1, rounded down
 CORE_RECALL = {
     "am01_byd_tsingshan_chile_lithium_exit": 0.26,
     "am02_cobco_jorf_lasfar_battery_materials": 0.16,
     "am03_brazil_ev_import_duty": 0.46,
-    "am05_ganfeng_mariana_salta": 0.13,
+    "am05_ganfeng_mariana_salta": 0.16,
     "am06_sqm_2023_results": 0.17,
     "am08_us_section301_ev_battery_tariffs": 0.27,
-    "ap01_hli_green_power_karawang": 0.32,
+    "ap01_hli_green_power_karawang": 0.36,
     "ap02_gac_aion_rayong_plant": 0.3,
     "ap03_byd_tanjong_malim_ckd": 0.05,
     "ap04_pilbara_posco_gwangyang_lithium": 0.21,
@@ -36,7 +36,7 @@ CORE_RECALL = {
     "cn01_hyundai_ulsan_ev_plant": 0.38,
     "cn02_catl_2023_results": 0.11,
     "cn03_xiaomi_su7_launch": 0.4,
-    "cn04_zeekr_nyse_ipo": 0.11,
+    "cn04_zeekr_nyse_ipo": 0.21,
     "cn05_byd_tops_tesla_q4_2023": 0.65,
     "eu01_catl_debrecen_land_deal": 0.19,
     "eu02_eu_definitive_ev_duties": 0.49,
@@ -48,7 +48,7 @@ CORE_RECALL = {
     "mi03_china_graphite_export_permits": 0.0,
     "mi04_cmoc_2024_results": 0.16,
     "mi05_bolivia_ylb_cbc_lithium_deal": 0.25,
-    "mi06_redwood_south_carolina_campus": 0.23,
+    "mi06_redwood_south_carolina_campus": 0.28,
     "na01_northvolt_chapter11_carlsson": 0.0,
     "na02_honda_ontario_ev_value_chain": 0.21,
     "na03_tesla_gruenheide_opening": 0.15,
@@ -61,7 +61,7 @@ CORE_RECALL = {
     "po06_byd_mega_motor_pakistan_agreement": 0.2,
     "tr01_lges_ford_koc_battery_jv": 0.06,
     "tr03_byd_central_asia_interview": 0.23,
-    "tr04_korea_kazakhstan_critical_minerals": 0.04,
+    "tr04_korea_kazakhstan_critical_minerals": 0.11,
     "tr05_eu_kazakhstan_raw_materials": 0.4,
     "tr06_hyundai_pif_saudi_plant": 0.25,
     "tr08_human_horizons_saudi_deal": 0.15,
