@@ -182,7 +182,7 @@ class FinderBase:
     def is_venture(self, c: Cluster) -> bool:
         """Whether an entity is a joint venture the story leaves unnamed (a named venture or a
         consortium is a company one invests in)."""
-        return any(v.id == c.id for v, _ in self.ventures) or c.label.endswith(" joint venture")
+        return any(v.id == c.id for v, _ in self.ventures)
 
     def acts_as_state(self, tok: Token) -> bool:
         """Whether a capital's name is the subject or owner of a state's act ('Beijing said',

@@ -376,7 +376,7 @@ class TitleRules(FinderBase):
         else:
             people = self.subjects(verb)
         people = [p for p in people if p[0].type == "Person"]
-        left = lemma in ("step", "resign", "retire", "quit") and "ended" or ""
+        left = "ended" if lemma in ("step", "resign", "retire", "quit") else ""
         joined = next((a for c in verb.children if c.dep_ == "dobj" for a in self.args(c)
                        if a[0].type == "Organization"), None) if lemma == "join" else None
         for noun in titles:
