@@ -20,13 +20,34 @@ def make_paragraphs(nlp: Language, name: str):  # noqa: ANN201
     """Start a sentence after every line break, so evidence never spans two paragraphs."""
 
     def component(doc: Doc) -> Doc:
+        line_start = 0
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
                 tok.is_sent_start = True
+                line_start = tok.i
+            elif tok.i - line_start <= 12 and prev.text in _DATELINE_DASHES and prev.i > 0 \
+                    and doc[prev.i - 1].whitespace_ and _is_dateline(doc[line_start : prev.i]):
+                # "MADRID, Dec 10 — Acme and Bolt will ...": the story starts after the dateline,
+                # and the parser reads it better as a sentence of its own
+                tok.is_sent_start = True
         return doc
 
     return component
+
+
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _is_dateline(span) -> bool:  # noqa: ANN001
+    """'MADRID, Dec 10', 'ULSAN, Nov. 13 (KNS)', 'RAYONG, Thailand': a place in capitals first."""
+    place = []
+    for t in span:
+        if t.is_punct:
+            break
+        place.append(t)
+    return bool(place) and all(t.is_upper for t in place if t.is_alpha) \
+        and sum(c.isalpha() for t in place for c in t.text) >= 3
 
 
 @Language.factory("kg_entities_v1")

@@ -39,6 +39,11 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
             break
     if left < noun.i and left > 0 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_:
         left += 1  # "joint-venture plant": the chain stops at the hyphen; drop the word it split
+    acronym = []
+    if left >= 3 and doc[left - 1].text == ")" and doc[left - 3].text == "(" and doc[left - 2].text.isupper() \
+            and doc[left - 4].pos_ in ("NOUN", "PROPN", "ADJ"):
+        # "a lithium iron phosphate (LFP) battery plant": the short form names the kind
+        acronym = [doc[left - 2].text]
     span = doc[left : noun.i + 1]
     owners = list(dict.fromkeys(owners))[:3]
     pointed = any(t.dep_ == "poss" or t.lower_ in ("the", "this", "that") for t in noun.lefts)
@@ -50,16 +55,15 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
         t.pos_ != "ADJ" or t.lower_ in ("electric", "lithium")) and t.lower_ not in _UNNAMED]
     named = {w for part in [*owners, city or ""] for w in part.split()}
     words = [w for w in words[:-1] if w not in named] + words[-1:]  # "the Ulsan plant" names Ulsan once
-    kind = _ABBREVIATIONS.sub(lambda x: _ABBREV[x.group(0).lower()], " ".join(words)).split()
+    kind = acronym + _ABBREVIATIONS.sub(lambda x: _ABBREV[x.group(0).lower()], " ".join(words)).split()
     # news and registries call a works a "plant" whichever word the story used
     head = "plant" if noun.lower_ == "factory" else noun.text
     kind = [*kind[:-1], head][-3:]
     if not owners and not city:
         label = f"{span.text} in {place}" if place else span.text  # the story's own description
     else:
-        # a plant of several builders goes by its place and kind ("Lyon battery plant"): their
-        # joint name is spelt a different way by every story
-        owner = owners[:1] if len(owners) == 1 or not city else []
+        # a plant of several builders goes by their short names joined ("Acme-Bolt Lyon plant")
+        owner = ["-".join(owners)] if owners else []
         label = " ".join([*owner, *([city] if city else []), *kind])
     return Mention(span.start, span.end, span.text, "Place", "facility", label)
 

@@ -45,7 +45,12 @@ class SiteRules(FinderBase):
                 for o in tok.children:
                     if o.dep_ == "dobj":
                         # "build an assembly plant in P and a battery plant next to it": each one
-                        for obj in (o, *(c for c in o.conjuncts if c.lemma_.lower() in FACILITY_NOUNS)):
+                        # "build a lithium iron phosphate (LFP) battery plant": the parser may
+                        # make the plant an apposition of the first noun
+                        misread = [c for c in o.children if c.dep_ == "appos" and c.i > o.i
+                                   and c.lemma_.lower() in FACILITY_NOUNS and o.lemma_.lower() not in FACILITY_NOUNS
+                                   and o.pos_ == "NOUN" and any(t.text == "(" for t in self.doc[o.i:c.i])]
+                        for obj in (o, *(c for c in o.conjuncts if c.lemma_.lower() in FACILITY_NOUNS), *misread):
                             self.build_rule(tok, obj, f"verb:{lemma}:facility")
             if tok.pos_ == "NOUN" and lemma in CONSTRUCTION_NOUNS:
                 # "construction of its plant in P"
@@ -127,6 +132,9 @@ class SiteRules(FinderBase):
         owned += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
         owned = [o for o in owned if o[0].type == "Organization"]
+        # "Acme's Ulsan complex": a town that NER took for a company names the place, not an owner
+        misread_towns = [o for o in owned if len(owned) > 1 and o[1].dep_ == "compound" and self.gaz.city(o[0].label)]
+        owned = [o for o in owned if o not in misread_towns]
         owners, builders, verb = list(owned), [], None
         if noun.dep_ in ("dobj", "pobj"):
             verb = noun.head if noun.dep_ == "dobj" else noun.head.head
@@ -161,11 +169,13 @@ class SiteRules(FinderBase):
                 city = inner.group(1)  # "the Southern Industrial Park of Debrecen": the town names it
         elif country is not None and owners and not self.ranked(noun):
             city = country[0].label  # "its plant in Hungary" -> "Acme Hungary plant"
+        elif misread_towns:
+            city = misread_towns[0][0].label
         else:
             city = None
         if city is None and not (owned and any(t.dep_ == "poss" or t.lower_ == "the" for t in noun.lefts)):
             return  # a plant neither placed nor owned in the phrase ("a CATL factory") is no one site
-        names = [self.site_owner(*o) for o in owners]
+        names = self.site_owners(owners)
         m = facility_mention(self.doc, noun, None, owners=names, city=city)
         if m is None:
             return
@@ -195,6 +205,27 @@ class SiteRules(FinderBase):
         within its country, and the phrase itself is how the story names it."""
         return any(t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "second", "third") for t in noun.lefts)
 
+    def site_owners(self, owners: list[tuple[Cluster, Token]]) -> list[str]:
+        """The owners as a plant's name gives them: one owner by its usual name, several by
+        their shortest ones ('Acme-LGES Lyon plant' for Acme and LG Energy Solution (LGES))."""
+        owners = list({c.id: (c, tok) for c, tok in owners}.values())
+        if len(owners) == 1:
+            return [self.site_owner(*owners[0])]
+        names = []
+        for c, tok in owners:
+            forms = [m.text for m in c.mentions if m.kind == "name" and m.text[:1].isupper()
+                     and len(m.text) > 1] or [self.site_owner(c, tok)]
+            names.append(self.strip_suffix(min(forms, key=len)))
+        return names
+
+    @staticmethod
+    def strip_suffix(name: str) -> str:
+        """'Hyundai Motor Company' -> 'Hyundai Motor': plant names drop the company form."""
+        words = name.split()
+        while len(words) > 1 and words[-1].lower().rstrip(",") in ORG_SUFFIXES - {"group"}:
+            words.pop()
+        return " ".join(words)
+
     def site_owner(self, c: Cluster, tok: Token) -> str:
         """An owner as plant names use it: the name as written, without 'Company' or 'Inc.'
         ('Hyundai Motor Company' -> 'Hyundai Motor Ulsan plant')."""
@@ -208,10 +239,7 @@ class SiteRules(FinderBase):
             # ... but not a one-word short form of the full name ("Redwood" of "Redwood Materials")
             fuller = [t for t in counts if t.startswith(name + " ")]
             name = fuller[0] if fuller and " " not in name else name
-        words = name.split()
-        while len(words) > 1 and words[-1].lower().rstrip(",") in ORG_SUFFIXES - {"group"}:
-            words.pop()
-        return " ".join(words)
+        return self.strip_suffix(name)
 
     def owned_site_rule(self, noun: Token) -> None:
         """'Acme's factory in Fremont' -> hasFacilityIn(Acme, Fremont)."""
@@ -234,6 +262,9 @@ class SiteRules(FinderBase):
         if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("AUX", "VERB") and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "construction of its factory, in the city of P, is on schedule"
             preps += [c for c in trigger.head.children if c.dep_ == "prep"]
+        if trigger is obj and obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
+            # "Acme plans a plant in P": the place phrase hangs off the planning verb
+            preps += [c for c in obj.head.children if c.dep_ == "prep" and c.i > obj.i]
         if trigger.pos_ == "NOUN":
             preps += [c for c in trigger.children if c.dep_ == "prep" and c.lower_ != "of"]
         if trigger.pos_ in ("VERB", "AUX"):
@@ -242,13 +273,12 @@ class SiteRules(FinderBase):
         partners = [p for w in preps if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
         # "a plant with Y in P": the place phrase often hangs off the partner's name
         preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
-        for prep in preps:
-            if prep.lower_ in ("in", "at", "near"):
-                for pobj in prep.children:
-                    found = self.place_args(pobj)
-                    if found and found[0][0].type in PLACE:
-                        place_arg = found[0]
-                        place = self.place_label(found[0][1], found[0][0])
+        found = [f[0] for prep in preps if prep.lower_ in ("in", "at", "near") for pobj in prep.children
+                 for f in [self.place_args(pobj)] if f and f[0][0].type in PLACE]
+        # "a plant in Zaragoza, in northeastern Spain": the town names the plant's place
+        place_arg = next((f for f in found if f[0].type == "City"), found[-1] if found else None)
+        if place_arg is not None:
+            place = self.place_label(place_arg[1], place_arg[0])
         if place_arg is None:
             place_arg = next(iter(self.named_places(obj)), None)  # "opened its Porto plant"
             place = place_arg[0].label if place_arg is not None else None
@@ -265,7 +295,7 @@ class SiteRules(FinderBase):
             owners = []  # "the first battery plant in Hungary": the description names it
         if obj.tag_ == "NNS":
             return  # "building plants in P": many sites, no one entity
-        names = [self.site_owner(*o) for o in owners]
+        names = self.site_owners(owners)
         m = facility_mention(self.doc, obj, place, owners=names, city=city)
         if m is None:
             return

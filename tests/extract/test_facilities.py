@@ -1,0 +1,53 @@
+"""Facility names (kg/extract/facilities.py) and the sentence the story starts after its dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import extract_text, facts
+
+
+@pytest.mark.parametrize("text, builders, plant", [
+    ("Norvik Motors and Peltan Energy Solutions (PES) will build a battery plant in Kassel, "
+     "the companies said on Monday.", ("Norvik Motors", "Peltan Energy Solutions"),
+     "Norvik Motors-PES Kassel battery plant"),  # each owner by its shortest name
+    ("Arcos Holding and Brimley Motor Co. signed a deal to build a $2 billion electric vehicle "
+     "plant in Tarsus.", ("Arcos Holding", "Brimley Motor Co."), "Arcos-Brimley Motor Tarsus EV plant"),
+])
+def test_a_plant_of_several_builders_is_named_after_all_of_them(extractor, text, builders, plant):
+    f = facts(extract_text(extractor, text + "\n"))
+    for b in builders:
+        assert (b, "builds", plant) in f, f
+
+
+@pytest.mark.parametrize("text, plant", [
+    ("Qentis Energy will build a nickel manganese cobalt (NMC) battery plant in Tarsus.", "Qentis Energy Tarsus NMC battery plant"),
+    ("Velmar Motors plans a lithium iron phosphate (LFP) cell factory in Porto.", "Velmar Motors Porto LFP cell plant"),
+])
+def test_a_bracketed_short_form_names_the_kind_of_plant(extractor, text, plant):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert any(s == plant for s, _, _ in f), f
+
+
+def test_a_plant_takes_its_town_over_the_region_named_after_it(extractor):
+    f = facts(extract_text(extractor, "Qentis Energy will build a cathode plant in Tarsus, in southern Türkiye, "
+                           "the company said.\n"))
+    assert ("Qentis Energy Tarsus cathode plant", "locatedIn", "Tarsus") in f, f
+
+
+def test_a_town_ner_took_for_a_company_names_the_plant_not_its_owner(extractor):
+    f = facts(extract_text(extractor, "Brimco's existing Ulsan complex employs 3,000 people.\n"))
+    assert any(s == "Brimco Ulsan complex" for s, _, _ in f), f
+
+
+@pytest.mark.parametrize("dateline", ["MADRID, Dec 10 — ", "ULSAN, Nov. 13 (KNS) -- ", "PERTH — "])
+def test_the_story_after_a_dateline_is_parsed_as_its_own_sentence(extractor, dateline):
+    text = dateline + "Halvorsen Motors and Chinese battery giant Qentis will build a battery plant in Tarsus.\n"
+    f = facts(extract_text(extractor, text))
+    assert ("Halvorsen Motors", "builds", "Halvorsen Motors-Qentis Tarsus battery plant") in f, f
+
+
+def test_a_hyphen_inside_a_sentence_is_no_dateline(extractor):
+    doc = extract_text(extractor, "GAC Aion, the electric vehicle arm of state-owned carmaker GAC Group, "
+                       "opened a plant in Rayong.\n")
+    assert ("GAC Aion", "partOf", "GAC Group") in facts(doc)
