@@ -18,6 +18,7 @@ from kg.extract.lexicon import (
     ORG_NOUNS,
     ORG_SUFFIXES,
     PERSON_NOUNS,
+    PUBLIC_BODY_NOUNS,
     PRONOUNS_PERSON,
     PRONOUNS_THING,
 )
@@ -282,7 +283,9 @@ def _resolve_references(
             outlet = tok.dep_ in ("dobj", "dative") and tok.head.lemma_ == "tell"
             if (tok.i == 0 or token_cluster.get(tok.i - 1) != cid) and not outlet:
                 # A multi-word name's first token is a compound of the subject head.
-                head = tok.head if tok.dep_ == "compound" and token_cluster.get(tok.head.i) == cid else tok
+                head = tok
+                while head.dep_ == "compound" and token_cluster.get(head.head.i) == cid and head.head != head:
+                    head = head.head
                 history.append((tok.i, cid, head.dep_ in ("nsubj", "nsubjpass")))
             continue
         wanted = _reference_kind(tok)
@@ -474,4 +477,9 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
     in_last = {cid for i, cid, _ in candidates if paragraph(i) == last_para}
     if len(in_last) == 1:
         return candidates[0][1]
+    # "The company will spend ..." opening a paragraph continues the one subject of the last
+    subjects = {cid for i, cid, subj in candidates if paragraph(i) == last_para and subj}
+    if noun is not None and noun not in PUBLIC_BODY_NOUNS | {"group"} and tok.dep_ in ("nsubj", "nsubjpass") \
+            and types == ("Organization",) and len(subjects) == 1:
+        return subjects.pop()
     return None

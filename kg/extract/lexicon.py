@@ -19,6 +19,11 @@ ORG_NOUNS = frozenset(
     federation council union champion champions bloc miner miners consultancy consultancies
     lender lenders insurer insurers airline airlines regulator regulators fund funds""".split()
 )
+# Organisation nouns for public bodies rather than businesses ("the bloc", "the ministry").
+PUBLIC_BODY_NOUNS = frozenset(
+    """agency agencies ministry ministries university institute council union bloc regulator
+    regulators federation association organisation organization""".split()
+)
 # Nouns that say the name next to them is a person.
 PERSON_NOUNS = frozenset(
     """expert experts analyst analysts economist economists official officials spokesperson

@@ -1,0 +1,29 @@
+"""Coreference (kg/extract/coref.py): descriptions that open a paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import extract_text, facts
+
+PARAGRAPH_ONE = ("Danish battery maker Orvik Cells Co. Limited (OCH) signed a land deal with the town of "
+                 "Kolding on Monday, Trade Minister Lars Berg told reporters.\n\n")
+
+
+@pytest.mark.parametrize("second", [
+    "The company will spend 2 billion euros on a battery cell plant in Kolding.",
+    "The firm will build a battery cell plant in Kolding.",
+])
+def test_a_description_opening_a_paragraph_continues_the_last_paragraphs_subject(extractor, second):
+    doc = extract_text(extractor, PARAGRAPH_ONE + second + "\n")
+    plants = {e.label for e in doc.entities if e.label.endswith("plant")}
+    assert plants == {"OCH Kolding battery cell plant"} or plants == {"Orvik Cells Kolding battery cell plant"}, plants
+
+
+def test_a_public_body_description_is_not_taken_for_the_last_subject(extractor):
+    text = ("Duties on cars shipped to the European Union came into force after the European "
+            "Commission published its rules.\n\n"
+            "The bloc already levies a 10% tariff on imported cars.\n")
+    doc = extract_text(extractor, text)
+    assert not any(t.subject.label == "European Commission" and t.predicate == "tariffRate"
+                   for t in doc.triples), facts(doc)
