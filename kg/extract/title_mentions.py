@@ -26,6 +26,12 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if start > m.start:
             m.start, m.text = start, doc[start : m.end].text
         i = m.start - 1
+        office = _office_of(doc, i)
+        if office is not None:
+            # "Minister of Foreign Affairs and Trade Jane Doe": the office with its portfolio
+            roles.append(Mention(office, i + 1, doc[office : i + 1].text, "Role", "role"))
+            m.descriptors.append(doc[office].lower_)
+            continue
         if i < 0 or doc[i].lower_ not in TITLE_WORDS:
             continue
         left = i
@@ -79,6 +85,7 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         roles.append(Mention(left, i + 1, doc[left : i + 1].text, "Role", "role"))
         m.descriptors.extend(t.lower_ for t in doc[left : i + 1] if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS)
+    mentions = [m for m in mentions if not _portfolio(doc, m)]
     if not roles:
         return mentions
     kept = [
@@ -87,6 +94,34 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if not any(r.start <= m.start and m.end <= r.end and m.type != "Country" for r in roles)
     ]
     return kept + employers + roles
+
+
+def _office_of(doc: Doc, i: int) -> int | None:
+    """Where 'Minister of Foreign Affairs and Trade' starts when its last word is token i."""
+    if i < 2 or not doc[i].text[:1].isupper() or doc[i].lower_ in TITLE_WORDS:
+        return None
+    j = i
+    while j > max(0, i - 8) and (doc[j].text[:1].isupper() or doc[j].lower_ in ("and", "&", ",")):
+        j -= 1
+    if doc[j].lower_ != "of" or j < 1:
+        return None
+    title = doc[j - 1]
+    if title.lower_ not in GOVERNMENT_TITLES or not title.text[:1].isupper():
+        return None
+    return j - 1
+
+
+def _portfolio(doc: Doc, m: Mention) -> bool:
+    """'Minister of Foreign Affairs and Trade': the words after a title's 'of' are its
+    portfolio, not organisations (a 'Ministry of Trade' is one)."""
+    if m.type != "Organization" or m.end <= m.start:
+        return False
+    root = doc[m.start : m.end].root
+    while root.dep_ == "conj":
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in GOVERNMENT_TITLES \
+        and prep.head.text[:1].isupper()
 
 
 def _employer_named_elsewhere(doc: Doc, mentions: list[Mention], left: int, title: int) -> Mention | None:

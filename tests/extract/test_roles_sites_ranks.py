@@ -286,3 +286,18 @@ def test_two_plants_in_one_breath_and_the_later_one_by_its_kind(extractor):
     assert ("Velora Motors", "builds", "Velora Motors battery plant") in f, f
     caps = [t.subject.label for t in doc.triples if t.predicate == "capacity"]
     assert caps == ["Velora Motors Alliston assembly plant"], f
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Minister of Foreign Affairs and Trade Lars Berg told reporters on Monday.", "Lars Berg",
+     "Minister of Foreign Affairs and Trade"),
+    ("Minister of Industry and Technology Emre Aksoy said the plant would open in May.", "Emre Aksoy",
+     "Minister of Industry and Technology"),
+    ("The plan was backed by Secretary of Economy Ana Ruiz on Friday.", "Ana Ruiz", "Secretary of Economy"),
+])
+def test_an_office_with_its_portfolio_before_a_name(extractor, text, person, role):
+    doc = extract_text(extractor, text + "\n")
+    f = facts(doc)
+    assert any(s == person and p == "holdsPosition" and o.startswith(role) for s, p, o in f), f
+    # the portfolio's words are no organisations
+    assert not any(e.type == "Organization" for e in doc.entities), [e.label for e in doc.entities]
