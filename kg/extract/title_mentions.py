@@ -102,6 +102,8 @@ def _office_of(doc: Doc, i: int) -> int | None:
         return None
     j = i
     while j > max(0, i - 8) and (doc[j].text[:1].isupper() or doc[j].lower_ in ("and", "&", ",")):
+        if doc[j].ent_type_ == "PERSON" or doc[j].lower_ in TITLE_WORDS:
+            return None  # another titled name ends here: "Minister of Industry Anna Berg and Mayor Per Dahl"
         j -= 1
     if doc[j].lower_ != "of" or j < 1:
         return None

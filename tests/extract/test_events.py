@@ -60,6 +60,21 @@ def test_guests_listed_or_present_attend(extractor, text):
     assert ("Jonas Holm", "attended", "Nordic Energy Summit") in f, f
 
 
+@pytest.mark.parametrize("text", [
+    "The Nordic Energy Summit was attended by Jonas Holm, chair of Vesta Group, Vesta Group President "
+    "and Chief Executive Erik Lund, First Vice Minister of Industry Anna Berg and Bergen Mayor Lars Dahl.",
+    "Jonas Holm attended the Nordic Energy Summit, together with Vesta Group chairman Erik Lund, "
+    "Industry Minister Anna Berg and Lars Dahl.",
+    "Around 300 guests attended the Nordic Energy Summit, among them Prime Minister Jonas Holm, "
+    "Vesta Group chairman Erik Lund, Industry Minister Anna Berg and Lars Dahl, Bergen's mayor.",
+])
+def test_every_guest_of_a_long_list_attends(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    guests = {s for s, p, o in f if p == "attended" and o == "Nordic Energy Summit"}
+    assert guests == {"Jonas Holm", "Erik Lund", "Anna Berg", "Lars Dahl"}, f
+
+
+
 def test_arriving_in_a_place_is_visiting_it(extractor):
     f = facts(extract_text(extractor, "Jonas Holm arrived in Lisbon on Tuesday for talks with Marta Silva.\n"))
     assert ("Jonas Holm", "visited", "Lisbon") in f, f

@@ -272,11 +272,16 @@ def test_a_plant_in_a_park_of_a_town_is_named_after_the_town(extractor):
     assert "Kestrel Energy Kassel cell plant" in labels, labels
 
 
-def test_a_plant_takes_the_name_the_story_uses_most_for_its_owner(extractor):
-    doc = extract_text(extractor, "General Motors (GM) reported higher sales. GM said demand was strong. "
-                       "GM will build a battery plant in Spring Hill.\n")
+@pytest.mark.parametrize("text, plant", [
+    ("General Motors (GM) reported higher sales. GM said demand was strong. "
+     "General Motors will build a battery plant in Spring Hill.", "GM Spring Hill battery plant"),
+    ("Velora Motor Company reported higher sales. Velora's chief said demand was strong. "
+     "Velora Motor Company will build a battery plant in Brno.", "Velora Brno battery plant"),
+])
+def test_a_plant_takes_the_shortest_name_the_story_uses_for_its_owner(extractor, text, plant):
+    doc = extract_text(extractor, text + "\n")
     labels = {e.label for e in doc.entities}
-    assert "GM Spring Hill battery plant" in labels, labels
+    assert plant in labels, labels
 
 
 def test_two_plants_in_one_breath_and_the_later_one_by_its_kind(extractor):

@@ -108,7 +108,10 @@ class EventRules(FinderBase):
                     event = self.occasion_at(o) if o.dep_ == "dobj" else None
                     if event is None:
                         continue
-                    for person in self.people_of(tok):
+                    # "X attended the ceremony, together with A, B and C": the list attended too
+                    company = [p for w in tok.children if w.dep_ == "prep" and w.lower_ == "with" and any(
+                        c.lower_ in ("together", "along") for c in w.children) for p in self.people_listed_from(w.i + 1)]
+                    for person in self.merge_people(self.people_of(tok), company):
                         self.add(person, "attended", event, tok, f"event:{tok.lemma_.lower()}", 0.8,
                                  ("Person",), ("Event",))
                 if tok.lemma_.lower() == "attend":
@@ -127,7 +130,10 @@ class EventRules(FinderBase):
                 verb = tok.head.head if tok.dep_ == "appos" else tok.head
                 gathering = [o for o in verb.children if o.dep_ == "dobj"] if verb.lemma_.lower() == "attend" else []
                 event = self.occasion_at(gathering[0]) if gathering else None
-                for person in [a for a in self.args(tok) if a[0].type == "Person"] if event else []:
+                listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("among", "including")
+                          for p in self.people_listed_from(c.i + 1)]
+                people = self.merge_people([a for a in self.args(tok) if a[0].type == "Person"], listed)
+                for person in people if event else []:
                     self.add(person, "attended", event, verb, "event:attended-among", 0.75,
                              ("Person",), ("Event",))
             if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
@@ -159,9 +165,31 @@ class EventRules(FinderBase):
         return [a for a in self.subjects(verb) if a[0].type == "Person"]
 
     def agents(self, verb: Token) -> list[tuple[Cluster, Token]]:
-        """The people of a passive verb's by-phrase."""
-        return [a for c in verb.children if c.dep_ == "agent" for p in c.children
-                if p.dep_ == "pobj" for a in self.args(p) if a[0].type == "Person"]
+        """The people of a passive verb's by-phrase, and of the list it opens ('attended by A,
+        chair of Acme, Industry Minister B and Mayor C')."""
+        found = [a for c in verb.children if c.dep_ == "agent" for p in c.children
+                 if p.dep_ == "pobj" for a in self.args(p) if a[0].type == "Person"]
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return self.merge_people(found, self.people_listed_from(by.i + 1) if by is not None else [])
+
+    def people_listed_from(self, start: int) -> list[tuple[Cluster, Token]]:
+        """The people named in a list that runs from token `start` to the clause's end; the
+        parser often breaks long lists of titled names, the names themselves stay."""
+        people: list[tuple[Cluster, Token]] = []
+        sent_end = self.doc[start].sent.end if start < len(self.doc) else start
+        for tok in self.doc[start:sent_end]:
+            if tok.pos_ in ("VERB", "AUX") or tok.text == ";" or tok.lower_ in ("who", "which", "while"):
+                break
+            c = self.cluster(tok)
+            if c is not None and c.type == "Person" and all(p[0].id != c.id for p in people):
+                people.append((c, tok))
+        return people
+
+    @staticmethod
+    def merge_people(a: list[tuple[Cluster, Token]], b: list[tuple[Cluster, Token]]) -> list[tuple[Cluster, Token]]:
+        """Both lists, each person once."""
+        seen = {c.id for c, _ in a}
+        return a + [x for x in b if x[0].id not in seen and not seen.add(x[0].id)]
 
     def opening_rule(self, verb: Token) -> None:
         """'X inaugurated / opened the plant': X launched it (a leader or the owner)."""

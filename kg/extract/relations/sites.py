@@ -231,14 +231,11 @@ class SiteRules(FinderBase):
         ('Hyundai Motor Company' -> 'Hyundai Motor Ulsan plant')."""
         # an unnamed venture's plant goes by its parents: "Acme-Bolt Lyon plant"
         name = self.holder_name(c, tok).removesuffix(" joint venture")
-        counts = Counter(m.text for m in c.mentions if m.kind == "name" and m.text[:1].isupper())
-        if counts:
-            # the name the story uses most ("GM" over "General Motors" said once)
-            top = max(counts.values())
-            name = min((t for t, n in counts.items() if n == top), key=len) if top > 1 else name
-            # ... but not a one-word short form of the full name ("Redwood" of "Redwood Materials")
-            fuller = [t for t in counts if t.startswith(name + " ")]
-            name = fuller[0] if fuller and " " not in name else name
+        forms = [m.text for m in c.mentions if m.kind == "name" and m.text[:1].isupper() and len(m.text) > 1]
+        if forms and not c.label.endswith(" joint venture"):
+            # the story's shortest name for it ("GM" for General Motors, "Hyundai" for Hyundai
+            # Motor Company), as news and registries name plants
+            name = min(forms, key=len)
         return self.strip_suffix(name)
 
     def owned_site_rule(self, noun: Token) -> None:
