@@ -1,7 +1,7 @@
 """Relation rules over the dependency parse, one module per family of phrasings.
 
 The trigger words and frames are data (`lexicon`); each family is a mixin of the finder:
-verbal frames (`verbs`), facilities (`sites`), ventures, agreements and tariffs (`ventures`),
+verbal frames (`verbs`), facilities (`sites`), works named in the text (`works`), ventures, agreements and tariffs (`ventures`),
 gatherings and who attended or opened what (`events`), titles and roles (`titles`), appositions and descriptors (`appositions`), places
 inside places (`located`) and amounts (`amounts`). Each rule names itself in the facts it yields.
 """
@@ -18,11 +18,12 @@ from kg.extract.relations.sites import SiteRules
 from kg.extract.relations.titles import TitleRules
 from kg.extract.relations.ventures import VentureRules
 from kg.extract.relations.verbs import VerbRules
+from kg.extract.relations.works import WorksRules
 
 __all__ = ["Fact", "RelationFinder"]
 
 
-class RelationFinder(VerbRules, SiteRules, VentureRules, EventRules, TitleRules, AppositionRules,
+class RelationFinder(VerbRules, SiteRules, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
                      PlaceRules, AmountRules, FinderBase):
     """Apply the rules to one parsed document whose mentions are resolved."""
 
@@ -35,6 +36,7 @@ class RelationFinder(VerbRules, SiteRules, VentureRules, EventRules, TitleRules,
             if tok.pos_ == "NOUN" and (lemma == "venture" or lemma in ("consortium", "group") and any(
                     a.dep_ == "acl" and a.lemma_.lower() in MEMBERSHIP_VERBS for a in tok.children)):
                 self.venture_rule(tok)
+        self.name_works()
         self.link_facilities()
         for tok in self.doc:
             lemma = tok.lemma_.lower()
