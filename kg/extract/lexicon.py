@@ -24,6 +24,12 @@ PUBLIC_BODY_NOUNS = frozenset(
     """agency agencies ministry ministries university institute council union bloc regulator
     regulators federation association organisation organization""".split()
 )
+# Nouns that say the name next to them is a product model ("the T03, a small city car",
+# "the Lyriq electric SUV").
+MODEL_NOUNS = frozenset(
+    """car cars suv suvs sedan sedans hatchback hatchbacks vehicle vehicles model models pickup
+    pickups crossover crossovers minivan minivans bev bevs coupe roadster""".split()
+)
 # Nouns that say the name next to them is a person.
 PERSON_NOUNS = frozenset(
     """expert experts analyst analysts economist economists official officials spokesperson

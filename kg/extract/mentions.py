@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import (
     JUNK_NAMES,
+    MODEL_NOUNS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -333,8 +334,10 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
 # Titles of public office: the words before them name a portfolio, not an employer.
 def _apply_cues(doc: Doc, m: Mention) -> None:
     """Override the NER type when a describing noun or list says otherwise."""
-    if m.kind != "name" or m.type in ("Country", "Region", "City"):
+    if m.kind != "name" or m.type == "Country":
         return
+    # a gazetteer place keeps its type unless the text calls it a model ("the Solano, a sedan")
+    placed = m.type in ("Region", "City")
     before = doc[m.start - 1] if m.start > 0 else None
     root = doc[m.start : m.end].root
     described = []
@@ -350,15 +353,22 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
             # "X, one of the largest makers of Y,": the plural noun describes X.
             described.extend(g.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                              for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.lower_ in MODEL_NOUNS):
             described.append(child.lemma_.lower())
             described.extend(c.lemma_.lower() for c in child.conjuncts if c.pos_ == "NOUN")
+    if root.dep_ == "compound" and root.head.lower_ in MODEL_NOUNS and root.head.tag_ in ("NN", "NNP") \
+            and before is not None and before.lower_ == "the" and root.head.i == m.end + (
+            len([t for t in doc[m.end : root.head.i] if t.dep_ in ("amod", "compound")])):
+        # "the Lyriq electric SUV" is a model; "BYD passenger cars" are a brand's cars
+        described.append(root.head.lower_)
     direct = len(described)
     list_head = _list_head(root)
     if list_head is not None:
         described.append(list_head.lemma_.lower())
     m.descriptors.extend(described)
     for n, noun in enumerate(described):
+        if placed and not (noun in MODEL_NOUNS and n < direct):
+            continue
         # A noun right next to the name is a stronger cue than membership of a list.
         cue = f"descriptor:{noun}" if n < direct else f"list:{noun}"
         if noun in ORG_NOUNS or noun + "s" in ORG_NOUNS:
@@ -372,6 +382,9 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
             return
         if noun in PLACE_NOUNS and m.type in ("Person", "Organization"):
             m.type, m.cue = "Place", cue
+            return
+        if noun in MODEL_NOUNS and n < direct:
+            m.type, m.cue = "Product", cue
             return
 
 
