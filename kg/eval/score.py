@@ -39,7 +39,7 @@ from kg.eval.gold import (
     parse_number,
     validate_gold,
 )
-from kg.model import RELATIONS, SYMMETRIC_RELATIONS
+from kg.model import RELATIONS, SYMMETRIC_RELATIONS, Kind
 from kg.values import UNITS, parse_unit
 
 
@@ -76,7 +76,7 @@ class _GoldIndex:
             for label in labels[1:]:
                 if is_name(label, self.names):
                     self.alias.setdefault(normalize_name(label), set()).add(name)
-            if e.type == "Country":
+            if e.type == Kind.COUNTRY:
                 for label in labels:
                     code = countries.get(normalize_name(label))
                     if code:
