@@ -9,23 +9,32 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Union
 
 from kg.identity import identity_key
 
-# Entity classes of the kg ontology (aligned to schema.org in kg/ontology.ttl).
-ENTITY_TYPES = (
-    "Person",
-    "Organization",
-    "Country",
-    "City",
-    "Region",
-    "Place",
-    "Product",
-    "Event",
-    "Role",
-    "Concept",
-)
+
+class Kind(StrEnum):
+    """An entity class of the kg ontology (aligned to schema.org in kg/ontology.ttl)."""
+
+    # A StrEnum member is its plain string: it compares, hashes, formats and serialises
+    # as "Person", so an Entity.type may hold either.
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    COUNTRY = "Country"
+    CITY = "City"
+    REGION = "Region"
+    PLACE = "Place"
+    PRODUCT = "Product"
+    EVENT = "Event"
+    ROLE = "Role"
+    CONCEPT = "Concept"
+
+
+# Plain strings, as before: a member is a str subclass, and a library that looks a value's
+# type up by type() refuses it (networkx's GraphML and GEXF writers do).
+ENTITY_TYPES = tuple(kind.value for kind in Kind)
 # Types a literal object can have in the JSON view of a triple.
 VALUE_TYPES = ("Quantity", "Date", "Text")
 

@@ -165,6 +165,18 @@ def parse_rank(text: str) -> Value | None:
     return None
 
 
+# A year in a value's label: 1800-2199, kept apart from other digits but not from letters
+# ("FY2023", "the 1990s" and "2023-24" each name one). parse_date reads running text and
+# asks more (1900-2099, a word of its own); widening it would change what is extracted.
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[0-1]\d\d)(?!\d)")
+
+
+def parse_year(text: str) -> str | None:
+    """The first year named in text ('FY2023' -> '2023', 'founded 1886' -> '1886'), or None."""
+    match = _YEAR.search(text)
+    return match.group(1) if match else None
+
+
 def parse_date(text: str, reference_year: int | None = None) -> Value | None:
     """An ISO date prefix from 'December 2023', 'Jan. 5', 'in 2022', 'last year'."""
     low = text.casefold().replace(".", " ")

@@ -12,7 +12,7 @@ from kg.errors import GoldError
 from kg.identity import fold, identity_key
 from kg.ingest import split_header
 from kg.model import ENTITY_TYPES, RELATIONS, VALUE_TYPES
-from kg.values import parse_number_or_rank
+from kg.values import parse_number_or_rank, parse_year
 
 VALUE_TOLERANCE = 0.01  # relative tolerance for quantities
 
@@ -95,16 +95,9 @@ def is_name(text: str, names: Iterable[str] = ()) -> bool:
 
 # --------------------------------------------------------------------------- values
 
-_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|2[0-1]\d\d)(?!\d)")
-
 # Gold and predicted values are read by the parser extraction uses (kg.values), so "2.4 bln"
 # or "RM32 billion" mean the same on both sides; a gold value may also be a rank ("third").
 parse_number = parse_number_or_rank
-
-
-def _parse_year(text: str) -> str | None:
-    match = _YEAR_RE.search(text)
-    return match.group(1) if match else None
 
 
 def _close(a: float, b: float) -> bool:
@@ -153,7 +146,7 @@ def validate_gold(gold: Any) -> None:
                   *_strings(ent.get("variants"), f"entity {name!r} variants")]
         if ent["type"] == "Quantity" and all(parse_number(x) is None for x in labels):
             raise _fail(f"quantity {name!r} has no parseable number in its label or aliases")
-        if ent["type"] == "Date" and all(_parse_year(x) is None for x in labels):
+        if ent["type"] == "Date" and all(parse_year(x) is None for x in labels):
             raise _fail(f"date {name!r} has no year in its label or aliases")
     seen: set[str] = set()
     for i, t in enumerate(triples):

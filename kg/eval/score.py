@@ -32,15 +32,14 @@ from kg.eval.gold import (
     VALUE_TOLERANCE,
     _close,
     _country_index,
-    _parse_year,
     is_name,
     load_gold,
     normalize_name,
     parse_number,
     validate_gold,
 )
-from kg.model import RELATIONS, SYMMETRIC_RELATIONS
-from kg.values import UNITS, parse_unit
+from kg.model import RELATIONS, SYMMETRIC_RELATIONS, Kind
+from kg.values import UNITS, parse_unit, parse_year
 
 
 @dataclass
@@ -70,13 +69,13 @@ class _GoldIndex:
                     n for n in map(parse_number, labels) if n is not None))
                 e.unit = next((u for u in map(parse_unit, labels) if u), None)
             elif e.type == "Date":
-                e.year = next(y for y in map(_parse_year, labels) if y)
+                e.year = next(y for y in map(parse_year, labels) if y)
             self.entities[name] = e
             self.canonical.setdefault(normalize_name(name), name)
             for label in labels[1:]:
                 if is_name(label, self.names):
                     self.alias.setdefault(normalize_name(label), set()).add(name)
-            if e.type == "Country":
+            if e.type == Kind.COUNTRY:
                 for label in labels:
                     code = countries.get(normalize_name(label))
                     if code:
@@ -142,19 +141,19 @@ def _resolve_value(label: str, type_: str | None, value: Any, unit: str | None,
     numbers: list[float] = []
     years: list[str] = []
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if type_ == "Date" and _parse_year(str(int(value))):
+        if type_ == "Date" and parse_year(str(int(value))):
             years.append(str(int(value)))
         else:
             numbers.append(float(value))
-    elif isinstance(value, str) and _parse_year(value):
-        years.append(_parse_year(value))  # type: ignore[arg-type]
+    elif isinstance(value, str) and parse_year(value):
+        years.append(parse_year(value))  # type: ignore[arg-type]
     else:  # no usable o_value: parse the label, as far as the predicted type allows
         if type_ in (None, "", "Quantity", "Text"):
             number = parse_number(label)
             if number is not None:
                 numbers.append(number)
         if type_ in (None, "", "Date", "Text"):
-            year = _parse_year(label)
+            year = parse_year(label)
             if year:
                 years.append(year)
     if not numbers and not years:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from kg.errors import KGError
 from kg.graph.ranking import graph_pagerank
-from kg.model import SYMMETRIC_RELATIONS, Value
+from kg.model import SYMMETRIC_RELATIONS, Kind, Value
 from kg.store import KGStore
 from kg.store.rdf import relation_name, slugify, type_name
 from kg.store.namespaces import KG
@@ -128,7 +128,10 @@ def to_networkx(store: KGStore) -> nx.MultiDiGraph:
             value_docs[o].add(str(r.id))
         for node in (s, o):
             if node not in graph:  # an assertion about an IRI with no entity description
-                graph.add_node(node, label=node.rsplit("/", 1)[-1], type="Concept", aliases=[], docs=0)
+                # .value: a plain str, as the schema says; networkx's GraphML and GEXF
+                # writers refuse a str subclass such as a Kind member.
+                graph.add_node(node, label=node.rsplit("/", 1)[-1], type=Kind.CONCEPT.value,
+                               aliases=[], docs=0)
         relation = relation_name(r.p)
         start = int(r.start)
         evidence = str(r.ev)

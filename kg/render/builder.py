@@ -18,6 +18,7 @@ from pyvis.network import Network
 
 from kg.errors import InputError
 from kg.graph.ranking import pagerank
+from kg.model import Kind
 from kg.render.data import PageData, PageFact, PageNode, clean, read_graph
 from kg.render.layout import force_layout
 from kg.render.page import fill_page
@@ -25,16 +26,16 @@ from kg.render.page import fill_page
 # Fixed colours per entity type (Tableau 10 plus greys for literal values), so a type
 # looks the same in every page and legend.
 TYPE_COLORS: dict[str, str] = {
-    "Person": "#e15759",
-    "Organization": "#4e79a7",
-    "Country": "#59a14f",
-    "City": "#8cd17d",
-    "Region": "#b6992d",
-    "Place": "#499894",
-    "Product": "#f28e2b",
-    "Event": "#b07aa1",
-    "Role": "#ff9da7",
-    "Concept": "#9c755f",
+    Kind.PERSON: "#e15759",
+    Kind.ORGANIZATION: "#4e79a7",
+    Kind.COUNTRY: "#59a14f",
+    Kind.CITY: "#8cd17d",
+    Kind.REGION: "#b6992d",
+    Kind.PLACE: "#499894",
+    Kind.PRODUCT: "#f28e2b",
+    Kind.EVENT: "#b07aa1",
+    Kind.ROLE: "#ff9da7",
+    Kind.CONCEPT: "#9c755f",
     "Quantity": "#bab0ac",
     "Date": "#79706e",
 }

@@ -37,7 +37,7 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.identity import SAME_KEY_REASON, identity_key, key_slug
-from kg.model import Document, Entity, Merge, Object, Triple, Value
+from kg.model import Document, Entity, Kind, Merge, Object, Triple, Value
 
 from .namespaces import DEFAULT_BASE, KG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
@@ -370,7 +370,7 @@ def _float(graph: Graph, s: Node, p: Node) -> float | None:
 def _entity_at(graph: Graph, iri: Node) -> Entity:
     type_ = next(
         (type_name(t) for t in graph.objects(iri, RDF.type) if str(t).startswith(str(KG))),
-        "Concept",
+        Kind.CONCEPT,
     )
     labels = sorted(str(x) for x in graph.objects(iri, RDFS.label))
     label = labels[0] if labels else unquote(str(iri).rsplit("/", 1)[-1])
