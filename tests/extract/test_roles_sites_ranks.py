@@ -241,6 +241,8 @@ def test_a_plants_place_may_hang_from_a_clause_or_apposition(extractor, text, si
      "largest carmaker in Norway"),
     ("India, the world's third-largest automobile market, is growing fast.", "India",
      "world's third-largest automobile market"),
+    ("China's fourth-largest EV maker, Kestrel Auto, opened a plant.", "Kestrel Auto",
+     "China's fourth-largest EV maker"),  # the rank before the name
 ])
 def test_a_rank_given_by_as_make_or_a_market_apposition(extractor, text, subject, rank):
     f = facts(extract_text(extractor, text))

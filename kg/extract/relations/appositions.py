@@ -141,7 +141,9 @@ class AppositionRules(FinderBase):
         self.appositive_title(heads, noun)
         self.appositive_role(heads, noun)
         lemma = noun.lemma_.lower()
-        if noun.dep_ == "appos" and (lemma in ORG_NOUNS or lemma in RANK_NOUNS):
+        named_after = any(c.dep_ == "appos" and any(h[1] == c for h in heads) for c in noun.children)
+        if (noun.dep_ == "appos" or named_after) and (lemma in ORG_NOUNS or lemma in RANK_NOUNS):
+            # "China's fourth-largest EV maker, GAC Aion" as well as "GAC Aion, China's ..."
             # "X, the world's largest e-bike maker," -> rankedAs(X, largest e-bike maker)
             rank = self.rank_value(noun)
             if rank is not None:
