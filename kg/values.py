@@ -128,6 +128,24 @@ def parse_unit(text: str) -> str | None:
     return parse_currency(text)
 
 
+_MONEY_PREFIX = r"(?:US\$|C\$|A\$|HK\$|S\$|NZ\$|NT\$|R\$|RM|Rs\.?|₹|€|£|¥|₩|\$)"
+_MONEY_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONEY_SCALE = r"(?:[\s-](?:thousand|million|billion|trillion|crore|lakh)|\s?(?:mln|bln|bn|tn))"
+_MONEY_WORD = (r"(?:won|yuan|euros?|reais|rupees?|ringgit|rupiah|forints?|baht|pesos?|dirhams?|riyals?"
+               r"|rand|yen|pounds?|liras?|(?:u\.s\.\s*)?dollars?|francs?)")
+_MONEY = re.compile(
+    rf"(?<![\w$])(?:{_MONEY_PREFIX}\s?(?:{_MONEY_NUMBER}){_MONEY_SCALE}?(?:[\s-]{_MONEY_WORD})?"
+    rf"|(?:{_MONEY_NUMBER}){_MONEY_SCALE}?[\s-]{_MONEY_WORD})(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def find_money(text: str) -> list[tuple[int, int]]:
+    """Character spans of amounts of money in text ('2 trillion won', 'RM32 billion',
+    '₹7,300-crore', 'C$15 billion'), for the amounts a tagger does not mark."""
+    return [m.span() for m in _MONEY.finditer(text) if parse_currency(m.group(0))]
+
+
 def parse_money(text: str) -> Value | None:
     """A money Value with ISO currency, e.g. '38.55 billion U.S. dollars' -> 3.855e10 USD."""
     number = parse_number(text)

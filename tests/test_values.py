@@ -1,4 +1,6 @@
-from kg.values import parse_year
+import pytest
+
+from kg.values import find_money, parse_year
 
 
 def test_a_year_stands_apart_from_digits_not_letters():
@@ -13,3 +15,13 @@ def test_no_year():
     assert parse_year("12024 units") is None
     assert parse_year("1750") is None
     assert parse_year("next year") is None
+
+
+@pytest.mark.parametrize("text, found", [
+    ("About 2 trillion won will be invested.", ["2 trillion won"]),
+    ("a RM32 billion plan and a ₹7,300-crore plant", ["RM32 billion", "₹7,300-crore"]),
+    ("C$15 billion, or 5.5 billion reais, or a 2.3-billion-baht plant", ["C$15 billion", "5.5 billion reais", "2.3-billion-baht"]),
+    ("It sold 300 cars in 2024 and grew 45 percent.", []),
+])
+def test_find_money_marks_amounts_of_money_only(text, found):
+    assert [text[a:b] for a, b in find_money(text)] == found

@@ -62,3 +62,14 @@ def test_a_province_has_no_capacity(extractor):
                        "province, which can turn out 120,000 vehicles a year.\n")
     assert not any(t.predicate == "capacity" and t.subject.type in ("Region", "City", "Country")
                    for t in doc.triples), facts(doc)
+
+
+@pytest.mark.parametrize("second", [
+    "About 2 trillion won will be invested in the project, the company said.",
+    "Total investment in the plant is put at 2 trillion won.",
+    "The project, worth 2 trillion won, is to be completed by 2026.",
+])
+def test_an_amount_a_plant_is_worth_is_its_investment(extractor, second):
+    text = "Orvik Motors will build a battery plant in Kassel. " + second + "\n"
+    f = facts(extract_text(extractor, text))
+    assert ("Orvik Motors Kassel battery plant", "investmentValue", "2 trillion KRW") in f, f

@@ -30,6 +30,7 @@ from kg.extract.relations.lexicon import (
 from kg.extract.spans import Mention
 from kg.extract.values import parse_date
 from kg.model import Value
+from kg.values import find_money
 
 # Relations a state holds as itself, not through its government.
 STATE_RELATIONS = {"imposesTariffOn", "tariffRate", "tradesWith", "tradeValue", "tradingPartnerRank"}
@@ -66,10 +67,22 @@ class FinderBase:
         self.ventures: list[tuple[Cluster, set[int]]] = []
         # Entities by sentence start, computed once: Span.ents rebuilds doc.ents on every
         # call, which made long documents quadratic.
-        self.ents = list(doc.ents)
+        self.ents = self.with_money(doc)
         self._sent_ents: dict[int, list[Span]] = {}
         for ent in self.ents:
             self._sent_ents.setdefault(ent.sent.start, []).append(ent)
+
+    @staticmethod
+    def with_money(doc: Doc) -> list[Span]:
+        """The named entities, plus the amounts of money the tagger missed or cut short
+        ('2 trillion won', '5.5 billion reais'), which replace what they overlap."""
+        ents = list(doc.ents)
+        for start, end in find_money(doc.text):
+            span = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
+            if span is None or any(e.label_ == "MONEY" and e.start <= span.start and span.end <= e.end for e in ents):
+                continue
+            ents = [e for e in ents if e.end <= span.start or e.start >= span.end] + [span]
+        return sorted(ents, key=lambda e: e.start)
 
     def sent_ents(self, sent: Span) -> list[Span]:
         """The named entities of one sentence (cached)."""

@@ -370,6 +370,21 @@ class SiteRules(FinderBase):
         head = money_root.head
         if money_root.dep_ in ("nmod", "compound", "amod", "nummod") and head.lemma_.lower() in FACILITY_NOUNS:
             return self.facility_at(head)
+        if money_root.dep_ == "npadvmod" and head.lower_ == "worth" and head.dep_ in ("amod", "acomp"):
+            # "the project, worth 1.5 billion euros,"
+            return self.facility_at(head.head)
+        if money_root.dep_ == "appos" and any(c.lower_ == "worth" for c in money_root.children):
+            return self.facility_at(head)  # the same, parsed as an apposition
+        if money_root.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in (
+                "put", "estimate", "value", "peg", "set"):
+            # "total investment in the plant is put at X", "put the cost of the plant at X"
+            for cost in head.head.children:
+                if cost.dep_ in ("nsubjpass", "dobj") and cost.lemma_.lower() in ("investment", "cost", "value", "price"):
+                    for prep in cost.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for"):
+                            site = next((s for g in prep.children for s in [self.facility_at(g)] if s), None)
+                            if site is not None:
+                                return site
         verb = next((t for t in [money_root, *money_root.ancestors][:3] if t.pos_ in ("VERB", "AUX")), None)
         if verb is None or money_root.dep_ not in ("dobj", "nsubjpass", "attr", "npadvmod"):
             return None
