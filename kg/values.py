@@ -140,6 +140,18 @@ _MONEY = re.compile(
 )
 
 
+_QUANTITY = re.compile(
+    rf"(?<![\w$])(?:{_MONEY_NUMBER}){_MONEY_SCALE}?[\s-](?:(?:giga|mega|kilo)watt[\s-]hours?|[GMk]Wh"
+    r"|(?:metric\s+)?(?:tonnes|tons))(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def find_quantities(text: str) -> list[tuple[int, int]]:
+    """Character spans of energy and mass amounts ('25 gigawatt hours', '120,000 metric tons')."""
+    return [m.span() for m in _QUANTITY.finditer(text)]
+
+
 def find_money(text: str) -> list[tuple[int, int]]:
     """Character spans of amounts of money in text ('2 trillion won', 'RM32 billion',
     '₹7,300-crore', 'C$15 billion'), for the amounts a tagger does not mark."""

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.values import find_money, parse_year
+from kg.values import find_money, find_quantities, parse_year
 
 
 def test_a_year_stands_apart_from_digits_not_letters():
@@ -25,3 +25,8 @@ def test_no_year():
 ])
 def test_find_money_marks_amounts_of_money_only(text, found):
     assert [text[a:b] for a, b in find_money(text)] == found
+
+
+def test_find_quantities_marks_energy_and_mass():
+    text = "no less than 25 gigawatt hours, 120,000 metric tons a year and 30 GWh, but not 45 cars"
+    assert [text[a:b] for a, b in find_quantities(text)] == ["25 gigawatt hours", "120,000 metric tons", "30 GWh"]

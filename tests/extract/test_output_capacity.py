@@ -73,3 +73,24 @@ def test_an_amount_a_plant_is_worth_is_its_investment(extractor, second):
     text = "Orvik Motors will build a battery plant in Kassel. " + second + "\n"
     f = facts(extract_text(extractor, text))
     assert ("Orvik Motors Kassel battery plant", "investmentValue", "2 trillion KRW") in f, f
+
+
+@pytest.mark.parametrize("text, plant, amount", [
+    ("Orvik Motors will build a cathode plant in Antofagasta, which was expected to turn out 50,000 tons of "
+     "LFP a year and employ 500 people.", "Orvik Motors Antofagasta cathode plant", "50000 tons"),
+    ("Orvik Motors will build a battery plant in Kassel. The factory is due to start production in 2026. "
+     "It could reach a capacity of up to 50 gigawatt hours.", "Orvik Motors Kassel battery plant", "50 GWh"),
+    ("Orvik Motors will build a car plant in Kassel. Capacity: 50,000 vehicles a year in the first phase.",
+     "Orvik Motors Kassel car plant", "50000 vehicles"),
+    ("Orvik Motors will build a battery plant in Kassel. Annual capacity is to be no less than 25 gigawatt hours.",
+     "Orvik Motors Kassel battery plant", "25 GWh"),
+])
+def test_a_capacity_whose_clause_does_not_name_the_plant_is_the_plants(extractor, text, plant, amount):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (plant, "capacity", amount) in f, f
+
+
+def test_it_after_a_sentence_about_the_company_stays_the_company(extractor):
+    f = facts(extract_text(extractor, "Orvik Motors opened a car plant in Kassel last year. "
+                           "It can now build 50,000 vehicles a year.\n"))
+    assert ("Orvik Motors", "capacity", "50000 vehicles") in f, f

@@ -138,7 +138,7 @@ class AmountRules(FinderBase):
                     rel = "capacity"
                 else:
                     continue
-                site = self.site_of_clause(root, verb)
+                site = self.site_of_clause(root, verb) or self.capacity_holder(verb or root.sent.root)
                 if site is not None and rel in ("capacity", "employs"):
                     subs = [site]  # "opened a plant in P with a capacity of N": the plant's
                 if rel in ("capacity", "employs"):
@@ -147,6 +147,50 @@ class AmountRules(FinderBase):
                     subs = [x for x in subs if x[0].type == "Organization" or self.is_facility(x[0])]
                 for s in subs:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + ("Place",), ANY, year=year)
+
+    def capacity_holder(self, verb: Token) -> tuple[Cluster, Token] | None:
+        """The plant a clause about output speaks of when its subject does not name one:
+        'a plant in P, which can turn out N' (the relative clause hangs from the town),
+        'It could reach a capacity of N' after a sentence about the plant, 'Annual capacity is
+        N' in a story about a plant."""
+        clause = verb
+        while clause.dep_ in ("xcomp", "conj", "advcl") and clause.head != clause:
+            clause = clause.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if clause.dep_ == "relcl" and any(s.lower_ in ("which", "that") for s in subjects):
+            # "a plant in Antofagasta, which ...": the town's phrase belongs to the plant
+            place = clause.head
+            if place.dep_ == "pobj" and place.head.dep_ == "prep" and self.facility_at(place.head.head):
+                return self.facility_at(place.head.head)
+            return None
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.lower_ == "it":
+            return self.previous_subject_site(clause)
+        if subject is not None and subject.lemma_.lower() in CAPACITY_WORDS and not any(
+                c.dep_ in ("poss", "prep") for c in subject.children):
+            return self.latest_site(clause.sent.start)
+        if subject is None and clause.dep_ == "ROOT" and clause.lemma_.lower() in CAPACITY_WORDS and clause.pos_ == "NOUN":
+            return self.latest_site(clause.sent.start)  # "Capacity: 50,000 vehicles a year"
+        return None
+
+    def previous_subject_site(self, verb: Token) -> tuple[Cluster, Token] | None:
+        """The plant the previous sentence is about, when it is its subject."""
+        start = verb.sent.start
+        if start == 0:
+            return None
+        root = self.doc[start - 1].sent.root
+        return next((s for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for s in [self.facility_at(c)] if s), None)
+
+    def latest_site(self, before: int) -> tuple[Cluster, Token] | None:
+        """The plant named last before a token, within the story's last three sentences."""
+        sents = list(self.doc[:before].sents)[-3:] if before > 0 else []
+        for sent in reversed(sents):
+            for tok in reversed(sent):
+                site = self.facility_at(tok)
+                if site is not None:
+                    return site
+        return None
 
     def rate_paid(self, root: Token) -> Token | None:
         """The verb by which a company pays or is given a percentage rate ('will pay 17%', 'was

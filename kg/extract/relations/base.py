@@ -30,7 +30,7 @@ from kg.extract.relations.lexicon import (
 from kg.extract.spans import Mention
 from kg.extract.values import parse_date
 from kg.model import Value
-from kg.values import find_money
+from kg.values import find_money, find_quantities
 
 # Relations a state holds as itself, not through its government.
 STATE_RELATIONS = {"imposesTariffOn", "tariffRate", "tradesWith", "tradeValue", "tradingPartnerRank"}
@@ -74,13 +74,19 @@ class FinderBase:
 
     @staticmethod
     def with_money(doc: Doc) -> list[Span]:
-        """The named entities, plus the amounts of money the tagger missed or cut short
-        ('2 trillion won', '5.5 billion reais'), which replace what they overlap."""
+        """The named entities, plus the amounts of money and energy the tagger missed ('2
+        trillion won', '5.5 billion reais', '25 gigawatt hours'), which replace a bare number."""
         ents = list(doc.ents)
-        for start, end in find_money(doc.text):
-            span = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
-            if span is None or any(e.label_ == "MONEY" and e.start <= span.start and span.end <= e.end for e in ents):
+        found = [(a, b, "MONEY") for a, b in find_money(doc.text)]
+        found += [(a, b, "QUANTITY") for a, b in find_quantities(doc.text)]
+        for start, end, label in found:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is None or any(e.start <= span.start and span.end <= e.end and (
+                    e.label_ == label or e.label_ in ("MONEY", "QUANTITY")) for e in ents):
                 continue
+            if label == "QUANTITY" and any(e.label_ in ("MONEY", "QUANTITY", "PERCENT") and e.start < span.end
+                                           and span.start < e.end for e in ents):
+                continue  # the tagger read it another way ("30,000 tonnes of LCE")
             ents = [e for e in ents if e.end <= span.start or e.start >= span.end] + [span]
         return sorted(ents, key=lambda e: e.start)
 
