@@ -34,3 +34,11 @@ def test_a_works_with_a_name_of_its_own_is_one_facility(extractor, text, works, 
 def test_an_owner_a_place_or_an_adjective_is_no_works_name(extractor, text, not_works):
     doc = extract_text(extractor, text + "\n")
     assert not_works not in {e.label for e in doc.entities}, [e.label for e in doc.entities]
+
+
+def test_a_named_works_the_story_gives_an_owner_is_part_of_it(extractor):
+    f = facts(extract_text(extractor, "Output rose at Kestrel Minerals' Moravel operation in Western Australia.\n"))
+    assert ("Moravel operation", "partOf", "Kestrel Minerals") in f, f
+    # built in the story: the builder builds it, no partOf
+    f = facts(extract_text(extractor, "Kestrel Mining will build its Moravel mine near Kiruna.\n"))
+    assert not any(p == "partOf" for _, p, _ in f), f

@@ -54,4 +54,5 @@ class RelationFinder(VerbRules, SiteRules, WorksRules, VentureRules, EventRules,
         self.place_rules()
         self.amount_rules()
         self.name_sites_by_town()
+        self.owned_sites_part_of()
         return self.facts

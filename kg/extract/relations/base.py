@@ -63,6 +63,9 @@ class FinderBase:
         # facilities named before the story places them: cluster id -> (head noun, owner
         # names, the label they were given)
         self.unplaced_sites: dict[int, tuple[Token, list[str], str]] = {}
+        # sites and the owners the text gives them by a possessive ("its Belvidere plant"):
+        # site id -> [(owner, token of the phrase)]
+        self.owned_sites: dict[int, list[tuple[tuple[Cluster, Token], Token]]] = {}
         # unnamed joint ventures and their parents' ids, in the order the story gives them
         self.ventures: list[tuple[Cluster, set[int]]] = []
         # Entities by sentence start, computed once: Span.ents rebuilds doc.ents on every

@@ -182,6 +182,7 @@ class SiteRules(FinderBase):
         fac = (self.facility_cluster(m), noun)
         if city is None and fac[0].label == m.label:
             self.unplaced_sites[fac[0].id] = (noun, names, m.label)
+
         if self.hedge(noun) or any(t.lower_ in ("former", "planned", "proposed") for t in noun.lefts):
             return
         for place in places[:1]:
@@ -237,6 +238,18 @@ class SiteRules(FinderBase):
             # Motor Company), as news and registries name plants
             name = min(forms, key=len)
         return self.strip_suffix(name)
+
+    def owned_sites_part_of(self) -> None:
+        """'its Belvidere Assembly Plant', "Pilbara's Pilgangoora operation": a site the story
+        gives an owner, and does not have anyone build, is part of that owner."""
+        built = {f.o for f in self.facts if f.p in ("builds", "launched")}
+        for site_id, owners in self.owned_sites.items():
+            site = self.res.clusters.get(site_id)
+            if site is None or site_id in built or not self.is_facility(site):
+                continue
+            for owner, noun in owners[:1]:
+                if owner[0].type == "Organization" and owner[0].id != site_id:
+                    self.add((site, noun), "partOf", owner, noun, "site:owned", 0.7, ("Place",), ("Organization",))
 
     def owned_site_rule(self, noun: Token) -> None:
         """'Acme's factory in Fremont' -> hasFacilityIn(Acme, Fremont)."""

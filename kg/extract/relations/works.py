@@ -29,13 +29,17 @@ class WorksRules(FinderBase):
             site = self.compound_works(tok) or self.apposed_works(tok)
             if site is None:
                 continue
+            owners = [a for c in tok.children if c.dep_ == "poss" for a in self.args(c)] or self.name_owner(site, tok)
+            for o in owners:
+                self.owned_sites.setdefault(site.id, []).append((o, tok))
             for place in self.prep_places(tok.children)[:1]:
                 if place[0].id != site.id:
                     self.add((site, tok), "locatedIn", place, tok, "works:in-place", 0.8, ("Place",), PLACE)
 
     def compound_works(self, noun: Token) -> Cluster | None:
         """'the Pampa Blanca iodine operation': a name of its own before the kind of works."""
-        mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("det", "poss", "case", "predet")
+        owner = {t.i for c in noun.children if c.dep_ in ("det", "poss", "predet") for t in c.subtree}
+        mods = [t for t in noun.subtree if t.i < noun.i and t.i not in owner
                 and not (t.dep_ == "amod" and t.lower_ in _DESCRIBING)]
         if not mods or any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in noun.lefts):
             return None  # "a Rivane factory": some plant of Rivane's, not one named so
@@ -88,6 +92,14 @@ class WorksRules(FinderBase):
         for i in range(start, noun.i + 1):
             self.res.token_cluster.setdefault(i, site.id)
         return site
+
+    def name_owner(self, site: Cluster, tok: Token) -> list[tuple[Cluster, Token]]:
+        """'Northvolt Ett' is Northvolt's: a company whose name begins the works' name."""
+        for c in self.res.clusters.values():
+            if c.type == "Organization" and c.id != site.id and any(
+                    site.label.startswith(m.text + " ") for m in c.mentions if m.kind == "name"):
+                return [(c, tok)]
+        return []
 
     def known_place(self, text: str) -> bool:
         """Whether the gazetteer knows a name as a country, state or region (not as a town:
