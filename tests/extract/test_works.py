@@ -40,5 +40,6 @@ def test_a_named_works_the_story_gives_an_owner_is_part_of_it(extractor):
     f = facts(extract_text(extractor, "Output rose at Kestrel Minerals' Moravel operation in Western Australia.\n"))
     assert ("Moravel operation", "partOf", "Kestrel Minerals") in f, f
     # built in the story: the builder builds it, no partOf
-    f = facts(extract_text(extractor, "Kestrel Mining will build its Moravel mine near Kiruna.\n"))
+    f = facts(extract_text(extractor, "Kestrel Minerals will build its Moravel mine near Kiruna.\n"))
+    assert ("Kestrel Minerals", "builds", "Moravel mine") in f, f
     assert not any(p == "partOf" for _, p, _ in f), f

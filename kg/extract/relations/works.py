@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from kg.extract.coref import Cluster
 from kg.extract.lexicon import FACILITY_NOUNS
 from kg.extract.relations.base import FinderBase
-from kg.extract.relations.lexicon import PLACE
+from kg.extract.relations.lexicon import CONSTRUCTION, PLACE
 from kg.extract.spans import Mention
 
 # Head nouns of works that are named like places ("the Whabouchi mine", "the Mt. Holland site").
@@ -28,6 +28,12 @@ class WorksRules(FinderBase):
                 continue
             site = self.compound_works(tok) or self.apposed_works(tok)
             if site is None:
+                continue
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CONSTRUCTION:
+                # "Acme will build its Moravel mine": built, not merely owned
+                for s in self.subjects(tok.head):
+                    if s[0].type == "Organization":
+                        self.add(s, "builds", (site, tok), tok.head, "works:builder", 0.8, ("Organization",), ("Place",))
                 continue
             owners = [a for c in tok.children if c.dep_ == "poss" for a in self.args(c)] or self.name_owner(site, tok)
             for o in owners:
