@@ -18,6 +18,9 @@ pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
     "Ultium Cells is a joint venture between General Motors and LG Energy Solution.",
     "Ultium Cells, the joint venture formed by General Motors and LG Energy Solution, opened a plant.",
     "General Motors and LG Energy Solution launched their joint venture, Ultium Cells, on Tuesday.",
+    # the parser may read the name before the comma as a clause of its own
+    "Ultium Cells, the joint venture formed by investment fund General Motors and Korean battery group "
+    "LG Energy Solution, on Wednesday opened a plant in Kenitra.",
 ])
 def test_a_joint_venture_and_its_parents(extractor, text):
     f = facts(extract_text(extractor, text))

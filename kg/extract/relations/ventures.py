@@ -40,6 +40,8 @@ class VentureRules(FinderBase):
         if noun.dep_ == "appos":
             # "X, a joint venture between A and B,": the name the noun stands beside
             names.extend(a for a in self.args(noun.head) if a[0].type == "Organization")
+        elif not names:
+            names.extend(self.name_before(noun))
         if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):
             # "X is a joint venture between A and B"
             names.extend(a for a in self.subjects(noun.head) if a[0].type == "Organization")
@@ -122,6 +124,20 @@ class VentureRules(FinderBase):
                 jv.mentions.append(Mention(noun.i, noun.i + 1, noun.text, "Organization", "description",
                                            cluster=jv.id))
                 self.res.token_cluster[noun.i] = jv.id
+
+    def name_before(self, noun: Token) -> list[tuple[Cluster, Token]]:
+        """'COBCO, the joint venture formed by A and B, opened ...': a name that opens the
+        sentence before a comma and the described noun, when the parser missed the apposition."""
+        start = min([t.i for t in noun.lefts] + [noun.i])
+        if start < 2 or self.doc[start - 1].text != "," or not any(t.lower_ in ("the", "a", "an") for t in noun.lefts):
+            return []
+        c = self.cluster(self.doc[start - 2])
+        if c is None or c.type != "Organization":
+            return []
+        first = start - 2
+        while first > 0 and self.res.token_cluster.get(first - 1) == c.id:
+            first -= 1
+        return [(c, self.doc[start - 2])] if self.doc[first].is_sent_start else []
 
     def noun_rules(self, noun: Token, lemma: str) -> None:
         for prep_word, rel, o_types, conf in NOUN_RULES.get(lemma, []):
