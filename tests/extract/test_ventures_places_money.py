@@ -314,3 +314,27 @@ def test_a_stake_is_held_in_a_company_whatever_ner_called_it(extractor, text, ho
     doc = extract_text(extractor, text + "\n")
     assert (holder, "investsIn", held) in facts(doc), facts(doc)
     assert {e.label: e.type for e in doc.entities}.get(held) == "Organization"
+
+
+def test_a_named_venture_survives_a_parse_that_misses_the_apposition(extractor):
+    """The misparse seen in news ('X' read as a clause of its own), built by hand so the test
+    does not depend on what the tagger does with a given sentence."""
+    from spacy.tokens import Doc
+
+    words = "VANCO , the joint venture formed by Al Varda and Qentis Materials , opened a plant .".split()
+    heads = [13, 13, 4, 4, 13, 4, 5, 8, 6, 8, 11, 8, 13, 13, 15, 13, 13]
+    deps = ["advcl", "punct", "det", "amod", "nsubj", "acl", "agent", "compound", "pobj", "cc", "compound",
+            "conj", "punct", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "VERB", "ADP", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN",
+           "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", ",", "DT", "JJ", "NN", "VBN", "IN", "NNP", "NNP", "CC", "NNP", "NNP", ",", "VBD", "DT", "NN", "."]
+    lemmas = [w.lower() if p not in ("PROPN",) else w for w, p in zip(words, pos)]
+    lemmas[5], lemmas[13] = "form", "open"
+    ents = ["B-ORG"] + ["O"] * 6 + ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG"] + ["O"] * 5
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)
+    for name in ("kg_entities_v1", "kg_coref_v1", "kg_relations_v1"):
+        doc = extractor.nlp.get_pipe(name)(doc)
+    clusters = doc._.kg_resolution.clusters
+    found = {(clusters[f.s].label, f.p, clusters[f.o].label) for f in doc._.kg_facts if isinstance(f.o, int)}
+    assert ("VANCO", "jointVentureOf", "Al Varda") in found, found
+    assert ("VANCO", "jointVentureOf", "Qentis Materials") in found, found
