@@ -33,7 +33,7 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
         t = doc[left - 1]
         if t.dep_ in ("compound", "amod", "nmod") and t.head.i >= left and t.head.i <= noun.i \
                 and t.lower_ not in FACILITY_SKIP and t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") \
-                and t.ent_type_ not in ("CARDINAL", "MONEY", "DATE", "GPE", "NORP", "ORG"):
+                and (t.ent_type_ not in ("CARDINAL", "MONEY", "DATE", "GPE", "NORP", "ORG") or t.text in _KIND_ABBREVIATIONS):
             left -= 1
         else:
             break
@@ -71,6 +71,8 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
 # Words that describe a plant but are no part of its name ("first", "largest", "dedicated").
 _UNNAMED = frozenset("""first second third fourth fifth largest biggest dedicated former own only
     main flagship""".split())
+# Short forms of kinds of works that taggers often take for names ("an EV factory").
+_KIND_ABBREVIATIONS = frozenset({"EV", "EVs", "NEV", "BEV", "LFP", "NMC"})
 # Usual short forms in plant names ("Acme Ulsan EV plant").
 _ABBREV = {"electric vehicle": "EV", "electric-vehicle": "EV", "electric car": "EV",
            "lithium iron phosphate": "LFP", "research and development": "R&D"}

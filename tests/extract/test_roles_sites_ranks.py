@@ -76,9 +76,12 @@ def test_breaking_ground_builds_and_a_plant_in_a_country_is_named_after_it(extra
     # with only a country, the plant is named after the country, as news names such plants
     f = facts(extract_text(extractor, "Volta Energy will build a battery factory in Hungary.\n"))
     assert ("Volta Energy", "builds", "Volta Energy Hungary battery plant") in f, f
-    # "its first plant in P" is how the story names it: the phrase is kept
-    f = facts(extract_text(extractor, "Volta Energy will build its first battery factory in Hungary.\n"))
+    # "the first plant in P" is how the story names it: the phrase is kept; "its first plant
+    # in P" is still the owner's plant in P
+    f = facts(extract_text(extractor, "Volta Energy and Arko Cells will build the first battery factory in Hungary.\n"))
     assert ("Volta Energy", "builds", "first battery factory in Hungary") in f, f
+    f = facts(extract_text(extractor, "Volta Energy will build its first battery factory in Hungary.\n"))
+    assert ("Volta Energy", "builds", "Volta Energy Hungary battery plant") in f, f
     # plants in plural are many sites, not one
     f = facts(extract_text(extractor, "Acme Motors runs plants in Lyon and Turin.\n"))
     assert not any(p == "locatedIn" and s.startswith("Acme") for s, p, _ in f), f

@@ -202,9 +202,11 @@ class SiteRules(FinderBase):
 
     @staticmethod
     def ranked(noun: Token) -> bool:
-        """'the first battery plant in P', 'its second factory': an ordinal sets the plant apart
-        within its country, and the phrase itself is how the story names it."""
-        return any(t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "second", "third") for t in noun.lefts)
+        """'the first battery plant in P': an ordinal sets the plant apart within its country,
+        and the phrase itself is how the story names it; 'its first plant in P' is still the
+        owner's plant in P, and named so."""
+        return any(t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "second", "third") for t in noun.lefts) \
+            and not any(t.dep_ == "poss" for t in noun.lefts)
 
     def site_owners(self, owners: list[tuple[Cluster, Token]]) -> list[str]:
         """The owners as a plant's name gives them: one owner by its usual name, several by
@@ -285,8 +287,10 @@ class SiteRules(FinderBase):
         preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
         found = [f[0] for prep in preps if prep.lower_ in ("in", "at", "near") for pobj in prep.children
                  for f in [self.place_args(pobj)] if f and f[0][0].type in PLACE]
-        # "a plant in Zaragoza, in northeastern Spain": the town names the plant's place
-        place_arg = next((f for f in found if f[0].type == "City"), found[-1] if found else None)
+        # "a plant in Zaragoza, in northeastern Spain", "in the U.S. state of Georgia": the
+        # most specific place names the plant's
+        place_arg = next((f for kind in ("City", "Region", "Place") for f in found if f[0].type == kind),
+                         found[-1] if found else None)
         if place_arg is not None:
             place = self.place_label(place_arg[1], place_arg[0])
         if place_arg is None:
