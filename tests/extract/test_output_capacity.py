@@ -94,3 +94,14 @@ def test_it_after_a_sentence_about_the_company_stays_the_company(extractor):
     f = facts(extract_text(extractor, "Orvik Motors opened a car plant in Kassel last year. "
                            "It can now build 50,000 vehicles a year.\n"))
     assert ("Orvik Motors", "capacity", "50000 vehicles") in f, f
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Orvik Motors will build a plant in Kassel, which was designed to make 120,000 metric tons a year "
+     "of lithium iron phosphate.", "lithium iron phosphate"),
+    ("Orvik Motors will build a plant in Kassel, which will turn out 50,000 tons of lithium hydroxide a year.",
+     "lithium hydroxide"),
+])
+def test_a_plant_described_by_a_relative_clause_makes_its_product(extractor, text, product):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Orvik Motors Kassel plant", "produces", product) in f, f

@@ -158,11 +158,7 @@ class AmountRules(FinderBase):
             clause = clause.head
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if clause.dep_ == "relcl" and any(s.lower_ in ("which", "that") for s in subjects):
-            # "a plant in Antofagasta, which ...": the town's phrase belongs to the plant
-            place = clause.head
-            if place.dep_ == "pobj" and place.head.dep_ == "prep" and self.facility_at(place.head.head):
-                return self.facility_at(place.head.head)
-            return None
+            return self.relative_site(clause)
         subject = subjects[0] if subjects else None
         if subject is not None and subject.lower_ == "it":
             return self.previous_subject_site(clause)

@@ -251,6 +251,14 @@ class FinderBase:
             return self.args(verb.head)
         return []
 
+    def relative_site(self, clause: Token) -> tuple[Cluster, Token] | None:
+        """'a plant in Antofagasta, which will make N': the parser hangs the relative clause
+        from the town, but the town's phrase belongs to the plant the clause is about."""
+        place = clause.head
+        if clause.dep_ == "relcl" and place.dep_ == "pobj" and place.head.dep_ == "prep":
+            return self.facility_at(place.head.head)
+        return None
+
     def governor_subjects(self, noun: Token) -> list[tuple[Cluster, Token]]:
         """The actor of a nominal trigger: its possessor, or the governing clause's subject."""
         for child in noun.children:

@@ -195,6 +195,11 @@ class VerbRules(FinderBase):
         # "X builds the Y at its plant in P": the plant makes it
         makers = self.works_at(verb) or [
             a for a in self.subjects(verb) if a[0].type == "Organization" or self.is_facility(a[0])]
+        clause = verb
+        while not makers and clause.dep_ in ("xcomp", "conj", "advcl") and clause.head != clause:
+            clause = clause.head
+        if not makers and clause.dep_ == "relcl":
+            makers = [s for s in [self.relative_site(clause)] if s]  # "a plant in P, which will make X"
         if not makers:
             return
         # the parser sometimes hangs a bare noun object as ccomp or oprd ("make lithium hydroxide")
@@ -210,7 +215,9 @@ class VerbRules(FinderBase):
             if obj.like_num or obj.lemma_.lower() in MEASURE_UNITS or any(
                     c.dep_ == "nummod" for c in obj.children) and obj.lemma_.lower() in MEASURE_UNITS:
                 # "25,000 tonnes of lithium carbonate": the product follows "of"
-                noun = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                # ("120,000 tons a year of lithium": the phrase may hang from "year")
+                noun = next((g for t in (obj, *(c for c in obj.children if c.dep_ == "npadvmod"))
+                             for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                              for g in p.children if g.dep_ == "pobj"), None)
                 if noun is None and obj.lemma_.lower() in GOODS_UNITS:
                     noun = obj  # "turn out 200,000 electric vehicles": the unit is the goods
@@ -266,7 +273,7 @@ class VerbRules(FinderBase):
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN" or lemma in NOT_PRODUCTS or lemma in FACILITY_NOUNS or lemma in MEASURE_UNITS - GOODS_UNITS:
             return None
-        mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= noun.i - 3
+        mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "amod", "nmod") and t.i >= noun.i - 3
                 and self.cluster(t) is None and not t.like_num and t.lower_ not in NOT_PRODUCT_MODS]
         if noun.tag_ != "NNS" and not mods or lemma in GOODS_UNITS and not mods:
             return None  # "make a decision": a bare singular is rarely goods; "cars" too vague
