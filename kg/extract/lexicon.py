@@ -58,6 +58,15 @@ TITLE_WORDS = frozenset(
     executive officer head founder co-founder general manager prime deputy vice chief
     senator representative envoy king queen prince""".split()
 )
+# Company titles whose "of" phrase names a company ("chief executive of X"), not a state.
+COMPANY_TITLES = frozenset(
+    "ceo chairman chairwoman executive officer founder co-founder shareholder shareholders".split()
+)
+# Things only an organisation has: "X's board", "X's shareholders".
+ORG_POSSESSIONS = frozenset(
+    """board shareholders shareholder shares stock subsidiary subsidiaries unit units
+    customers creditors lenders ceo chairman founder co-founder headquarters""".split()
+)
 # Titles that make a person the head of the organisation they are "of".
 HEAD_TITLES = frozenset(
     """director ceo chairman chairwoman chair president head founder co-founder

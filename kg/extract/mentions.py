@@ -13,8 +13,10 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import (
+    COMPANY_TITLES,
     JUNK_NAMES,
     MODEL_NOUNS,
+    ORG_POSSESSIONS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -361,6 +363,11 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
             len([t for t in doc[m.end : root.head.i] if t.dep_ in ("amod", "compound")])):
         # "the Lyriq electric SUV" is a model; "BYD passenger cars" are a brand's cars
         described.append(root.head.lower_)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in COMPANY_TITLES \
+            and m.type in ("Person", "Place"):
+        described.append("company")  # "chief executive of Northvolt": NER said a person or a place
+    if root.dep_ == "poss" and root.head.lemma_.lower() in ORG_POSSESSIONS and m.type in ("Person", "Place"):
+        described.append("company")  # "Northvolt's board"
     direct = len(described)
     list_head = _list_head(root)
     if list_head is not None:

@@ -25,3 +25,17 @@ def test_a_brands_cars_leave_the_brand_a_company(extractor):
     mentions = extractor.nlp("The deal clears the way for Orvik Motors passenger cars to be built in Peru. "
                              "Orvik Motors said it was pleased.")._.kg_mentions
     assert {m.type for m in mentions if m.text == "Orvik Motors"} == {"Organization"}
+
+
+@pytest.mark.parametrize("text", [
+    "Lars Berg stepped down as chief executive of Kovalt on Friday. Kovalt said its lenders agreed.",
+    "Kovalt's board met on Friday. Kovalt said its lenders agreed.",
+])
+def test_the_company_a_title_or_a_board_belongs_to_is_an_organisation(extractor, text):
+    mentions = extractor.nlp(text)._.kg_mentions
+    assert {m.type for m in mentions if m.text == "Kovalt"} == {"Organization"}, [(m.text, m.type) for m in mentions]
+
+
+def test_the_president_of_a_country_leaves_the_country_a_country(extractor):
+    mentions = extractor.nlp("Lars Berg, the president of France, spoke on Friday.")._.kg_mentions
+    assert {m.type for m in mentions if m.text == "France"} == {"Country"}
