@@ -27,12 +27,24 @@ def test_a_brands_cars_leave_the_brand_a_company(extractor):
     assert {m.type for m in mentions if m.text == "Orvik Motors"} == {"Organization"}
 
 
-@pytest.mark.parametrize("text", [
-    "Lars Berg stepped down as chief executive of Kovalt on Friday. Kovalt said its lenders agreed.",
-    "Kovalt's board met on Friday. Kovalt said its lenders agreed.",
+@pytest.mark.parametrize("text, ner", [
+    ("Lars Berg stepped down as chief executive of Kovalt on Friday.", "GPE"),
+    ("Lars Berg stepped down as chief executive of Kovalt on Friday.", "PERSON"),
+    ("Kovalt's board met on Friday.", "PERSON"),
 ])
-def test_the_company_a_title_or_a_board_belongs_to_is_an_organisation(extractor, text):
-    mentions = extractor.nlp(text)._.kg_mentions
+def test_the_company_a_title_or_a_board_belongs_to_is_an_organisation(extractor, text, ner):
+    """NER's own reading is replaced by a wrong one, as it happens in news, to test the cue."""
+    from spacy.tokens import Span
+
+    base = extractor.nlp.get_pipe("kg_entities_v1")
+    doc = extractor.nlp.make_doc(text)
+    for name, proc in extractor.nlp.pipeline:
+        if name == "kg_entities_v1":
+            break
+        doc = proc(doc)
+    i = next(t.i for t in doc if t.text == "Kovalt")
+    doc.ents = [e for e in doc.ents if not (e.start <= i < e.end)] + [Span(doc, i, i + 1, label=ner)]
+    mentions = base(doc)._.kg_mentions
     assert {m.type for m in mentions if m.text == "Kovalt"} == {"Organization"}, [(m.text, m.type) for m in mentions]
 
 
