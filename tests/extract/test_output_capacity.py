@@ -105,3 +105,13 @@ def test_it_after_a_sentence_about_the_company_stays_the_company(extractor):
 def test_a_plant_described_by_a_relative_clause_makes_its_product(extractor, text, product):
     f = facts(extract_text(extractor, text + "\n"))
     assert ("Orvik Motors Kassel plant", "produces", product) in f, f
+
+
+@pytest.mark.parametrize("text", [
+    "Orvik Motors will build a battery plant in Kassel. Mass production is scheduled to start in 2028.",
+    "Orvik Motors will build a battery plant in Kassel. It aims to begin production at the plant as early as 2028.",
+])
+def test_a_start_of_production_without_a_plant_in_its_clause_is_the_latest_plants(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert any(s == "Orvik Motors Kassel battery plant" and p == "plannedStart" and o.startswith("2028")
+               for s, p, o in f), f

@@ -169,25 +169,6 @@ class AmountRules(FinderBase):
             return self.latest_site(clause.sent.start)  # "Capacity: 50,000 vehicles a year"
         return None
 
-    def previous_subject_site(self, verb: Token) -> tuple[Cluster, Token] | None:
-        """The plant the previous sentence is about, when it is its subject."""
-        start = verb.sent.start
-        if start == 0:
-            return None
-        root = self.doc[start - 1].sent.root
-        return next((s for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
-                     for s in [self.facility_at(c)] if s), None)
-
-    def latest_site(self, before: int) -> tuple[Cluster, Token] | None:
-        """The plant named last before a token, within the story's last three sentences."""
-        sents = list(self.doc[:before].sents)[-3:] if before > 0 else []
-        for sent in reversed(sents):
-            for tok in reversed(sent):
-                site = self.facility_at(tok)
-                if site is not None:
-                    return site
-        return None
-
     def rate_paid(self, root: Token) -> Token | None:
         """The verb by which a company pays or is given a percentage rate ('will pay 17%', 'was
         set at 18.8%', 'obtained a rate of 7.8%', 'face 20.7%'), if the percentage is one."""

@@ -251,6 +251,25 @@ class FinderBase:
             return self.args(verb.head)
         return []
 
+    def previous_subject_site(self, verb: Token) -> tuple[Cluster, Token] | None:
+        """The plant the previous sentence is about, when it is its subject."""
+        start = verb.sent.start
+        if start == 0:
+            return None
+        root = self.doc[start - 1].sent.root
+        return next((s for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for s in [self.facility_at(c)] if s), None)
+
+    def latest_site(self, before: int) -> tuple[Cluster, Token] | None:
+        """The plant named last before a token, within the story's last three sentences."""
+        sents = list(self.doc[:before].sents)[-3:] if before > 0 else []
+        for sent in reversed(sents):
+            for tok in reversed(sent):
+                site = self.facility_at(tok)
+                if site is not None:
+                    return site
+        return None
+
     def relative_site(self, clause: Token) -> tuple[Cluster, Token] | None:
         """'a plant in Antofagasta, which will make N': the parser hangs the relative clause
         from the town, but the town's phrase belongs to the plant the clause is about."""

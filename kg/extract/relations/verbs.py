@@ -378,8 +378,10 @@ class VerbRules(FinderBase):
                                         "manufacturing", "output") for o in objs):
             return
         date = None
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from"):
+        # "as early as 2026": the phrase hangs from the adverb
+        preps = [*verb.children, *(p for a in verb.children if a.dep_ == "advmod" for p in a.children)]
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "as"):
                 for pobj in prep.subtree:
                     if pobj.ent_type_ in ("DATE", "CARDINAL"):
                         date = parse_date(pobj.text)
@@ -401,9 +403,10 @@ class VerbRules(FinderBase):
             # the sentence; with none here, the last one named is often the wrong one (measured
             # on the development corpus), so nothing is said
             here = {f[0].id: f for f in (self.facility_at(t) for t in verb.sent) if f}
-            if len(here) != 1:
+            if len(here) > 1:
                 return
-            subs = list(here.values())
+            # "Production is scheduled to start in 2028" after a sentence about the plant
+            subs = list(here.values()) or [s for s in [self.latest_site(verb.sent.start)] if s]
         for s in subs:
             self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + ("Place",), ANY)
 
