@@ -338,3 +338,19 @@ def test_a_named_venture_survives_a_parse_that_misses_the_apposition(extractor):
     found = {(clusters[f.s].label, f.p, clusters[f.o].label) for f in doc._.kg_facts if isinstance(f.o, int)}
     assert ("VANCO", "jointVentureOf", "Al Varda") in found, found
     assert ("VANCO", "jointVentureOf", "Qentis Materials") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Orvik Motors partners such as Toyota and Panasonic will supply cells.",
+    "Orvik Motors said its partners, including Toyota and Panasonic, backed the plan.",
+    "Orvik Motors grew fast. Several existing Orvik Motors partners, among them Toyota, Volvo, Panasonic "
+    "and Envision AESC, have operations in the region.",
+])
+def test_partners_listed_after_the_noun_partner_with_its_owner(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Orvik Motors", "partnersWith", "Toyota") in f and ("Orvik Motors", "partnersWith", "Panasonic") in f, f
+
+
+def test_partners_of_something_else_are_not_listed_partners(extractor):
+    f = facts(extract_text(extractor, "Orvik Motors met partners in Lyon, and Toyota said it was pleased.\n"))
+    assert not any(p == "partnersWith" for _, p, _ in f), f

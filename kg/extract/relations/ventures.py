@@ -139,7 +139,40 @@ class VentureRules(FinderBase):
             first -= 1
         return [(c, self.doc[start - 2])] if self.doc[first].is_sent_start else []
 
+    def listed_partners_rule(self, noun: Token) -> None:
+        """'Acme's partners, among them A, B and C,' / 'Acme partners including A and B' ->
+        partnersWith(Acme, each); the names are read from the list when the parser breaks it."""
+        owners = [a for c in noun.children if c.dep_ in ("poss", "compound") for a in self.args(c)
+                  if a[0].type == "Organization"]
+        if not owners or noun.tag_ != "NNS":
+            return
+        listed: list[tuple[Cluster, Token]] = []
+        for tok in self.doc[noun.i + 1 : noun.sent.end]:
+            if tok.lower_ in ("among", "including", "like") or tok.lower_ == "as" and self.doc[tok.i - 1].lower_ == "such":
+                listed = self.orgs_listed_from(tok.i + 1)
+                break
+            if tok.pos_ in ("VERB", "AUX") or tok.text not in (",", "such"):
+                return  # the list must follow the noun: "partners, among them ..."
+        for owner in owners:
+            for partner in listed:
+                if partner[0].id != owner[0].id:
+                    self.add(owner, "partnersWith", partner, noun, "noun:listed-partners", 0.75,
+                             ("Organization",), ("Organization",))
+
+    def orgs_listed_from(self, start: int) -> list[tuple[Cluster, Token]]:
+        """The organisations named in a list from token `start` to the clause's verb."""
+        found: list[tuple[Cluster, Token]] = []
+        for tok in self.doc[start : self.doc[start].sent.end] if start < len(self.doc) else []:
+            if tok.pos_ in ("VERB", "AUX") or tok.text == ";":
+                break
+            c = self.cluster(tok)
+            if c is not None and c.type == "Organization" and all(f[0].id != c.id for f in found):
+                found.append((c, tok))
+        return found
+
     def noun_rules(self, noun: Token, lemma: str) -> None:
+        if lemma == "partner":
+            self.listed_partners_rule(noun)
         for prep_word, rel, o_types, conf in NOUN_RULES.get(lemma, []):
             preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep_word]
             if lemma in ("memorandum", "agreement"):
