@@ -354,3 +354,13 @@ def test_partners_listed_after_the_noun_partner_with_its_owner(extractor, text):
 def test_partners_of_something_else_are_not_listed_partners(extractor):
     f = facts(extract_text(extractor, "Orvik Motors met partners in Lyon, and Toyota said it was pleased.\n"))
     assert not any(p == "partnersWith" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Orvik Motors is Kestrel Cells' largest shareholder.",
+    "Orvik Motors became the biggest investor in Kestrel Cells.",
+    "Kestrel Cells grew fast. Orvik Motors, which owns about a fifth of Kestrel Cells, backed the plan.",
+])
+def test_a_shareholder_invests_in_the_company(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Orvik Motors", "investsIn", "Kestrel Cells") in f, f

@@ -37,6 +37,11 @@ from kg.extract.spans import Mention
 from kg.extract.values import parse_date
 
 
+# Parts of a whole a stake may be given as ("owns about a fifth of Y").
+_FRACTIONS = {"half", "third", "quarter", "fifth", "sixth", "tenth", "majority"}
+# Nouns for those who hold shares in a company ("X is Y's largest shareholder").
+_HOLDER_NOUNS = {"shareholder", "investor", "stakeholder", "backer"}
+
 class VerbRules(FinderBase):
     """Verbal frames: a trigger verb and its subject, object and prepositional slots."""
 
@@ -91,6 +96,7 @@ class VerbRules(FinderBase):
                         self.pairwise(self.subjects(verb), verb, "partnersWith", "copula:in-cooperation", 0.8)
         if lemma in ("be", "become", "remain"):
             self.copula_rules(verb)
+            self.shareholder_rule(verb)
         if lemma in ROLE_CHANGE_VERBS:
             self.role_change_rule(verb)
         self.ranked_as_rule(verb, lemma)
@@ -328,6 +334,17 @@ class VerbRules(FinderBase):
                     if s[0].type == "Organization":
                         self.add(s, "founded", date, verb, "verb:founded-in", 0.8, ("Organization",), ANY)
 
+    def shareholder_rule(self, verb: Token) -> None:
+        """'X is Y's largest shareholder' -> investsIn(X, Y)."""
+        for attr in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in _HOLDER_NOUNS):
+            held = [a for c in attr.children if c.dep_ == "poss" for a in self.args(c)]
+            held += [a for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                     for g in c.children if g.dep_ == "pobj" for a in self.args(g)]
+            for s in self.subjects(verb):
+                for h in held:
+                    if s[0].type in BODY and h[0].type == "Organization" and s[0].id != h[0].id:
+                        self.add(s, "investsIn", h, verb, "copula:shareholder", 0.8, BODY, ("Organization",))
+
     def stake_rule(self, verb: Token, objects: list[Token]) -> None:
         """'X holds a 21 percent stake in Y', 'X owns 21 percent of Y' -> investsIn(X, Y)."""
         if verb.tag_ == "VBN" and verb.lemma_.lower() == "own":
@@ -349,7 +366,9 @@ class VerbRules(FinderBase):
             lemma = o.lemma_.lower()
             if lemma in ("stake", "share", "interest"):
                 preps = [c for c in [*o.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "in"]
-            elif lemma in ("percent", "%") or o.lower_ == "%":
+            elif lemma in ("percent", "%") or o.lower_ == "%" or lemma in _FRACTIONS and verb.lemma_.lower() in (
+                    "own", "hold", "control", "acquire", "buy"):
+                # "owns 21 percent of Y", "owns about a fifth of Y"
                 preps = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"]
             else:
                 continue
