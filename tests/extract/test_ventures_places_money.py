@@ -364,3 +364,18 @@ def test_partners_of_something_else_are_not_listed_partners(extractor):
 def test_a_shareholder_invests_in_the_company(extractor, text):
     f = facts(extract_text(extractor, text + "\n"))
     assert ("Orvik Motors", "investsIn", "Kestrel Cells") in f, f
+
+
+def test_the_levels_a_tariff_goes_through_are_the_imposing_states_rates(extractor):
+    doc = extract_text(extractor, "Norway will impose import duties on electric cars from January. "
+                                  "Plug-in hybrids start at 12% and climb through 20% to 35%, "
+                                  "while the duty on batteries doubles to 50%.\n")
+    rates = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "tariffRate"}
+    assert {("Norway", 12.0), ("Norway", 20.0), ("Norway", 35.0), ("Norway", 50.0)} <= rates, rates
+
+
+def test_a_percentage_that_is_no_tariff_is_no_rate(extractor):
+    doc = extract_text(extractor, "Norway will impose import duties on electric cars from January. "
+                                  "Separately, car sales climbed to 12% of the market.\n")
+    rates = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "tariffRate"}
+    assert ("Norway", 12.0) not in rates, rates

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.extract.coref import Cluster
@@ -23,6 +25,10 @@ from kg.extract.relations.lexicon import (
 )
 from kg.extract.values import parse_money, parse_percent, parse_quantity
 
+
+# Verbs by which a rate starts, moves or stands at a level ("start at 12%", "doubles to 50%").
+_RATE_MOVES = {"start", "begin", "climb", "rise", "go", "double", "triple", "reach", "increase", "jump",
+               "stand", "hit", "total", "fall", "drop"}
 
 class AmountRules(FinderBase):
     """Amounts in context: investment, trade, tariffs, sales, capacity, jobs."""
@@ -96,6 +102,14 @@ class AmountRules(FinderBase):
                 for s in subs:
                     if value is not None:
                         self.add(s, "tariffRate", value, root, "amount:tariff", 0.75, BODY, ANY)
+            elif ent.label_ == "PERCENT" and self.rate_moves(root, ent):
+                # in a story about one state's tariffs, "Plug-in hybrids start at 12% and climb
+                # through 20%", "the duty doubles to 50%": that state's rates
+                # "through 20% to 35%" is one span to the tagger and two levels of the tariff
+                parts = re.findall(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", ent.text)
+                for value in (v for v in map(parse_percent, parts or [ent.text]) if v is not None):
+                    for s in self.doc_imposer():
+                        self.add(s, "tariffRate", value, root, "amount:rate-moves", 0.65, BODY, ANY)
             elif ent.label_ == "PERCENT" and self.rate_paid(root):
                 # in a story about one state's tariffs, "BYD will pay an additional 17.0%",
                 # "Geely was set at 18.8%", "Tesla obtained a rate of 7.8%": that state's rate
@@ -168,6 +182,27 @@ class AmountRules(FinderBase):
         if subject is None and clause.dep_ == "ROOT" and clause.lemma_.lower() in CAPACITY_WORDS and clause.pos_ == "NOUN":
             return self.latest_site(clause.sent.start)  # "Capacity: 50,000 vehicles a year"
         return None
+
+    def rate_moves(self, root: Token, ent: Span) -> bool:
+        """Whether a percentage is where a tariff starts, goes or stands ('start at 12%', 'climb
+        through 20%', 'doubles to 50%', 'reaches 45.3%'), in a sentence or after one about tariffs."""
+        if root.dep_ == "dobj":
+            verb = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ in ("at", "to", "through"):
+            # "climb through 20% to 35%": the second phrase may hang from the first amount
+            verb = root.head.head
+            while verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") and verb.head != verb:
+                verb = verb.head
+        else:
+            return False
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RATE_MOVES:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children) or any(
+                c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in SALES_NOUNS | {"sale", "share", "market", "price"})
+                for c in verb.children):
+            return False  # "sales climbed to 12% of the market": a share, not a tariff
+        sents = [ent.sent] + ([self.doc[ent.sent.start - 1].sent] if ent.sent.start > 0 else [])
+        return any(t.lemma_.lower() in TARIFF_WORDS for s in sents for t in s)
 
     def rate_paid(self, root: Token) -> Token | None:
         """The verb by which a company pays or is given a percentage rate ('will pay 17%', 'was
