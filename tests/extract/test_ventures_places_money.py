@@ -132,8 +132,11 @@ def test_a_bare_count_of_sales_is_the_owners_sales_volume(extractor, text, org, 
 
 
 @pytest.mark.parametrize("text, a, rel, b", [
-    ("Saudi Arabia's Ministry of Investment has signed an agreement with carmaker Human Horizons.",
-     "Ministry of Investment", "cooperatesWith", "Human Horizons"),
+    ("Norway's Ministry of Industry has signed an agreement with carmaker Orvik Motors.",
+     "Ministry of Industry of Norway", "cooperatesWith", "Orvik Motors"),  # a state's ministry, named with it
+    # the parser may make the partner the subject of the agreement's purpose
+    ("Norway's Ministry of Industry has signed an agreement with Swedish carmaker Orvik Motors to develop, "
+     "make and sell cars, the agency said.", "Ministry of Industry of Norway", "cooperatesWith", "Orvik Motors"),
     ("Acme Motors signed an agreement with Beta Cells to supply batteries.",
      "Acme Motors", "partnersWith", "Beta Cells"),
     ("The agreement between Acme Motors and Beta Cells runs to 2030.",
@@ -379,3 +382,4 @@ def test_a_percentage_that_is_no_tariff_is_no_rate(extractor):
                                   "Separately, car sales climbed to 12% of the market.\n")
     rates = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "tariffRate"}
     assert ("Norway", 12.0) not in rates, rates
+

@@ -259,6 +259,10 @@ class AppositionRules(FinderBase):
         if oc is None or oc.type != "Country":
             return
         if {t.lower_ for t in self.doc[m.start : m.end]} & STATE_BODIES:
+            if c.label.startswith("Ministry of ") and not c.label.endswith(" of " + oc.label):
+                # "Saudi Arabia's Ministry of Investment" is "Ministry of Investment of Saudi
+                # Arabia": every state has a ministry of that name
+                c.label = f"{c.label} of {oc.label}"
             self.add((c, self.doc[m.start]), "partOf", (oc, owner), self.doc[m.start], "descriptor:state-body",
                      0.8, ("Organization",), ("Country",))
         else:

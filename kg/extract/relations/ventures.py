@@ -180,6 +180,8 @@ class VentureRules(FinderBase):
                 preps += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                           for o in c.children for g in o.children if g.dep_ == "prep" and g.lower_ == prep_word]
             pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+            # "an agreement with X to develop cars": the parser makes X the subject of the purpose
+            pobjs += [n for p in preps for o in p.children if o.dep_ == "pcomp" for n in o.children if n.dep_ == "nsubj"]
             objs = [a for o in pobjs for a in self.args(o)]
             if not objs and rel == "imposesTariffOn":
                 objs = [a for o in pobjs for a in self.origins(o)]
