@@ -80,3 +80,10 @@ def test_arriving_in_a_place_is_visiting_it(extractor):
     assert ("Jonas Holm", "visited", "Lisbon") in f, f
     f = facts(extract_text(extractor, "The shipment arrived in Lisbon on Tuesday.\n"))
     assert not any(p == "visited" for _, p, _ in f), f
+
+
+def test_a_guest_received_in_a_place_visits_it(extractor):
+    f = facts(extract_text(extractor, "Ivan Petrov said that when President Lars Berg received him in Oslo, "
+                           "they discussed trade.\n"))
+    assert ("Ivan Petrov", "visited", "Oslo") in f, f
+    assert not any(s == "Lars Berg" and p == "visited" for s, p, _ in f), f  # the host is at home

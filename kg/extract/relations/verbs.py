@@ -97,6 +97,8 @@ class VerbRules(FinderBase):
         if lemma in ("be", "become", "remain"):
             self.copula_rules(verb)
             self.shareholder_rule(verb)
+        if lemma in ("receive", "host", "welcome"):
+            self.hosted_rule(verb)
         if lemma in ROLE_CHANGE_VERBS:
             self.role_change_rule(verb)
         self.ranked_as_rule(verb, lemma)
@@ -333,6 +335,17 @@ class VerbRules(FinderBase):
                 for s in subs:
                     if s[0].type == "Organization":
                         self.add(s, "founded", date, verb, "verb:founded-in", 0.8, ("Organization",), ANY)
+
+    def hosted_rule(self, verb: Token) -> None:
+        """'X received Y in Tashkent' -> visited(Y, Tashkent): a guest is where the host receives them."""
+        places = self.prep_places(verb.children, ("in", "at"))
+        places = [p for p in places if p[0].type in ("City", "Country", "Region")]
+        guests = [a for o in verb.children if o.dep_ == "dobj" for a in self.args(o) if a[0].type == "Person"]
+        hosts = {a[0].id for a in self.subjects(verb)}
+        for guest in guests:
+            for place in places[:1]:
+                if guest[0].id not in hosts:
+                    self.add(guest, "visited", place, verb, "verb:received-in", 0.75, ("Person",), PLACE)
 
     def shareholder_rule(self, verb: Token) -> None:
         """'X is Y's largest shareholder' -> investsIn(X, Y)."""
