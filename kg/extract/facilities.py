@@ -58,7 +58,12 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
     kind = acronym + _ABBREVIATIONS.sub(lambda x: _ABBREV[x.group(0).lower()], " ".join(words)).split()
     # news and registries call a works a "plant" whichever word the story used
     head = "plant" if noun.lower_ == "factory" else noun.text
-    kind = [*kind[:-1], head][-3:]
+    kind = [*kind[:-1], head]
+    if any(w.lower() not in _PROCESS_WORDS for w in kind[:-1]):
+        # "a new EV assembly plant" is the "EV plant": the process is no part of the name
+        # when the kind of goods is given ("an assembly plant" stays one)
+        kind = [w for w in kind[:-1] if w.lower() not in _PROCESS_WORDS] + kind[-1:]
+    kind = kind[-3:]
     if not owners and not city:
         label = f"{span.text} in {place}" if place else span.text  # the story's own description
     else:
@@ -71,6 +76,8 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
 # Words that describe a plant but are no part of its name ("first", "largest", "dedicated").
 _UNNAMED = frozenset("""first second third fourth fifth largest biggest dedicated former own only
     main flagship""".split())
+# Words for what a plant does rather than what it makes ("assembly", "processing").
+_PROCESS_WORDS = frozenset({"assembly", "manufacturing", "production", "processing"})
 # Short forms of kinds of works that taggers often take for names ("an EV factory").
 _KIND_ABBREVIATIONS = frozenset({"EV", "EVs", "NEV", "BEV", "LFP", "NMC"})
 # Usual short forms in plant names ("Acme Ulsan EV plant").

@@ -136,7 +136,7 @@ def test_signing_states_ministries_and_appositive_ranks(extractor):
     doc, _ = _typed(extractor, STATES_TEXT)
     f = facts(doc)
     assert ("Chile", "cooperatesWith", "Australia") in f or ("Australia", "cooperatesWith", "Chile") in f
-    assert ("Ministry of Mining", "partOf", "Chile") in f
+    assert ("Ministry of Mining of Chile", "partOf", "Chile") in f
     assert ("Ganfeng", "nationality", "China") in f
     ranks = {t.object.text for t in doc.triples if t.subject.label == "Ganfeng" and t.predicate == "rankedAs"}
     assert any("largest" in r for r in ranks), ranks
