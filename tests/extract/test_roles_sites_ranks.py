@@ -311,3 +311,28 @@ def test_an_office_with_its_portfolio_before_a_name(extractor, text, person, rol
     assert any(s == person and p == "holdsPosition" and o.startswith(role) for s, p, o in f), f
     # the portfolio's words are no organisations
     assert not any(e.type == "Organization" for e in doc.entities), [e.label for e in doc.entities]
+
+
+def test_a_capitalised_office_with_its_article_describes_the_name_before_it(extractor):
+    f = facts(extract_text(extractor, "Rosaura Ruiz Vega, the Secretary of Science, Humanities, Technology and "
+                           "Innovation, spoke on Monday.\n"))
+    assert ("Rosaura Ruiz Vega", "holdsPosition", "Secretary of Science, Humanities, Technology and Innovation") in f, f
+    # without its article, a capitalised title is the title of the name after it
+    f = facts(extract_text(extractor, "Governor Ana Ruiz, Japan's Ambassador to Peru Keiichi Ono and Mayor Lars "
+                           "Berg attended.\n"))
+    assert not any(s == "Ana Ruiz" and "Ambassador" in o for s, _, o in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Lars Berg founded Kovalt Energy in 2016.",
+    "Kovalt Energy, founded in 2016 by Lars Berg, makes cells.",
+])
+def test_a_founder_launched_the_company_and_the_year_is_its_founding(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Lars Berg", "launched", "Kovalt Energy") in f and ("Kovalt Energy", "founded", "2016") in f, f
+
+
+def test_a_former_head_heads_no_longer(extractor):
+    f = facts(extract_text(extractor, "The company was founded in 2017 by Ding Wei, a former president of "
+                           "Orvik Motors.\n"))
+    assert not any(p == "directorOf" for _, p, _ in f), f

@@ -11,6 +11,7 @@ from kg.extract.lexicon import (
     HEAD_TITLES,
     ORG_NOUNS,
     PERSON_NOUNS,
+    TITLE_WORDS,
 )
 from kg.extract.mentions import _list_head
 from kg.extract.relations.base import FinderBase
@@ -100,7 +101,10 @@ class AppositionRules(FinderBase):
                             if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
                                 self.describe(heads, noun)
                 continue
-            if tok.dep_ != "appos" or tok.pos_ != "NOUN":
+            if tok.dep_ != "appos" or tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in TITLE_WORDS and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+                # a capitalised title with its article ("X, the Secretary of Science,") describes
+                # as a noun does; without one it is the title of the name after it
                 continue
             heads = self.args(tok.head)
             if not heads:
@@ -198,7 +202,10 @@ class AppositionRules(FinderBase):
                 for o in objs:
                     for h in heads:
                         if child.lower_ == "of" and (lemma in HEAD_TITLES or words & HEAD_TITLES):
-                            self.add(h, "directorOf", o, noun, "appos:head-of", 0.85, ("Person",), ("Organization",))
+                            if not any(t.lower_ in ("former", "ex", "late") for t in noun.lefts):
+                                # "a former president of X" heads X no longer
+                                self.add(h, "directorOf", o, noun, "appos:head-of", 0.85, ("Person",),
+                                         ("Organization",))
                         elif child.lower_ in ("of", "at") and lemma in PERSON_NOUNS:
                             self.add(h, "worksFor", o, noun, "appos:role-at", 0.75, ("Person",), ("Organization",))
                         elif child.lower_ == "on" and lemma in ("expert", "specialist", "analyst", "scholar"):

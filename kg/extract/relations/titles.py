@@ -276,7 +276,7 @@ class TitleRules(FinderBase):
                     orgs = places  # "secretary-general of the Acme Association"
                 elif places and all(a[0].type in PLACE for a in places):
                     end = max(t.i for t in pobjs[0].subtree) + 1
-                elif pobjs and not places and pobjs[0].pos_ == "NOUN":
+                elif pobjs and not places and pobjs[0].pos_ in ("NOUN", "PROPN"):
                     # "the minister of hydrocarbons and energy": the portfolio is part of the title
                     end = max(t.i for t in pobjs[0].subtree) + 1
         countries += [a for c in noun.children if c.dep_ == "poss" for a in self.args(c) if a[0].type == "Country"]

@@ -315,9 +315,30 @@ class VerbRules(FinderBase):
         )
 
     def founded_rule(self, verb: Token) -> None:
-        """'The company, founded in 2016,' / 'X was founded in 2016' -> founded(X, 2016)."""
-        if verb.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in verb.children):
-            return  # "Jane Doe founded X in 2016": the subject is the founder, not the company
+        """'The company, founded in 2016,' / 'X was founded in 2016' -> founded(X, 2016); 'Jane Doe
+        founded X in 2016' -> founded(X, 2016) and launched(Jane Doe, X); 'X was founded by
+        Jane Doe' -> launched(Jane Doe, X)."""
+        founders = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                    for a in self.args(p) if a[0].type in ("Person", "Organization", "Country")]
+        active = verb.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in verb.children)
+        if active and verb.lemma_.lower() in ("found", "co-found"):
+            # "Jane Doe founded X in 2016": the subject is the founder, the object the company
+            founders = [a for a in self.subjects(verb) if a[0].type in ("Person", "Organization")]
+            # named, not "co-founded the company": which company a description means is a guess
+            companies = [a for o in verb.children if o.dep_ == "dobj" and o.pos_ == "PROPN"
+                         for a in self.args(o) if a[0].type == "Organization"]
+        elif active:
+            return
+        else:
+            companies = [a for a in self.subjects(verb) if a[0].type == "Organization"]
+            if not companies and verb.dep_ == "acl" and verb.head.dep_ == "appos":
+                companies = [a for a in self.args(verb.head.head) if a[0].type == "Organization"]
+        if verb.lemma_.lower() in ("found", "co-found", "establish"):
+            for f in founders:
+                for c in companies:
+                    if f[0].id != c[0].id:
+                        self.add(f, "launched", c, verb, "verb:founded-by", 0.8, ("Person", "Organization", "Country"),
+                                 ("Organization",))
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
                 continue
@@ -329,12 +350,9 @@ class VerbRules(FinderBase):
                     continue
                 if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
                     continue
-                subs = self.subjects(verb)
-                if not subs and verb.dep_ == "acl" and verb.head.dep_ == "appos":
-                    subs = self.args(verb.head.head)  # "Stellantis, the group created in 2021,"
-                for s in subs:
-                    if s[0].type == "Organization":
-                        self.add(s, "founded", date, verb, "verb:founded-in", 0.8, ("Organization",), ANY)
+                # "Stellantis, the group created in 2021,": the name the described noun stands beside
+                for s in companies:
+                    self.add(s, "founded", date, verb, "verb:founded-in", 0.8, ("Organization",), ANY)
 
     def hosted_rule(self, verb: Token) -> None:
         """'X received Y in Tashkent' -> visited(Y, Tashkent): a guest is where the host receives them."""
