@@ -10,7 +10,7 @@ from spacy.language import Language
 from kg.extract.calibration import calibrated, rule_confidences
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.loader import available_models, default_model, load_pipeline
-from kg.model import Document, Entity, Merge, Triple, Value
+from kg.model import Document, Entity, Kind, Merge, Triple, Value
 
 __all__ = ["Extractor", "available_models", "default_model", "load_pipeline", "split_chunks"]
 
@@ -82,7 +82,7 @@ class Extractor:
             t.object.key for t in document.triples if isinstance(t.object, Entity)
         }
         document.entities = sorted(
-            {e.key: e for e in entities_all.values() if e.key in used or e.type != "Role"}.values(),
+            {e.key: e for e in entities_all.values() if e.key in used or e.type != Kind.ROLE}.values(),
             key=lambda e: (e.type, e.label),
         )
         document.merges = list(merges.values())
@@ -122,8 +122,8 @@ class Extractor:
         if not author or not agency:
             return []
         lookup = {e.label.casefold(): e for e in entities}
-        person = lookup.get(author.casefold(), Entity(author, "Person", (author,)))
-        org = lookup.get(agency.casefold(), Entity(agency, "Organization", (agency,)))
+        person = lookup.get(author.casefold(), Entity(author, Kind.PERSON, (author,)))
+        org = lookup.get(agency.casefold(), Entity(agency, Kind.ORGANIZATION, (agency,)))
         end = (dl.end() if dl else by.end()) if by else dl.end()
         start = by.start(1) if by else dl.start()
         return [

@@ -30,9 +30,9 @@ from kg.extract.name_matching import (
 )
 from kg.extract.places import fold
 from kg.extract.spans import Mention
-from kg.model import Merge
+from kg.model import Kind, Merge
 
-PLACE_TYPES = ("Country", "City", "Region", "Place")
+PLACE_TYPES = (Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.PLACE)
 # How many earlier mentions a pronoun or description may look back over.
 MAX_LOOKBACK = 2000
 
@@ -105,14 +105,14 @@ def _merge_reason(alias: str, reason: str, c: Cluster) -> str:
             return "place data"
         if m.kind == "facility" and m.label == label:
             return "facility named with its place"
-    if c.type == "Organization":
+    if c.type == Kind.ORGANIZATION:
         if _strip_suffix(a) == _strip_suffix(b):
             return "organisation suffix"
         if alias.isupper() and _acronym(label) == alias:
             return "acronym"
-    if c.type == "Role" and a.endswith(" " + b):
+    if c.type == Kind.ROLE and a.endswith(" " + b):
         return "title without its country"
-    if c.type == "Person" and set(a.split()) < set(b.split()):
+    if c.type == Kind.PERSON and set(a.split()) < set(b.split()):
         return "part of full name"
     if similar(a, b):
         return f"spelling variant (similarity {fuzz.ratio(a, b):.0f})"
@@ -163,9 +163,9 @@ def resolve(doc: Doc, mentions: list[Mention]) -> Resolution:
             if m.cue == "bracketed acronym":
                 reason = "bracketed acronym"
             join(m, by_key[key], reason)
-        elif m.type in ("Person", "Place") and len(m.text.split()) == 1:
+        elif m.type in (Kind.PERSON, Kind.PLACE) and len(m.text.split()) == 1:
             pending.append(m)
-        elif m.type == "Person" and (cid := long_surname_of(m, clusters)) is not None:
+        elif m.type == Kind.PERSON and (cid := long_surname_of(m, clusters)) is not None:
             join(m, cid, "surname")
         else:
             match = _variant_of(m, clusters)
@@ -196,7 +196,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> Resolution:
 
 def _key(m: Mention) -> str:
     key = fold(m.label or m.text)
-    if m.type == "Organization":
+    if m.type == Kind.ORGANIZATION:
         key = _strip_suffix(key)
     return key
 
@@ -205,11 +205,11 @@ def _variant_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | N
     """An existing cluster this multi-word or non-person name is a variant of."""
     key = _key(m)
     for c in clusters.values():
-        if c.type != m.type or m.type in ("Country", "City", "Region", "Role"):
+        if c.type != m.type or m.type in (Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.ROLE):
             continue
         for name in c.names:
             other = fold(name)
-            if m.type == "Organization":
+            if m.type == Kind.ORGANIZATION:
                 other = _strip_suffix(other)
                 if other == key:
                     return c.id, "organisation suffix"
@@ -219,9 +219,9 @@ def _variant_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | N
                     return c.id, "acronym"
             if similar(key, other):
                 return c.id, f"spelling variant (similarity {fuzz.ratio(key, other):.0f})"
-    if m.type == "Organization" and " " not in key and len(key) >= 4:
+    if m.type == Kind.ORGANIZATION and " " not in key and len(key) >= 4:
         # "Sunwoda" after "Sunwoda Electronic": the short name, when only one name fits.
-        fits = {c.id for c in clusters.values() if c.type == "Organization"
+        fits = {c.id for c in clusters.values() if c.type == Kind.ORGANIZATION
                 and any(len(n.split()) > 1 and fold(n).split()[0] == key for n in c.names)}
         if len(fits) == 1:
             return fits.pop(), "short name"
@@ -231,12 +231,12 @@ def _variant_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | N
 def _canonical(c: Cluster) -> str:
     """The cluster's label: place data first, then the fullest or most used name."""
     for m in c.mentions:
-        if m.kind == "demonym" or (m.type in ("Country", "City", "Region") and m.label):
+        if m.kind == "demonym" or (m.type in (Kind.COUNTRY, Kind.CITY, Kind.REGION) and m.label):
             return m.label
     names = [m for m in c.mentions if m.kind in ("name", "facility", "role")]
     if not names:
         return c.mentions[0].label or c.mentions[0].text
-    if c.type == "Person":
+    if c.type == Kind.PERSON:
         return max(names, key=lambda m: (len(m.text.split()), -m.start)).text
     if names[0].kind == "facility":
         return names[0].label or names[0].text
@@ -297,7 +297,7 @@ def _resolve_references(
             history.append((tok.i, named, tok.dep_ in ("nsubj", "nsubjpass")))
             continue
         types, noun = wanted
-        if noun is None and types != ("Person",) and _continues_unnamed_subject(tok, token_cluster):
+        if noun is None and types != (Kind.PERSON,) and _continues_unnamed_subject(tok, token_cluster):
             continue
         cid = _listed_owner(tok, types, token_cluster, clusters) if noun is None else None
         if cid is None:
@@ -372,9 +372,9 @@ def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: 
     low = tok.lower_
     if tok.pos_ == "PRON":
         if low in PRONOUNS_PERSON:
-            return ("Person",), None
+            return (Kind.PERSON,), None
         if low in PRONOUNS_THING:
-            return ("Organization", "Country"), None
+            return (Kind.ORGANIZATION, Kind.COUNTRY), None
         return None
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NN",):
         return None
@@ -388,13 +388,13 @@ def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: 
         return None
     lemma = tok.lemma_.lower()
     if lemma in PERSON_NOUNS:
-        return ("Person",), lemma
+        return (Kind.PERSON,), lemma
     if lemma in ORG_NOUNS:
-        return ("Organization",), lemma
+        return (Kind.ORGANIZATION,), lemma
     if lemma == "country":
-        return ("Country",), lemma
+        return (Kind.COUNTRY,), lemma
     if lemma == "city":
-        return ("City",), lemma
+        return (Kind.CITY,), lemma
     return None
 
 
@@ -452,7 +452,7 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
         c = clusters[cid]
         if c.type not in types or cid == exclude:
             continue
-        if noun is not None and c.type == "Person" and noun not in c.descriptors:
+        if noun is not None and c.type == Kind.PERSON and noun not in c.descriptors:
             if not any(noun in fold(m.text) for m in c.mentions if m.kind == "role"):
                 continue
         candidates.append((i, cid, subj))
@@ -468,7 +468,7 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
     if same:
         # a pronoun, or a description standing as subject ("The company builds..."), continues
         # the entity the text is about: the latest subject, not the latest name ("listed on Nasdaq")
-        if (noun is None or tok.dep_ in ("nsubj", "nsubjpass")) and types != ("Person",):
+        if (noun is None or tok.dep_ in ("nsubj", "nsubjpass")) and types != (Kind.PERSON,):
             subjects = [c for c in same if c[2]]
             if subjects:
                 return subjects[0][1]
@@ -480,6 +480,6 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
     # "The company will spend ..." opening a paragraph continues the one subject of the last
     subjects = {cid for i, cid, subj in candidates if paragraph(i) == last_para and subj}
     if noun is not None and noun not in PUBLIC_BODY_NOUNS | {"group"} and tok.dep_ in ("nsubj", "nsubjpass") \
-            and types == ("Organization",) and len(subjects) == 1:
+            and types == (Kind.ORGANIZATION,) and len(subjects) == 1:
         return subjects.pop()
     return None

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import FACILITY_NOUNS
 from kg.extract.spans import Mention
+from kg.model import Kind
 
 # Words that end a facility's modifier chain: evaluative words, and currency words that NER
 # left outside an amount ("a 4 billion pound battery plant").
@@ -70,7 +71,7 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
         # a plant of several builders goes by their short names joined ("Acme-Bolt Lyon plant")
         owner = ["-".join(owners)] if owners else []
         label = " ".join([*owner, *([city] if city else []), *kind])
-    return Mention(span.start, span.end, span.text, "Place", "facility", label)
+    return Mention(span.start, span.end, span.text, Kind.PLACE, "facility", label)
 
 
 # Words that describe a plant but are no part of its name ("first", "largest", "dedicated").

@@ -27,6 +27,7 @@ from kg.extract.lexicon import (
 from kg.extract.places import Gazetteer, fold
 from kg.extract.spans import Mention, bracket_acronym, trim
 from kg.extract.title_mentions import split_titles
+from kg.model import Kind
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
 VALUE_LABELS = {"MONEY", "DATE", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -81,7 +82,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             # filed is a place, whatever NER called it
             name = span.text.title()
             city = gaz.city(name)
-            mentions.append(Mention(span.start, span.end, span.text, "City" if city else "Place", "name",
+            mentions.append(Mention(span.start, span.end, span.text, Kind.CITY if city else Kind.PLACE, "name",
                                     city or name, cue="dateline"))
             continue
         if ent.label_ == "GPE" and any(t.text == "," for t in span[1:-1]):
@@ -94,27 +95,27 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if _is_office(span):
             # "Minister of Trade and Industry": NER calls it an ORG; it is a position.
-            mentions.append(Mention(span.start, span.end, span.text, "Role", "role"))
+            mentions.append(Mention(span.start, span.end, span.text, Kind.ROLE, "role"))
             continue
         mention = _typed(span, ent.label_, gaz)
         after = doc[span.end : span.end + 2]
-        if mention is not None and mention.type in ("Organization", "Person") and len(after) == 2 \
+        if mention is not None and mention.type in (Kind.ORGANIZATION, Kind.PERSON) and len(after) == 2 \
                 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered"):
             # "the Ningde-based group": what a company is based in is a place
             city = gaz.city(span.text)
-            mention = Mention(span.start, span.end, span.text, "City" if city else "Place", "name",
+            mention = Mention(span.start, span.end, span.text, Kind.CITY if city else Kind.PLACE, "name",
                               city or span.text, cue="x-based")
         prev = doc[span.start - 1] if span.start else None
-        if mention is not None and mention.type in ("Person", "City", "Region", "Place") and prev is not None \
+        if mention is not None and mention.type in (Kind.PERSON, Kind.CITY, Kind.REGION, Kind.PLACE) and prev is not None \
                 and prev.tag_ == "NN" and prev.lower_ in ORG_NOUNS:
             # "nuclear fuel group Orano", "investment fund Al Mada": a company noun names its kind
-            mention = Mention(span.start, span.end, span.text, "Organization", "name",
+            mention = Mention(span.start, span.end, span.text, Kind.ORGANIZATION, "name",
                               cue=f"descriptor:{prev.lower_}")
         if mention is not None:
             mentions.append(mention)
-            acronym = bracket_acronym(doc, span) if mention.type == "Organization" else None
+            acronym = bracket_acronym(doc, span) if mention.type == Kind.ORGANIZATION else None
             if acronym is not None:
-                mentions.append(Mention(acronym.start, acronym.end, acronym.text, "Organization",
+                mentions.append(Mention(acronym.start, acronym.end, acronym.text, Kind.ORGANIZATION,
                                         "name", mention.text, cue="bracketed acronym"))
     _extend_with_acronym_tails(doc, mentions, gaz)
     mentions.extend(_org_names_read_as_groups(doc, mentions, gaz))
@@ -161,24 +162,24 @@ def _us_states_among_countries(mentions: list[Mention], gaz: Gazetteer) -> None:
 
     The United States counts as the setting when the article names it or another state.
     """
-    ambiguous = [m for m in mentions if m.type == "Country" and m.kind == "name" and gaz.us_state(m.text)]
+    ambiguous = [m for m in mentions if m.type == Kind.COUNTRY and m.kind == "name" and gaz.us_state(m.text)]
     if not ambiguous:
         return
     american = any(
-        (m.type == "Country" and m.label == gaz.country("United States"))
-        or (m.type != "Country" and gaz.us_state(m.text) and not gaz.country(m.text))
+        (m.type == Kind.COUNTRY and m.label == gaz.country("United States"))
+        or (m.type != Kind.COUNTRY and gaz.us_state(m.text) and not gaz.country(m.text))
         for m in mentions
     )
     if american:
         for m in ambiguous:
-            m.type, m.label, m.cue = "Region", gaz.us_state(m.text) or m.text, "U.S. state in a U.S. setting"
+            m.type, m.label, m.cue = Kind.REGION, gaz.us_state(m.text) or m.text, "U.S. state in a U.S. setting"
 
 
 def _extend_with_acronym_tails(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     """'Samsung SDI', 'BMW AG': NER often stops before an upper-case word that ends the name."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
-        if m.type != "Organization" or m.kind != "name":
+        if m.type != Kind.ORGANIZATION or m.kind != "name":
             continue
         end = m.end
         while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_upper \
@@ -193,7 +194,7 @@ def _extend_with_acronym_tails(doc: Doc, mentions: list[Mention], gaz: Gazetteer
 
 def _org_names_read_as_groups(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """'Rivian' tagged as a nationality (NORP) after 'Rivian Automotive': the company again."""
-    orgs = [m.text for m in mentions if m.type == "Organization" and m.kind == "name"]
+    orgs = [m.text for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"]
     if not orgs:
         return []
     known = set(orgs) | {m.split()[0] for m in orgs if len(m.split()) > 1}
@@ -201,7 +202,7 @@ def _org_names_read_as_groups(doc: Doc, mentions: list[Mention], gaz: Gazetteer)
     for ent in doc.ents:
         span = trim(ent)
         if ent.label_ == "NORP" and len(span) and not gaz.demonym(span.text) and span.text in known:
-            found.append(Mention(span.start, span.end, span.text, "Organization", cue="same name elsewhere"))
+            found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="same name elsewhere"))
     return found
 
 
@@ -211,7 +212,7 @@ def _org_names_missed_elsewhere(doc: Doc, mentions: list[Mention]) -> list[Menti
     NER decides each occurrence on its own context; an organisation's exact name, standing
     alone (no capitalised word glued to either side), is the organisation wherever it recurs.
     """
-    names = {tuple(m.text.split()) for m in mentions if m.type == "Organization" and m.kind == "name"}
+    names = {tuple(m.text.split()) for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"}
     if not names:
         return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -230,7 +231,7 @@ def _org_names_missed_elsewhere(doc: Doc, mentions: list[Mention]) -> list[Menti
             if (before is not None and before.text[:1].isupper() and before.pos_ == "PROPN") or (
                     after is not None and after.text[:1].isupper() and after.pos_ == "PROPN"):
                 continue  # part of a longer name ("Vale Base Metals")
-            found.append(Mention(i, i + k, doc[i : i + k].text, "Organization", cue="same name elsewhere"))
+            found.append(Mention(i, i + k, doc[i : i + k].text, Kind.ORGANIZATION, cue="same name elsewhere"))
             covered.update(range(i, i + k))
     return found
 
@@ -270,28 +271,28 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         before = doc[span.start - 2] if span.start > 1 else None
         after = doc[span.end + 1] if span.end + 1 < n else None
         def org_at(t):  # noqa: ANN001, ANN202
-            return t is not None and t.i in kinds and kinds[t.i].type == "Organization"
+            return t is not None and t.i in kinds and kinds[t.i].type == Kind.ORGANIZATION
         def role_at(t):  # noqa: ANN001, ANN202
             return t is not None and (t.lower_ in TITLE_WORDS or (t.i in kinds and kinds[t.i].kind == "role"))
         if prev is not None and prev.text in (",", "and", "&") and (
             org_at(before) or (before is not None and before.text == "," and org_at(doc[before.i - 1]))
         ):
-            found.append(Mention(span.start, span.end, span.text, "Organization", cue="list:organisations"))
+            found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="list:organisations"))
         elif nxt is not None and nxt.text in (",", "and") and org_at(after) and prev is not None and prev.text == ",":
-            found.append(Mention(span.start, span.end, span.text, "Organization", cue="list:organisations"))
+            found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="list:organisations"))
         elif len(span) >= 2 and prev is not None and prev.text == "," and role_at(before):
-            found.append(Mention(span.start, span.end, span.text, "Person", cue="appos:title"))
+            found.append(Mention(span.start, span.end, span.text, Kind.PERSON, cue="appos:title"))
         elif prev is not None and prev.pos_ == "NOUN" and prev.lower_ in ORG_NOUNS and prev.tag_ == "NN":
             # "battery maker QuantumScape": a name right after a company noun is a company.
             end = span.end
             if nxt is not None and nxt.is_title and nxt.tag_ in ("IN", "RP") and (
                     after is None or not after.text[:1].isupper()):
                 end += 1  # "battery maker SK On": a capitalised particle inside a name
-            found.append(Mention(span.start, end, doc[span.start:end].text, "Organization",
+            found.append(Mention(span.start, end, doc[span.start:end].text, Kind.ORGANIZATION,
                                  cue=f"descriptor:{prev.lower_}"))
         elif len(span) >= 2 and span[-1].lower_ in ORG_NAME_WORDS:
             # "China's Tianqi Lithium": a run of names ending like a company is one
-            found.append(Mention(span.start, span.end, span.text, "Organization", cue="name ends like a company"))
+            found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="name ends like a company"))
     return found
 
 
@@ -304,31 +305,31 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
     if label == "NORP":
         demonym = gaz.demonym(text)
         if demonym:
-            return Mention(span.start, span.end, text, "Country", "demonym", demonym)
+            return Mention(span.start, span.end, text, Kind.COUNTRY, "demonym", demonym)
         return None
     if country and label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
-        return Mention(span.start, span.end, text, "Country", "name", country)
+        return Mention(span.start, span.end, text, Kind.COUNTRY, "name", country)
     region = gaz.region(text)
     if region and label in ("LOC", "GPE"):
-        return Mention(span.start, span.end, text, "Region", "name", region)
+        return Mention(span.start, span.end, text, Kind.REGION, "name", region)
     city = gaz.city(text)
     if label in ("GPE", "LOC"):
         if city:
-            return Mention(span.start, span.end, text, "City", "name", city)
-        return Mention(span.start, span.end, text, "Place" if label == "GPE" else "Region")
+            return Mention(span.start, span.end, text, Kind.CITY, "name", city)
+        return Mention(span.start, span.end, text, Kind.PLACE if label == "GPE" else Kind.REGION)
     prep = span.root.head
     if city and label in ("PERSON", "ORG") and (prep.lower_ in ("in", "near", "at", "from") or (
             prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_OF_NOUNS)):
         # "a plant in Salzgitter", "the city of Debrecen", "the mayor of Debrecen": a place.
-        return Mention(span.start, span.end, text, "City", "name", city, cue="place preposition")
+        return Mention(span.start, span.end, text, Kind.CITY, "name", city, cue="place preposition")
     if label == "PERSON" and len(span) > 1 and span[-1].lower_ in ORG_NAME_WORDS:
-        return Mention(span.start, span.end, text, "Organization", cue="name ends like a company")
+        return Mention(span.start, span.end, text, Kind.ORGANIZATION, cue="name ends like a company")
     kg_type = {
-        "PERSON": "Person",
-        "ORG": "Organization",
-        "FAC": "Place",
-        "PRODUCT": "Product",
-        "EVENT": "Event",
+        "PERSON": Kind.PERSON,
+        "ORG": Kind.ORGANIZATION,
+        "FAC": Kind.PLACE,
+        "PRODUCT": Kind.PRODUCT,
+        "EVENT": Kind.EVENT,
     }[label]
     return Mention(span.start, span.end, text, kg_type)
 
@@ -336,10 +337,10 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
 # Titles of public office: the words before them name a portfolio, not an employer.
 def _apply_cues(doc: Doc, m: Mention) -> None:
     """Override the NER type when a describing noun or list says otherwise."""
-    if m.kind != "name" or m.type == "Country":
+    if m.kind != "name" or m.type == Kind.COUNTRY:
         return
     # a gazetteer place keeps its type unless the text calls it a model ("the Solano, a sedan")
-    placed = m.type in ("Region", "City")
+    placed = m.type in (Kind.REGION, Kind.CITY)
     before = doc[m.start - 1] if m.start > 0 else None
     root = doc[m.start : m.end].root
     described = []
@@ -364,9 +365,9 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
         # "the Lyriq electric SUV" is a model; "BYD passenger cars" are a brand's cars
         described.append(root.head.lower_)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in COMPANY_TITLES \
-            and m.type in ("Person", "Place"):
+            and m.type in (Kind.PERSON, Kind.PLACE):
         described.append("company")  # "chief executive of Northvolt": NER said a person or a place
-    if root.dep_ == "poss" and root.head.lemma_.lower() in ORG_POSSESSIONS and m.type in ("Person", "Place"):
+    if root.dep_ == "poss" and root.head.lemma_.lower() in ORG_POSSESSIONS and m.type in (Kind.PERSON, Kind.PLACE):
         described.append("company")  # "Northvolt's board"
     direct = len(described)
     list_head = _list_head(root)
@@ -379,19 +380,19 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
         # A noun right next to the name is a stronger cue than membership of a list.
         cue = f"descriptor:{noun}" if n < direct else f"list:{noun}"
         if noun in ORG_NOUNS or noun + "s" in ORG_NOUNS:
-            if m.type != "Organization":
-                m.type, m.cue = "Organization", cue
+            if m.type != Kind.ORGANIZATION:
+                m.type, m.cue = Kind.ORGANIZATION, cue
             else:
                 m.cue = m.cue or cue
             return
-        if noun in PERSON_NOUNS and m.type in ("Organization", "Place", "Product"):
-            m.type, m.cue = "Person", cue
+        if noun in PERSON_NOUNS and m.type in (Kind.ORGANIZATION, Kind.PLACE, Kind.PRODUCT):
+            m.type, m.cue = Kind.PERSON, cue
             return
-        if noun in PLACE_NOUNS and m.type in ("Person", "Organization"):
-            m.type, m.cue = "Place", cue
+        if noun in PLACE_NOUNS and m.type in (Kind.PERSON, Kind.ORGANIZATION):
+            m.type, m.cue = Kind.PLACE, cue
             return
         if noun in MODEL_NOUNS and n < direct:
-            m.type, m.cue = "Product", cue
+            m.type, m.cue = Kind.PRODUCT, cue
             return
 
 
@@ -412,24 +413,24 @@ def _list_head(token: Token) -> Token | None:
 
 
 # Types that come from NER alone (places typed from the gazetteer are not voted on).
-NER_TYPES = frozenset({"Organization", "Person", "Place", "Product", "Event"})
+NER_TYPES = frozenset({Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.PRODUCT, Kind.EVENT})
 
 
 def _people_that_begin_company_names(mentions: list[Mention]) -> None:
     """'Rio Tinto' read as a person beside 'Rio Tinto Lithium' and 'Rio Tinto BM Subsidiary':
     a "person" whose name begins companies' names in the story is their parent company, or
     the company's short name ('Nordwind' for 'Nordwind Motors')."""
-    orgs = [fold(m.text).split() for m in mentions if m.type == "Organization" and m.kind == "name"]
-    people = [fold(m.text).split() for m in mentions if m.type == "Person" and m.kind == "name"]
+    orgs = [fold(m.text).split() for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"]
+    people = [fold(m.text).split() for m in mentions if m.type == Kind.PERSON and m.kind == "name"]
     for m in mentions:
-        if m.type != "Person" or m.kind != "name" or m.cue:
+        if m.type != Kind.PERSON or m.kind != "name" or m.cue:
             continue
         words = fold(m.text).split()
         if not any(len(o) > len(words) and o[: len(words)] == words for o in orgs):
             continue
         # one word ("Nordwind's chief executive") only when no person of the story bears it
         if len(words) >= 2 or not any(len(p) > 1 and words[0] in p for p in people):
-            m.type, m.cue = "Organization", "begins a company's name"
+            m.type, m.cue = Kind.ORGANIZATION, "begins a company's name"
 
 
 def _propagate_types(mentions: list[Mention]) -> None:
@@ -453,7 +454,7 @@ def _propagate_types(mentions: list[Mention]) -> None:
         if m.kind == "name" and not m.cue and counts and len(counts) > 1 and m.type in NER_TYPES:
             top = max(counts.values())
             # on a tie an organisation wins: company names are what NER most often mistypes
-            best = "Organization" if counts["Organization"] == top else counts.most_common(1)[0][0]
+            best = Kind.ORGANIZATION if counts[Kind.ORGANIZATION] == top else counts.most_common(1)[0][0]
             if counts[best] >= counts[m.type] and best != m.type:
                 m.type, m.cue = best, "most frequent type of the name"
     # Majority type inside one coordinated list ("X, Y and Z" are of one kind).

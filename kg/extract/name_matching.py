@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from kg.extract.places import fold
 from kg.extract.spans import Mention
+from kg.model import Kind
 
 if TYPE_CHECKING:  # coref imports this module; the cluster type is only annotated here
     from kg.extract.coref import Cluster
@@ -30,7 +31,7 @@ def long_surname_of(m: Mention, clusters: dict[int, Cluster]) -> int | None:
     if len(key) != 2:
         return None
     for c in clusters.values():
-        if c.type == "Person" and any(
+        if c.type == Kind.PERSON and any(
             len(p) >= 3 and p[-2:] == key for p in (fold(n).split() for n in c.names)
         ):
             return c.id
@@ -42,7 +43,7 @@ def surname_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | No
     key = fold(m.text)
     best: tuple[int, str] | None = None
     for c in clusters.values():
-        if c.type != "Person":
+        if c.type != Kind.PERSON:
             continue
         for name in c.names:
             parts = fold(name).split()
@@ -52,7 +53,7 @@ def surname_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | No
                 return c.id, "surname" if key == parts[-1] else "given name"
             if best is None and similar(key, parts[-1]):
                 best = (c.id, f"surname variant (similarity {fuzz.ratio(key, parts[-1]):.0f})")
-    if best is not None and m.type == "Place":
+    if best is not None and m.type == Kind.PLACE:
         return best  # a misspelt surname NER took for a place
     return best
 
@@ -62,7 +63,7 @@ def missed_surnames(doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[
     surnames: dict[str, int] = {}
     long_surnames: dict[str, int] = {}  # "berg lund" of "Olav Berg Lund"
     for c in clusters.values():
-        if c.type == "Person":
+        if c.type == Kind.PERSON:
             for name in c.names:
                 parts = name.split()
                 if len(parts) >= 2:
@@ -84,7 +85,7 @@ def missed_surnames(doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[
             cid = surnames.get(fold(tok.text))
         if cid is None:
             continue
-        m = Mention(tok.i, end, doc[tok.i : end].text, "Person", "name", cluster=cid)
+        m = Mention(tok.i, end, doc[tok.i : end].text, Kind.PERSON, "name", cluster=cid)
         clusters[cid].mentions.append(m)
         clusters[cid].reasons.setdefault(m.text, "surname")
         for i in range(tok.i, end):

@@ -15,11 +15,11 @@ from rapidfuzz import fuzz
 from kg.extract.coref import _acronym, _strip_suffix
 from kg.extract.places import fold
 from kg.identity import SAME_KEY_REASON, identity_key
-from kg.model import Document, Entity, Merge, Triple
+from kg.model import Document, Entity, Kind, Merge, Triple
 
 # Across documents there is less context than inside one, so demand closer spellings.
 CROSS_DOC_THRESHOLD = 90.0
-_PLACE_TYPES = {"Country", "City", "Region"}  # already canonical from place data
+_PLACE_TYPES = {Kind.COUNTRY, Kind.CITY, Kind.REGION}  # already canonical from place data
 
 
 class KnownEntities:
@@ -56,14 +56,14 @@ class KnownEntities:
         key = fold(entity.label)
         for known in self.by_type.get(entity.type, []):
             other = fold(known.label)
-            if entity.type == "Organization":
+            if entity.type == Kind.ORGANIZATION:
                 if _strip_suffix(key) == _strip_suffix(other):
                     return known, "organisation suffix"
                 if _core_name(key) == _core_name(other) and len(self._same_core(key)) == 1:
                     return known, "same name but for a descriptor word ('Energy', 'Technology')"
                 if entity.label.isupper() and _acronym(known.label) == entity.label:
                     return known, "acronym of a stored entity"
-            if entity.type == "Person" and _name_subset(key, other):
+            if entity.type == Kind.PERSON and _name_subset(key, other):
                 return known, "same person, fuller name stored"
             if min(len(key), len(other)) >= 5 and key[:1] == other[:1]:
                 score = fuzz.ratio(key, other)
@@ -74,7 +74,7 @@ class KnownEntities:
 
     def _same_core(self, key: str) -> list[Entity]:
         core = _core_name(key)
-        return [k for k in self.by_type.get("Organization", []) if _core_name(fold(k.label)) == core]
+        return [k for k in self.by_type.get(Kind.ORGANIZATION, []) if _core_name(fold(k.label)) == core]
 
     def match_other_type(self, entity: Entity) -> tuple[Entity, str] | None:
         """The same name stored under a more reliable type: a place from the gazetteer over an
@@ -91,10 +91,10 @@ class KnownEntities:
 
 # (stored type, new types it absorbs): a name seen as the stored type keeps it.
 _TYPE_PRECEDENCE = (
-    ("Country", {"Organization", "Person", "Place", "City", "Region"}),
-    ("City", {"Organization", "Person", "Place"}),
-    ("Region", {"Organization", "Person", "Place"}),
-    ("Organization", {"Person"}),
+    (Kind.COUNTRY, {Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.CITY, Kind.REGION}),
+    (Kind.CITY, {Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE}),
+    (Kind.REGION, {Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE}),
+    (Kind.ORGANIZATION, {Kind.PERSON}),
 )
 
 

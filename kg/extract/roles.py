@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kg.model import Kind
+
 # Words kept lower-case inside a title ("Minister of Industry and Trade").
 _SMALL = frozenset("and of for the to at in on".split())
 # Country names that take the article in running text ("President of the United States").
@@ -34,7 +36,7 @@ def title_case(text: str) -> str:
 
 def holder_phrase(label: str, type_: str) -> str:
     """How a holder reads after 'of': countries that take 'the' get it."""
-    if type_ == "Country" and _WITH_ARTICLE.search(label) or type_ == "Organization" and re.match(
+    if type_ == Kind.COUNTRY and _WITH_ARTICLE.search(label) or type_ == Kind.ORGANIZATION and re.match(
             r"(?:European|National|Federal|Centre|Center|Institute|Ministry|Council|Department|"
             r"Commission|Agency|Federation|Association|Office|University|Chamber|Bank of) ", label):
         return f"the {label}"

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from kg.extract.lexicon import STATE_WORDS, TITLE_WORDS
 from kg.extract.spans import Mention
+from kg.model import Kind
 
 GOVERNMENT_TITLES = frozenset(
     "minister secretary premier chancellor ambassador governor mayor senator envoy commissioner".split()
@@ -17,7 +18,7 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     roles: list[Mention] = []
     employers: list[Mention] = []
     for m in mentions:
-        if m.type != "Person":
+        if m.type != Kind.PERSON:
             continue
         # The title words may be inside the PERSON span ("Minister Jane Doe").
         start = m.start
@@ -29,13 +30,13 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         office = _office_of(doc, i)
         if office is not None:
             # "Minister of Foreign Affairs and Trade Jane Doe": the office with its portfolio
-            roles.append(Mention(office, i + 1, doc[office : i + 1].text, "Role", "role"))
+            roles.append(Mention(office, i + 1, doc[office : i + 1].text, Kind.ROLE, "role"))
             m.descriptors.append(doc[office].lower_)
             continue
         if i < 0 or doc[i].lower_ not in TITLE_WORDS:
             continue
         left = i
-        people = {j for p in mentions if p.type == "Person" and p is not m for j in range(p.start, p.end)}
+        people = {j for p in mentions if p.type == Kind.PERSON and p is not m for j in range(p.start, p.end)}
         while left - 1 >= 0:
             tok = doc[left - 1]
             if tok.text == "," and left - 2 >= 0 and doc[left - 2].lower_ in TITLE_WORDS and any(
@@ -61,7 +62,7 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         for org in mentions:
             # NER often runs a company name into the title ("Acme Group Executive | Chair"):
             # title words at the end of a name before a title belong to the title
-            if org.type == "Organization" and left < org.end <= i + 1 and org.start >= left:
+            if org.type == Kind.ORGANIZATION and left < org.end <= i + 1 and org.start >= left:
                 while org.end - 1 > org.start and doc[org.end - 1].lower_ in TITLE_WORDS:
                     org.end -= 1
                 org.text = doc[org.start : org.end].text
@@ -70,7 +71,7 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # of the title ("Trade Minister" keeps its portfolio words).
             found = False
             for org in mentions:
-                if org.type == "Organization" and left <= org.start and org.end <= i:
+                if org.type == Kind.ORGANIZATION and left <= org.start and org.end <= i:
                     longer = _employer_named_elsewhere(doc, mentions, org.start, i)
                     if longer is not None and longer.end > org.end:
                         # "Samsung SDI chief executive" where NER kept only "Samsung" here
@@ -83,7 +84,7 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 left = employer.end
         if left > i:
             continue
-        roles.append(Mention(left, i + 1, doc[left : i + 1].text, "Role", "role"))
+        roles.append(Mention(left, i + 1, doc[left : i + 1].text, Kind.ROLE, "role"))
         m.descriptors.extend(t.lower_ for t in doc[left : i + 1] if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS)
     mentions = [m for m in mentions if not _portfolio(doc, m)]
     if not roles:
@@ -91,7 +92,7 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     kept = [
         m
         for m in mentions
-        if not any(r.start <= m.start and m.end <= r.end and m.type != "Country" for r in roles)
+        if not any(r.start <= m.start and m.end <= r.end and m.type != Kind.COUNTRY for r in roles)
     ]
     return kept + employers + roles
 
@@ -116,7 +117,7 @@ def _office_of(doc: Doc, i: int) -> int | None:
 def _portfolio(doc: Doc, m: Mention) -> bool:
     """'Minister of Foreign Affairs and Trade': the words after a title's 'of' are its
     portfolio, not organisations (a 'Ministry of Trade' is one)."""
-    if m.type != "Organization" or m.end <= m.start:
+    if m.type != Kind.ORGANIZATION or m.end <= m.start:
         return False
     root = doc[m.start : m.end].root
     while root.dep_ == "conj":
@@ -132,7 +133,7 @@ def _employer_named_elsewhere(doc: Doc, mentions: list[Mention], left: int, titl
     The tagger often reads a company name before a title as an adjective; the same words
     recognised as an organisation elsewhere in the article settle what they are.
     """
-    orgs = [m for m in mentions if m.type == "Organization" and m.kind == "name"]
+    orgs = [m for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"]
     names = {m.text for m in orgs}
     # "Rivian executive" after "Rivian Automotive": the company's short name
     short = {" ".join(m.text.split()[:k]) for m in orgs for k in range(1, len(m.text.split()))
@@ -142,7 +143,7 @@ def _employer_named_elsewhere(doc: Doc, mentions: list[Mention], left: int, titl
         if any(t.lower_ in TITLE_WORDS for t in words):
             continue
         if words.text in names or (words.text in short and all(t.tag_ == "NNP" for t in words)):
-            return Mention(left, end, words.text, "Organization", "name", cue="title:employer")
+            return Mention(left, end, words.text, Kind.ORGANIZATION, "name", cue="title:employer")
     return None
 
 

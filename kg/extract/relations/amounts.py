@@ -24,6 +24,7 @@ from kg.extract.relations.lexicon import (
     TRADE_WORDS,
 )
 from kg.extract.values import parse_money, parse_percent, parse_quantity
+from kg.model import Kind
 
 
 # Verbs by which a rate starts, moves or stands at a level ("start at 12%", "doubles to 50%").
@@ -57,7 +58,7 @@ class AmountRules(FinderBase):
                     # "a $290-million cathode plant", "will spend $2 billion on its plant in P":
                     # the amount is the site's
                     self.add(site, "investmentValue", value, root, "amount:site-investment", 0.8,
-                             ("Place",), ANY, as_of=year)
+                             (Kind.PLACE,), ANY, as_of=year)
                 elif lemmas & INVEST_WORDS:
                     investors = self.investors(root)
                     for s in investors or subs:
@@ -98,7 +99,7 @@ class AmountRules(FinderBase):
                         for s in subs:
                             if s[0].id != origin[0].id:
                                 self.add(s, "imposesTariffOn", origin, root, "amount:tariff-on-origin", 0.7,
-                                         BODY, ("Country",))
+                                         BODY, (Kind.COUNTRY,))
                 for s in subs:
                     if value is not None:
                         self.add(s, "tariffRate", value, root, "amount:tariff", 0.75, BODY, ANY)
@@ -158,9 +159,9 @@ class AmountRules(FinderBase):
                 if rel in ("capacity", "employs"):
                     # a company or a plant makes and employs; a province or a country "with a
                     # capacity" is a parsing slip ("a factory in Jinhua, in Zhejiang, which can ...")
-                    subs = [x for x in subs if x[0].type == "Organization" or self.is_facility(x[0])]
+                    subs = [x for x in subs if x[0].type == Kind.ORGANIZATION or self.is_facility(x[0])]
                 for s in subs:
-                    self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + ("Place",), ANY, year=year)
+                    self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + (Kind.PLACE,), ANY, year=year)
 
     def capacity_holder(self, verb: Token) -> tuple[Cluster, Token] | None:
         """The plant a clause about output speaks of when its subject does not name one:
@@ -218,7 +219,7 @@ class AmountRules(FinderBase):
             return None
         if root.dep_ == "pobj" and root.head.lower_ in ("from", "by", "of") and root.head.head == tok:
             return None  # "cut from 30%", "rose by 12%": a change, not the rate
-        payers = [a for a in self.subjects(tok) if a[0].type == "Organization"]
+        payers = [a for a in self.subjects(tok) if a[0].type == Kind.ORGANIZATION]
         return tok if payers else None
 
     def per_year(self, ent: Span) -> bool:

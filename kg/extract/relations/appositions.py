@@ -30,7 +30,7 @@ from kg.extract.values import parse_rank
 # automobile market", "Canada's largest port").
 RANK_NOUNS = frozenset("""market economy port investor holder consumer seller buyer destination
     source hub lender shareholder employer""".split())
-from kg.model import Value
+from kg.model import Kind, Value
 
 
 class AppositionRules(FinderBase):
@@ -122,9 +122,9 @@ class AppositionRules(FinderBase):
                      for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
             for h in heads:
                 for o in owned:
-                    if h[0].type == o[0].type == "Organization" and h[0].id != o[0].id:
-                        self.add(o, "partOf", h, noun, "appos:owner-of", 0.8, ("Organization",),
-                                 ("Organization",))
+                    if h[0].type == o[0].type == Kind.ORGANIZATION and h[0].id != o[0].id:
+                        self.add(o, "partOf", h, noun, "appos:owner-of", 0.8, (Kind.ORGANIZATION,),
+                                 (Kind.ORGANIZATION,))
             return
         rel = "brandOf" if lemma == "brand" else "partOf" if lemma in SUBSIDIARY_NOUNS else None
         if rel is None:
@@ -133,12 +133,12 @@ class AppositionRules(FinderBase):
         owners += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
         for owner in owners:
-            if owner[0].type != "Organization":
+            if owner[0].type != Kind.ORGANIZATION:
                 continue
             for h in heads:
                 if h[0].id != owner[0].id:
-                    self.add(h, rel, owner, noun, f"descriptor:{rel}", 0.8, ("Organization", "Product"),
-                             ("Organization",))
+                    self.add(h, rel, owner, noun, f"descriptor:{rel}", 0.8, (Kind.ORGANIZATION, Kind.PRODUCT),
+                             (Kind.ORGANIZATION,))
 
     def describe(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         self.ownership(heads, noun)
@@ -163,19 +163,19 @@ class AppositionRules(FinderBase):
                 if country and cc is not None:
                     rel = "nationality"
                     for h in heads:
-                        self.add(h, rel, (cc, child), noun, "appos:demonym", 0.75, ("Person", "Organization"), ("Country",))
+                        self.add(h, rel, (cc, child), noun, "appos:demonym", 0.75, (Kind.PERSON, Kind.ORGANIZATION), (Kind.COUNTRY,))
             if child.dep_ == "poss":
                 for owner in self.args(child):
-                    if owner[0].type == "Organization" and (lemma in PERSON_NOUNS or words & HEAD_TITLES):
+                    if owner[0].type == Kind.ORGANIZATION and (lemma in PERSON_NOUNS or words & HEAD_TITLES):
                         # "Jane Doe, Acme's chief executive," / "..., Acme's vice president"
                         head = (lemma in HEAD_TITLES or words & HEAD_TITLES) and not words & {"vice", "deputy"}
                         for h in heads:
                             self.add(h, "directorOf" if head else "worksFor", owner, noun,
-                                     "appos:owner-role", 0.8, ("Person",), ("Organization",))
-                    if owner[0].type == "Country" and (lemma in ORG_NOUNS or lemma in ("brand", "champion")):
+                                     "appos:owner-role", 0.8, (Kind.PERSON,), (Kind.ORGANIZATION,))
+                    if owner[0].type == Kind.COUNTRY and (lemma in ORG_NOUNS or lemma in ("brand", "champion")):
                         for h in [h for h in heads if self.cluster(noun.head) is h[0] or noun.dep_ != "appos"]:
-                            rel = "origin" if h[0].type == "Product" else "nationality"
-                            self.add(h, rel, owner, noun, "appos:owner-country", 0.75, ("Organization", "Product"), ("Country",))
+                            rel = "origin" if h[0].type == Kind.PRODUCT else "nationality"
+                            self.add(h, rel, owner, noun, "appos:owner-country", 0.75, (Kind.ORGANIZATION, Kind.PRODUCT), (Kind.COUNTRY,))
             if child.dep_ == "prep" and child.lower_ == "of" and lemma in MAKER_NOUNS:
                 # "the maker of Peugeot and Fiat cars" -> brandOf(Peugeot, X), brandOf(Fiat, X)
                 for p in child.children:
@@ -183,20 +183,20 @@ class AppositionRules(FinderBase):
                         for b in p.children:
                             if b.dep_ in ("compound", "nmod"):
                                 for brand in self.args(b):
-                                    if brand[0].type in ("Organization", "Product"):
+                                    if brand[0].type in (Kind.ORGANIZATION, Kind.PRODUCT):
                                         for h in heads:
                                             self.add(brand, "brandOf", h, noun, "appos:maker-of-brand", 0.75,
-                                                     ("Organization", "Product"), ("Organization",))
+                                                     (Kind.ORGANIZATION, Kind.PRODUCT), (Kind.ORGANIZATION,))
                 # "a maker of lithium-ion batteries" -> produces(X, lithium-ion batteries)
                 for p in child.children:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and self.cluster(p) is None and not any(
                             t.pos_ == "PROPN" or t.dep_ in ("conj", "prep") for t in p.subtree):
                         start = min(t.i for t in p.subtree if t.i <= p.i and t.dep_ not in ("det", "poss"))
                         text = self.doc[start : p.i + 1].text
-                        product = self.new_cluster(Mention(start, p.i + 1, text, "Product", "name", text))
+                        product = self.new_cluster(Mention(start, p.i + 1, text, Kind.PRODUCT, "name", text))
                         for h in heads:
                             self.add(h, "produces", (product, p), noun, "appos:maker-of", 0.7,
-                                     ("Organization",), ("Product",))
+                                     (Kind.ORGANIZATION,), (Kind.PRODUCT,))
             if child.dep_ == "prep":
                 objs = [a for p in child.children if p.dep_ == "pobj" for a in self.args(p)]
                 for o in objs:
@@ -204,19 +204,19 @@ class AppositionRules(FinderBase):
                         if child.lower_ == "of" and (lemma in HEAD_TITLES or words & HEAD_TITLES):
                             if not any(t.lower_ in ("former", "ex", "late") for t in noun.lefts):
                                 # "a former president of X" heads X no longer
-                                self.add(h, "directorOf", o, noun, "appos:head-of", 0.85, ("Person",),
-                                         ("Organization",))
+                                self.add(h, "directorOf", o, noun, "appos:head-of", 0.85, (Kind.PERSON,),
+                                         (Kind.ORGANIZATION,))
                         elif child.lower_ in ("of", "at") and lemma in PERSON_NOUNS:
-                            self.add(h, "worksFor", o, noun, "appos:role-at", 0.75, ("Person",), ("Organization",))
+                            self.add(h, "worksFor", o, noun, "appos:role-at", 0.75, (Kind.PERSON,), (Kind.ORGANIZATION,))
                         elif child.lower_ == "on" and lemma in ("expert", "specialist", "analyst", "scholar"):
-                            self.add(h, "expertOn", o, noun, "appos:expert-on", 0.75, ("Person",), ANY)
+                            self.add(h, "expertOn", o, noun, "appos:expert-on", 0.75, (Kind.PERSON,), ANY)
                         elif child.lower_ in ("from", "in") and lemma in PERSON_NOUNS:
-                            self.add(h, "basedIn", o, noun, "appos:from-place", 0.7, ("Person",), PLACE)
+                            self.add(h, "basedIn", o, noun, "appos:from-place", 0.7, (Kind.PERSON,), PLACE)
 
     def descriptor_rules(self) -> None:
         """'Chinese energy conglomerate X' -> nationality(X, China)."""
         for c in list(self.res.clusters.values()):
-            if c.type != "Organization":
+            if c.type != Kind.ORGANIZATION:
                 continue
             for m in c.mentions:
                 if m.kind == "description":
@@ -232,11 +232,11 @@ class AppositionRules(FinderBase):
                 for t in before.lefts:
                     oc = self.cluster(t)
                     # "Chinese producer X", "South Korean battery maker X" (the demonym in two words)
-                    if oc is not None and oc.type == "Country" and t.dep_ in ("amod", "compound", "nmod") and (
+                    if oc is not None and oc.type == Kind.COUNTRY and t.dep_ in ("amod", "compound", "nmod") and (
                             self.gaz.demonym(t.text) or any(m.kind == "demonym" for m in oc.mentions)):
                         tok = self.doc[m.start]
                         self.add((c, tok), "nationality", (oc, t), before, "descriptor:demonym", 0.8,
-                                 ("Organization",), ("Country",))
+                                 (Kind.ORGANIZATION,), (Kind.COUNTRY,))
                 for t in self.doc[max(0, m.start - 4) : m.start - 1]:
                     # "Chinese producer X": the demonym may hang off the noun or off the name
                     if t.dep_ in ("amod", "compound") and (t.head == before or m.start <= t.head.i < m.end) \
@@ -244,7 +244,7 @@ class AppositionRules(FinderBase):
                         oc = self.cluster(t)
                         if oc is not None:
                             self.add((c, self.doc[m.start]), "nationality", (oc, t), before,
-                                     "descriptor:demonym", 0.8, ("Organization",), ("Country",))
+                                     "descriptor:demonym", 0.8, (Kind.ORGANIZATION,), (Kind.COUNTRY,))
 
     def described_nationality(self, c: Cluster, m: Mention) -> None:
         """'..., the Japanese automaker said' (resolved to Toyota) -> nationality(Toyota, Japan)."""
@@ -252,9 +252,9 @@ class AppositionRules(FinderBase):
         for a in head.children:
             if a.dep_ == "amod" and a.i >= m.start and self.gaz.demonym(a.text):
                 oc = self.cluster(a)
-                if oc is not None and oc.type == "Country":
+                if oc is not None and oc.type == Kind.COUNTRY:
                     self.add((c, head), "nationality", (oc, a), head, "description:demonym", 0.75,
-                             ("Organization",), ("Country",))
+                             (Kind.ORGANIZATION,), (Kind.COUNTRY,))
 
     def state_body_rule(self, c: Cluster, m: Mention) -> None:
         """"China's Ministry of Commerce" -> partOf(Ministry of Commerce, China);
@@ -263,7 +263,7 @@ class AppositionRules(FinderBase):
             return
         owner = self.doc[m.start - 2]
         oc = self.cluster(owner)
-        if oc is None or oc.type != "Country":
+        if oc is None or oc.type != Kind.COUNTRY:
             return
         if {t.lower_ for t in self.doc[m.start : m.end]} & STATE_BODIES:
             if c.label.startswith("Ministry of ") and not c.label.endswith(" of " + oc.label):
@@ -271,10 +271,10 @@ class AppositionRules(FinderBase):
                 # Arabia": every state has a ministry of that name
                 c.label = f"{c.label} of {oc.label}"
             self.add((c, self.doc[m.start]), "partOf", (oc, owner), self.doc[m.start], "descriptor:state-body",
-                     0.8, ("Organization",), ("Country",))
+                     0.8, (Kind.ORGANIZATION,), (Kind.COUNTRY,))
         else:
             self.add((c, self.doc[m.start]), "nationality", (oc, owner), self.doc[m.start],
-                     "descriptor:country-possessive", 0.8, ("Organization",), ("Country",))
+                     "descriptor:country-possessive", 0.8, (Kind.ORGANIZATION,), (Kind.COUNTRY,))
 
     def list_head_nationality(self, c: Cluster, m: Mention) -> None:
         """'Chinese brands including X and Y' -> nationality(X, China), nationality(Y, China)."""
@@ -288,7 +288,7 @@ class AppositionRules(FinderBase):
             if country:
                 oc = self.cluster(t)
                 if oc is None:
-                    oc = self.new_cluster(Mention(t.i, t.i + 1, t.text, "Country", "demonym", country))
-                if oc.type == "Country":
+                    oc = self.new_cluster(Mention(t.i, t.i + 1, t.text, Kind.COUNTRY, "demonym", country))
+                if oc.type == Kind.COUNTRY:
                     self.add((c, self.doc[m.start]), "nationality", (oc, t), head, "list:demonym-head", 0.75,
-                             ("Organization",), ("Country",))
+                             (Kind.ORGANIZATION,), (Kind.COUNTRY,))

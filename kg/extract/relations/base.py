@@ -29,7 +29,7 @@ from kg.extract.relations.lexicon import (
 )
 from kg.extract.spans import Mention
 from kg.extract.values import parse_date
-from kg.model import Value
+from kg.model import Kind, Value
 from kg.values import find_money, find_quantities
 
 # Relations a state holds as itself, not through its government.
@@ -133,23 +133,23 @@ class FinderBase:
             if c is None and t.lemma_.lower() in GOVERNMENT_NOUNS:
                 # "the U.S. administration", "China's authorities": the state acts as its country.
                 states = [(self.cluster(a), a) for a in t.children if a.dep_ in ("compound", "poss", "amod")
-                          and self.cluster(a) is not None and self.cluster(a).type == "Country"]
+                          and self.cluster(a) is not None and self.cluster(a).type == Kind.COUNTRY]
                 if states:
                     out.append(states[0])
                     continue
-            if c is not None and c.type == "Role":
+            if c is not None and c.type == Kind.ROLE:
                 # "the Minister of Industry, Jane Doe,": the office stands for its holder.
                 holders = [(self.cluster(a), a) for a in t.children if a.dep_ == "appos"
-                           and self.cluster(a) is not None and self.cluster(a).type == "Person"]
+                           and self.cluster(a) is not None and self.cluster(a).type == Kind.PERSON]
                 if holders:
                     out.extend(holders)
                     continue
-            if c is not None and c.type in ("City", "Organization") and self.gaz.capital_of(c.label) \
+            if c is not None and c.type in (Kind.CITY, Kind.ORGANIZATION) and self.gaz.capital_of(c.label) \
                     and self.acts_as_state(t):
                 # "Beijing said", "Ottawa's surtaxes": a capital that acts stands for its country
                 state = self.gaz.capital_of(c.label)
-                found = next((k for k in self.res.clusters.values() if k.type == "Country" and k.label == state), None)
-                out.append((found or self.new_cluster(Mention(t.i, t.i + 1, t.text, "Country", "name", state)), t))
+                found = next((k for k in self.res.clusters.values() if k.type == Kind.COUNTRY and k.label == state), None)
+                out.append((found or self.new_cluster(Mention(t.i, t.i + 1, t.text, Kind.COUNTRY, "name", state)), t))
                 continue
             if c is not None:
                 out.append((c, t))
@@ -158,7 +158,7 @@ class FinderBase:
             if t.pos_ == "NOUN" and nxt is not None and (t.lower_ in ORG_NOUNS or t.lemma_.lower() in ORG_NOUNS):
                 # "carmaker Leapmotor" parsed with the name hanging elsewhere: the name is the argument.
                 nc = self.cluster(nxt)
-                if nc is not None and nc.type == "Organization":
+                if nc is not None and nc.type == Kind.ORGANIZATION:
                     out.append((nc, nxt))
                     continue
             if t.lemma_.lower() in DELEGATE_NOUNS:
@@ -171,7 +171,7 @@ class FinderBase:
                 # "senior Acme executives", "Acme's officials"
                 for a in t.children:
                     ac = self.cluster(a) if a.dep_ in ("compound", "poss") else None
-                    if ac is not None and ac.type == "Organization":
+                    if ac is not None and ac.type == Kind.ORGANIZATION:
                         out.append((ac, a))
             if t.pos_ in ("NOUN", "PROPN"):
                 for child in t.children:
@@ -199,7 +199,7 @@ class FinderBase:
     @staticmethod
     def is_facility(c: Cluster) -> bool:
         """Whether an entity is a plant, mine or other works (typed Place, for now)."""
-        return c.type == "Place" and any(m.kind == "facility" for m in c.mentions)
+        return c.type == Kind.PLACE and any(m.kind == "facility" for m in c.mentions)
 
     def is_venture(self, c: Cluster) -> bool:
         """Whether an entity is a joint venture the story leaves unnamed (a named venture or a
@@ -219,12 +219,12 @@ class FinderBase:
         """'the Spanish government', 'the Ontario government': a body of its own, named
         'Government of Spain' after the state or province it governs."""
         states = [self.cluster(a) for a in t.children if a.dep_ in ("compound", "poss", "amod")
-                  and self.cluster(a) is not None and self.cluster(a).type in ("Country", "Region", "Place", "City")]
+                  and self.cluster(a) is not None and self.cluster(a).type in (Kind.COUNTRY, Kind.REGION, Kind.PLACE, Kind.CITY)]
         if not states:
             return None
         st = states[0]
         name = f"Government of {'the ' if st.label.startswith('United ') else ''}{st.label}"
-        gov = self.new_cluster(Mention(t.i, t.i + 1, t.text, "Organization", "name", name))
+        gov = self.new_cluster(Mention(t.i, t.i + 1, t.text, Kind.ORGANIZATION, "name", name))
         return (gov, t)
 
     def subjects(self, verb: Token, depth: int = 0) -> list[tuple[Cluster, Token]]:
@@ -312,13 +312,13 @@ class FinderBase:
         if p in STATE_RELATIONS and sc.label.startswith("Government of "):
             # a state sets tariffs and trades as itself: "the U.S. government imposed..."
             state = sc.label.removeprefix("Government of ").removeprefix("the ")
-            sc = next((c for c in self.res.clusters.values() if c.type == "Country" and c.label == state), sc)
+            sc = next((c for c in self.res.clusters.values() if c.type == Kind.COUNTRY and c.label == state), sc)
         if sc.type not in s_types:
             return
         if p == "investsIn" and not isinstance(o, Value) and self.is_venture(o[0]):
             # investing in a joint venture, or holding its shares, makes a parent of it
-            if sc.type == "Organization":
-                self.add(o, "jointVentureOf", (sc, st), trigger, rule, conf, ("Organization",), ("Organization",))
+            if sc.type == Kind.ORGANIZATION:
+                self.add(o, "jointVentureOf", (sc, st), trigger, rule, conf, (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
             return
         if isinstance(o, Value):
             oid: int | Value = o
@@ -400,9 +400,9 @@ class FinderBase:
             for c in pobj.children:
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == pobj.i - 1:
                     for a in self.args(c):
-                        if a[0].type == "City" and pobj.lemma_.lower() in SUBDIVISION_NOUNS:
+                        if a[0].type == Kind.CITY and pobj.lemma_.lower() in SUBDIVISION_NOUNS:
                             # "Hidalgo state" is the state, not a homonymous city.
-                            m = Mention(c.i, c.i + 1, c.text, "Region", "name", c.text)
+                            m = Mention(c.i, c.i + 1, c.text, Kind.REGION, "name", c.text)
                             a = (self.new_cluster(m), c)
                         if a[0].type in PLACE:
                             found.append(a)
@@ -415,14 +415,14 @@ class FinderBase:
     def pairwise(self, subs, trigger, rel, rule, conf) -> None:  # noqa: ANN001
         for i, a in enumerate(subs):
             for b in subs[i + 1 :]:
-                self.add(a, rel, b, trigger, rule, conf, BODY + ("Person",), BODY + ("Person",))
+                self.add(a, rel, b, trigger, rule, conf, BODY + (Kind.PERSON,), BODY + (Kind.PERSON,))
 
     def origins(self, goods: Token) -> list[tuple[Cluster, Token]]:
         """Countries goods come from: 'Chinese EVs', 'vehicles made in China', 'imports from X'."""
         out = []
         for t in goods.subtree:
             c = self.cluster(t)
-            if c is None or c.type != "Country":
+            if c is None or c.type != Kind.COUNTRY:
                 continue
             if t.head == goods and t.dep_ in ("amod", "compound", "nmod"):
                 out.append((c, t))
@@ -435,7 +435,7 @@ class FinderBase:
         """The k countries named last before a token index, most recent first."""
         last: dict[int, int] = {}
         for c in self.res.clusters.values():
-            if c.type == "Country":
+            if c.type == Kind.COUNTRY:
                 for m in c.mentions:
                     if m.start < before:
                         last[c.id] = max(last.get(c.id, -1), m.start)
@@ -472,7 +472,7 @@ class FinderBase:
             return None
         start = min(t.i for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
         text = self.doc[start : tok.i + 1].text
-        m = Mention(start, tok.i + 1, text, "Organization", "name", text)
+        m = Mention(start, tok.i + 1, text, Kind.ORGANIZATION, "name", text)
         return (self.new_cluster(m), tok)
 
     def object_lemmas(self, context: list[Token]) -> set[str]:
@@ -495,6 +495,6 @@ class FinderBase:
         out = []
         for t in sent:
             c = self.cluster(t)
-            if c is not None and c.type == "Country" and all(c.id != o[0].id for o in out):
+            if c is not None and c.type == Kind.COUNTRY and all(c.id != o[0].id for o in out):
                 out.append((c, t))
         return out

@@ -14,6 +14,7 @@ from kg.extract.relations.lexicon import (
     OPENING_VERBS,
 )
 from kg.extract.spans import Mention
+from kg.model import Kind
 
 # Event nouns that end organisation and product names as often ("Auto Show" aside).
 _AMBIGUOUS = {"show", "week", "fair", "dialogue"}
@@ -28,10 +29,10 @@ class EventRules(FinderBase):
         """A named event a token stands for: 'the COP27 climate conference', 'the fourth Tashkent
         International Investment Forum', or a name NER typed as an organisation ending in 'Forum'."""
         c = self.cluster(tok)
-        if c is not None and c.type == "Event":
+        if c is not None and c.type == Kind.EVENT:
             return (c, tok)
-        if c is not None and c.type in ("Organization", "Place") and c.label.split()[-1].lower() in EVENT_NOUNS:
-            c.type = "Event"  # NER often types "the X Forum" an organisation; people attend it
+        if c is not None and c.type in (Kind.ORGANIZATION, Kind.PLACE) and c.label.split()[-1].lower() in EVENT_NOUNS:
+            c.type = Kind.EVENT  # NER often types "the X Forum" an organisation; people attend it
             return (c, tok)
         if c is not None or tok.lemma_.lower() not in EVENT_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -42,14 +43,14 @@ class EventRules(FinderBase):
         while start < tok.i and (self.doc[start].lower_ in _EVENT_SKIP or self.doc[start].ent_type_ == "ORDINAL"):
             start += 1
         text = self.doc[start : tok.i + 1].text
-        return (self.new_cluster(Mention(start, tok.i + 1, text, "Event", "name", text)), tok)
+        return (self.new_cluster(Mention(start, tok.i + 1, text, Kind.EVENT, "name", text)), tok)
 
     def type_events(self) -> None:
         """Names ending in 'Forum', 'Summit', 'Conference' are gatherings, whatever NER said."""
         for c in self.res.clusters.values():
-            if c.type in ("Organization", "Place") and c.label.split()[-1].lower() in EVENT_NOUNS - _AMBIGUOUS \
+            if c.type in (Kind.ORGANIZATION, Kind.PLACE) and c.label.split()[-1].lower() in EVENT_NOUNS - _AMBIGUOUS \
                     and not any(m.kind == "facility" for m in c.mentions):
-                c.type = "Event"
+                c.type = Kind.EVENT
 
     def occasion_at(self, tok: Token) -> tuple[Cluster, Token] | None:
         """The gathering a noun stands for, named or described: 'the groundbreaking ceremony for
@@ -66,7 +67,7 @@ class EventRules(FinderBase):
         if described is None and not any(t.pos_ == "PROPN" for t in mods):
             # "the ceremony", "an opening ceremony": the story's latest gathering, if any; too
             # vague to be a node of its own otherwise
-            earlier = [c for c in self.res.clusters.values() if c.type == "Event"
+            earlier = [c for c in self.res.clusters.values() if c.type == Kind.EVENT
                        and any(m.start < tok.i for m in c.mentions)]
             if not earlier:
                 return None
@@ -77,7 +78,7 @@ class EventRules(FinderBase):
         if described is not None:
             prep, entity, the = described
             text = f"{text} {prep} {'the ' if the else ''}{entity.label}"
-        return (self.new_cluster(Mention(start, tok.i + 1, text, "Event", "description", text)), tok)
+        return (self.new_cluster(Mention(start, tok.i + 1, text, Kind.EVENT, "description", text)), tok)
 
     def described_by(self, tok: Token) -> tuple[str, Cluster, bool] | None:
         """The entity a gathering is of, for or in ('ceremony for the plant' -> the plant)."""
@@ -87,7 +88,7 @@ class EventRules(FinderBase):
             for g in p.children:
                 found = self.facility_at(g) if g.dep_ == "pobj" else None
                 c = found[0] if found else self.cluster(g) if g.dep_ == "pobj" else None
-                if c is not None and c.type in ("Place", "Organization", "City", "Region", "Country"):
+                if c is not None and c.type in (Kind.PLACE, Kind.ORGANIZATION, Kind.CITY, Kind.REGION, Kind.COUNTRY):
                     the = found is not None
                     return (p.lower_, c, the)
             return None
@@ -113,14 +114,14 @@ class EventRules(FinderBase):
                         c.lower_ in ("together", "along") for c in w.children) for p in self.people_listed_from(w.i + 1)]
                     for person in self.merge_people(self.people_of(tok), company):
                         self.add(person, "attended", event, tok, f"event:{tok.lemma_.lower()}", 0.8,
-                                 ("Person",), ("Event",))
+                                 (Kind.PERSON,), (Kind.EVENT,))
                 if tok.lemma_.lower() == "attend":
                     # "the ceremony was attended by A, B and C"
                     for s in tok.children:
                         event = self.occasion_at(s) if s.dep_ == "nsubjpass" else None
                         for person in self.agents(tok) if event else []:
                             self.add(person, "attended", event, tok, "event:attended-by", 0.8,
-                                     ("Person",), ("Event",))
+                                     (Kind.PERSON,), (Kind.EVENT,))
             if tok.pos_ == "VERB" and tok.lemma_.lower() in OPENING_VERBS:
                 self.opening_rule(tok)
             if tok.dep_ in ("appos", "npadvmod") and any(c.dep_ == "prep" and c.lower_ in ("among", "including")
@@ -132,10 +133,10 @@ class EventRules(FinderBase):
                 event = self.occasion_at(gathering[0]) if gathering else None
                 listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("among", "including")
                           for p in self.people_listed_from(c.i + 1)]
-                people = self.merge_people([a for a in self.args(tok) if a[0].type == "Person"], listed)
+                people = self.merge_people([a for a in self.args(tok) if a[0].type == Kind.PERSON], listed)
                 for person in people if event else []:
                     self.add(person, "attended", event, verb, "event:attended-among", 0.75,
-                             ("Person",), ("Event",))
+                             (Kind.PERSON,), (Kind.EVENT,))
             if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 self.presence_rule(tok)
 
@@ -146,7 +147,7 @@ class EventRules(FinderBase):
             return
         for person in self.people_of(verb) + self.agents(verb):
             for event in events:
-                self.add(person, "attended", event, verb, rule, 0.75, ("Person",), ("Event",))
+                self.add(person, "attended", event, verb, rule, 0.75, (Kind.PERSON,), (Kind.EVENT,))
 
     def presence_rule(self, presence: Token) -> None:
         """'The deal was signed at the X Forum in the presence of A': A attended the gathering
@@ -155,20 +156,20 @@ class EventRules(FinderBase):
         events = [e for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "during")
                   for g in p.children if g.dep_ == "pobj" for e in [self.occasion_at(g)] if e]
         people = [a for p in presence.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == "Person"]
+                  for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == Kind.PERSON]
         for person in people:
             for event in events[:1]:
-                self.add(person, "attended", event, presence, "event:in-presence", 0.75, ("Person",), ("Event",))
+                self.add(person, "attended", event, presence, "event:in-presence", 0.75, (Kind.PERSON,), (Kind.EVENT,))
 
     def people_of(self, verb: Token) -> list[tuple[Cluster, Token]]:
         """The people a clause's subject names."""
-        return [a for a in self.subjects(verb) if a[0].type == "Person"]
+        return [a for a in self.subjects(verb) if a[0].type == Kind.PERSON]
 
     def agents(self, verb: Token) -> list[tuple[Cluster, Token]]:
         """The people of a passive verb's by-phrase, and of the list it opens ('attended by A,
         chair of Acme, Industry Minister B and Mayor C')."""
         found = [a for c in verb.children if c.dep_ == "agent" for p in c.children
-                 if p.dep_ == "pobj" for a in self.args(p) if a[0].type == "Person"]
+                 if p.dep_ == "pobj" for a in self.args(p) if a[0].type == Kind.PERSON]
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
         return self.merge_people(found, self.people_listed_from(by.i + 1) if by is not None else [])
 
@@ -181,7 +182,7 @@ class EventRules(FinderBase):
             if tok.pos_ in ("VERB", "AUX") or tok.text == ";" or tok.lower_ in ("who", "which", "while"):
                 break
             c = self.cluster(tok)
-            if c is not None and c.type == "Person" and all(p[0].id != c.id for p in people):
+            if c is not None and c.type == Kind.PERSON and all(p[0].id != c.id for p in people):
                 people.append((c, tok))
         return people
 
@@ -198,6 +199,6 @@ class EventRules(FinderBase):
             if site is None:
                 continue
             for s in self.subjects(verb):
-                if s[0].type in ("Person", "Organization"):
+                if s[0].type in (Kind.PERSON, Kind.ORGANIZATION):
                     self.add(s, "launched", site, verb, f"verb:{verb.lemma_.lower()}:site", 0.75,
-                             ("Person", "Organization"), ("Place",))
+                             (Kind.PERSON, Kind.ORGANIZATION), (Kind.PLACE,))

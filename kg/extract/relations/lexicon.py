@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-AGENT = ("Person", "Organization", "Country", "City", "Region", "Place")
-ACTOR = ("Person", "Organization", "Country")
-BODY = ("Organization", "Country")
-PLACE = ("Country", "City", "Region", "Place")
-ANY = AGENT + ("Product", "Event", "Role")
+from kg.model import Kind
+
+AGENT = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.PLACE)
+ACTOR = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)
+BODY = (Kind.ORGANIZATION, Kind.COUNTRY)
+PLACE = (Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.PLACE)
+ANY = AGENT + (Kind.PRODUCT, Kind.EVENT, Kind.ROLE)
 
 
 
@@ -14,54 +16,54 @@ ANY = AGENT + ("Product", "Event", "Role")
 # verb lemma -> [(slot, relation, subject types, object types, confidence)]
 # slot: "dobj" (direct object or attribute), or "prep:<word>" (object of that preposition)
 VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
-    "visit": [("dobj", "visited", ACTOR, PLACE + ("Organization",), 0.9)],
-    "tour": [("dobj", "visited", ACTOR, PLACE + ("Organization",), 0.85)],
-    "travel": [("prep:to", "visited", ("Person",), PLACE, 0.8)],
-    "arrive": [("prep:in", "visited", ("Person",), PLACE, 0.75)],  # "arrived in Lisbon for talks"
+    "visit": [("dobj", "visited", ACTOR, PLACE + (Kind.ORGANIZATION,), 0.9)],
+    "tour": [("dobj", "visited", ACTOR, PLACE + (Kind.ORGANIZATION,), 0.85)],
+    "travel": [("prep:to", "visited", (Kind.PERSON,), PLACE, 0.8)],
+    "arrive": [("prep:in", "visited", (Kind.PERSON,), PLACE, 0.75)],  # "arrived in Lisbon for talks"
     "meet": [("dobj", "metWith", ACTOR, ACTOR, 0.85), ("prep:with", "metWith", ACTOR, ACTOR, 0.85)],
     # a leader who receives or hosts a visitor meets them
-    "receive": [("dobj", "metWith", ("Person",), ("Person",), 0.75)],
-    "host": [("dobj", "metWith", ("Person",), ("Person",), 0.7)],
-    "engage": [("prep:with", "metWith", ("Person",), ACTOR, 0.75)],
+    "receive": [("dobj", "metWith", (Kind.PERSON,), (Kind.PERSON,), 0.75)],
+    "host": [("dobj", "metWith", (Kind.PERSON,), (Kind.PERSON,), 0.7)],
+    "engage": [("prep:with", "metWith", (Kind.PERSON,), ACTOR, 0.75)],
     "talk": [("prep:with", "metWith", ACTOR, ACTOR, 0.75)],
     "partner": [("prep:with", "partnersWith", BODY, BODY, 0.85)],
     "team": [("prep:with", "partnersWith", BODY, BODY, 0.8)],
     "collaborate": [("prep:with", "partnersWith", BODY, BODY, 0.8)],
     "cooperate": [("prep:with", "cooperatesWith", BODY, BODY, 0.8)],
     "ally": [("prep:with", "partnersWith", BODY, BODY, 0.75)],
-    "invest": [("prep:in", "investsIn", BODY + ("Person",), BODY + PLACE, 0.85)],
+    "invest": [("prep:in", "investsIn", BODY + (Kind.PERSON,), BODY + PLACE, 0.85)],
     # "put / pour 510 million yuan into the venture"
-    "put": [("prep:into", "investsIn", BODY, ("Organization",), 0.75)],
+    "put": [("prep:into", "investsIn", BODY, (Kind.ORGANIZATION,), 0.75)],
     "pour": [("prep:into", "investsIn", BODY, BODY + PLACE, 0.8)],
     "plough": [("prep:into", "investsIn", BODY, BODY + PLACE, 0.8)],
-    "launch": [("dobj", "launched", BODY, ("Organization", "Product", "Event"), 0.75)],
-    "unveil": [("dobj", "launched", BODY, ("Organization", "Product", "Event"), 0.75)],
-    "tell": [("dobj", "quotedBy", ("Person",), ("Organization",), 0.8),
-             ("dative", "quotedBy", ("Person",), ("Organization",), 0.8)],
-    "back": [("dobj", "supports", BODY + ("Person",), BODY, 0.75)],
-    "head": [("dobj", "directorOf", ("Person",), ("Organization",), 0.8)],
-    "lead": [("dobj", "directorOf", ("Person",), ("Organization",), 0.7)],
-    "run": [("dobj", "directorOf", ("Person",), ("Organization",), 0.7)],
-    "work": [("prep:for", "worksFor", ("Person",), ("Organization",), 0.8),
-             ("prep:at", "worksFor", ("Person",), ("Organization",), 0.75)],
-    "join": [("dobj", "memberOf", BODY, ("Organization",), 0.7)],
-    "attend": [("dobj", "attended", ACTOR, ("Event", "Organization"), 0.8)],
-    "base": [("prep:in", "basedIn", ("Organization", "Person"), PLACE, 0.85)],
-    "headquarter": [("prep:in", "headquarteredIn", ("Organization",), PLACE, 0.9)],
-    "locate": [("prep:in", "locatedIn", ("Organization", "Place"), PLACE, 0.8)],
-    "supply": [("prep:to", "partnersWith", ("Organization",), ("Organization",), 0.6)],
+    "launch": [("dobj", "launched", BODY, (Kind.ORGANIZATION, Kind.PRODUCT, Kind.EVENT), 0.75)],
+    "unveil": [("dobj", "launched", BODY, (Kind.ORGANIZATION, Kind.PRODUCT, Kind.EVENT), 0.75)],
+    "tell": [("dobj", "quotedBy", (Kind.PERSON,), (Kind.ORGANIZATION,), 0.8),
+             ("dative", "quotedBy", (Kind.PERSON,), (Kind.ORGANIZATION,), 0.8)],
+    "back": [("dobj", "supports", BODY + (Kind.PERSON,), BODY, 0.75)],
+    "head": [("dobj", "directorOf", (Kind.PERSON,), (Kind.ORGANIZATION,), 0.8)],
+    "lead": [("dobj", "directorOf", (Kind.PERSON,), (Kind.ORGANIZATION,), 0.7)],
+    "run": [("dobj", "directorOf", (Kind.PERSON,), (Kind.ORGANIZATION,), 0.7)],
+    "work": [("prep:for", "worksFor", (Kind.PERSON,), (Kind.ORGANIZATION,), 0.8),
+             ("prep:at", "worksFor", (Kind.PERSON,), (Kind.ORGANIZATION,), 0.75)],
+    "join": [("dobj", "memberOf", BODY, (Kind.ORGANIZATION,), 0.7)],
+    "attend": [("dobj", "attended", ACTOR, (Kind.EVENT, Kind.ORGANIZATION), 0.8)],
+    "base": [("prep:in", "basedIn", (Kind.ORGANIZATION, Kind.PERSON), PLACE, 0.85)],
+    "headquarter": [("prep:in", "headquarteredIn", (Kind.ORGANIZATION,), PLACE, 0.9)],
+    "locate": [("prep:in", "locatedIn", (Kind.ORGANIZATION, Kind.PLACE), PLACE, 0.8)],
+    "supply": [("prep:to", "partnersWith", (Kind.ORGANIZATION,), (Kind.ORGANIZATION,), 0.6)],
     "acquire": [],
     "sign": [("prep:with", "cooperatesWith", BODY, BODY, 0.7)],
 }
 # noun lemma -> (preposition, relation, object types, confidence); subject from the
 # noun's possessor or the clause that governs it.
 NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
-    "visit": [("to", "visited", PLACE + ("Organization",), 0.85)],
+    "visit": [("to", "visited", PLACE + (Kind.ORGANIZATION,), 0.85)],
     "trip": [("to", "visited", PLACE, 0.8)],
     "meeting": [("with", "metWith", ACTOR, 0.75)],
     "talk": [("with", "metWith", ACTOR, 0.75)],
     "investment": [("in", "investsIn", BODY + PLACE, 0.8)],
-    "launch": [("of", "launched", ("Organization", "Product", "Event"), 0.75)],
+    "launch": [("of", "launched", (Kind.ORGANIZATION, Kind.PRODUCT, Kind.EVENT), 0.75)],
     "partnership": [("with", "partnersWith", BODY, 0.8)],
     "cooperation": [("with", "cooperatesWith", BODY, 0.75)],
     "collaboration": [("with", "cooperatesWith", BODY, 0.75)],

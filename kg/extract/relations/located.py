@@ -11,6 +11,7 @@ from kg.extract.relations.lexicon import (
     PLACE,
 )
 from kg.extract.spans import Mention
+from kg.model import Kind
 
 
 class PlaceRules(FinderBase):
@@ -19,7 +20,7 @@ class PlaceRules(FinderBase):
     def place_rules(self) -> None:
         """'Szeged, Hungary' and 'the Hungarian city of Szeged' -> locatedIn(Szeged, Hungary)."""
         for c in list(self.res.clusters.values()):
-            if c.type not in ("City", "Region", "Place"):
+            if c.type not in (Kind.CITY, Kind.REGION, Kind.PLACE):
                 continue
             for m in c.mentions:
                 if m.kind != "name":
@@ -29,7 +30,7 @@ class PlaceRules(FinderBase):
                 if m.end + 1 < len(self.doc) and self.doc[m.end].text == ",":
                     nxt = self.doc[m.end + 1]
                     cc = self.cluster(nxt)
-                    if cc is not None and cc.type == "Country" and nxt.dep_ == "appos":
+                    if cc is not None and cc.type == Kind.COUNTRY and nxt.dep_ == "appos":
                         country, rule = (cc, nxt), "appos:place-country"
                     elif cc is not None and cc.type in PLACE and cc.id != c.id and self.holds_place(m, nxt, cc):
                         country, rule = (cc, nxt), "place:comma-place"
@@ -45,16 +46,16 @@ class PlaceRules(FinderBase):
                         for a in noun.children:
                             name = self.gaz.demonym(a.text) if a.dep_ == "amod" else None
                             cc = self.cluster(a)
-                            if name and cc is not None and cc.type == "Country":
+                            if name and cc is not None and cc.type == Kind.COUNTRY:
                                 country, rule = (cc, a), "place:demonym-city-of"
                 if country is not None and country[0].id != c.id and self.may_contain(country[0], c):
                     self.add((c, tok), "locatedIn", country, tok, rule, 0.85, PLACE, PLACE)
 
     def may_contain(self, outer: Cluster, inner: Cluster) -> bool:
         """A country holds towns and regions, never another country or a continent."""
-        if inner.label in CONTINENTS or inner.type == "Country":
+        if inner.label in CONTINENTS or inner.type == Kind.COUNTRY:
             return False
-        return not (outer.type == "City" and inner.type in ("Region", "Country"))
+        return not (outer.type == Kind.CITY and inner.type in (Kind.REGION, Kind.COUNTRY))
 
     def holds_place(self, m: Mention, nxt: Token, outer: Cluster) -> bool:
         """Whether 'A, B' names a place within a place rather than two items of a list."""
@@ -63,7 +64,7 @@ class PlaceRules(FinderBase):
         after = self.doc[end : end + 2]
         if len(after) and after[0].tag_ == "POS":
             return False  # "UzAuto, Uzbekistan's largest carmaker": B owns what follows
-        if outer.type == "Country" or self.gaz.us_state(outer.label) or self.gaz.subdivision(outer.label):
+        if outer.type == Kind.COUNTRY or self.gaz.us_state(outer.label) or self.gaz.subdivision(outer.label):
             return True
         before = self.doc[max(0, m.start - 2) : m.start]
         listed = any(t.lower_ in (",", "and", "or") for t in after[:1]) and any(
@@ -82,7 +83,7 @@ class PlaceRules(FinderBase):
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                found = [a for a in self.args(pobj) if a[0].type in ("Country", "Region", "Place")]
+                found = [a for a in self.args(pobj) if a[0].type in (Kind.COUNTRY, Kind.REGION, Kind.PLACE)]
                 if not found and pobj.lemma_.lower() in ("province", "state", "region", "department",
                                                          "county", "prefecture"):
                     found = [a for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"

@@ -24,6 +24,7 @@ from kg.extract.relations.lexicon import (
     SPEND_VERBS,
 )
 from kg.extract.spans import Mention
+from kg.model import Kind
 
 # Nouns that, bare and definite, refer back to a plant the story named ("the project will
 # create 9,000 jobs"), though they name no plant themselves.
@@ -101,7 +102,7 @@ class SiteRules(FinderBase):
         for fact in self.facts:
             site = self.unplaced_sites.get(fact.s) if fact.p == "locatedIn" else None
             town = self.res.clusters.get(fact.o) if site is not None and isinstance(fact.o, int) else None
-            if town is None or town.type != "City":
+            if town is None or town.type != Kind.CITY:
                 continue
             noun, owners, label = site
             m = facility_mention(self.doc, noun, None, owners=owners, city=town.label)
@@ -131,7 +132,7 @@ class SiteRules(FinderBase):
         owned += [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
         owned += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
-        owned = [o for o in owned if o[0].type == "Organization"]
+        owned = [o for o in owned if o[0].type == Kind.ORGANIZATION]
         # "Acme's Ulsan complex": a town that NER took for a company names the place, not an owner
         misread_towns = [o for o in owned if len(owned) > 1 and o[1].dep_ == "compound" and self.gaz.city(o[0].label)]
         owned = [o for o in owned if o not in misread_towns]
@@ -142,7 +143,7 @@ class SiteRules(FinderBase):
                 verb = verb.head  # "started work on its plant"
         if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in (
                 "have", "own", "operate", "run", "break", "inaugurate", "complete", "start", "open", "begin"):
-            subs = [a for a in self.subjects(verb) if a[0].type == "Organization"]
+            subs = [a for a in self.subjects(verb) if a[0].type == Kind.ORGANIZATION]
             owners = owners or subs
             if verb.lemma_.lower() in ("break", "complete") or verb.lemma_.lower() in ("start", "begin") and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in ("work", "construction") for c in verb.children):
@@ -155,13 +156,13 @@ class SiteRules(FinderBase):
             # the organisation the clause is about: "Acme will invest ... to build ... a plant in P"
             for anc in noun.ancestors:
                 if anc.pos_ in ("VERB", "AUX"):
-                    owners = [a for a in self.subjects(anc) if a[0].type == "Organization"][:1]
+                    owners = [a for a in self.subjects(anc) if a[0].type == Kind.ORGANIZATION][:1]
                     if owners:
                         break
         # a plant is named after its town rather than the park or province it stands in
-        town = next((p for p in [*named_in, *places] if p[0].type == "City"),
-                    next((p for p in [*named_in, *places] if p[0].type != "Country"), None))
-        country = next((p for p in [*named_in, *places] if p[0].type == "Country"), None)
+        town = next((p for p in [*named_in, *places] if p[0].type == Kind.CITY),
+                    next((p for p in [*named_in, *places] if p[0].type != Kind.COUNTRY), None))
+        country = next((p for p in [*named_in, *places] if p[0].type == Kind.COUNTRY), None)
         if town is not None:
             city = self.place_text(town)
             inner = re.search(r" of (.+)$", city)
@@ -187,18 +188,18 @@ class SiteRules(FinderBase):
             return
         for place in places[:1]:
             self.add(fac, "locatedIn", self.region_cluster(place[1], place[0]), noun, "site:in-place", 0.8,
-                     ("Place",), PLACE)
+                     (Kind.PLACE,), PLACE)
         if not places and town is not None:
-            self.add(fac, "locatedIn", town, noun, "site:named-place", 0.75, ("Place",), PLACE)
+            self.add(fac, "locatedIn", town, noun, "site:named-place", 0.75, (Kind.PLACE,), PLACE)
         for b in builders:
-            self.add(b, "builds", fac, verb, "site:builder", 0.8, BODY, ("Place",))
+            self.add(b, "builds", fac, verb, "site:builder", 0.8, BODY, (Kind.PLACE,))
 
     def named_places(self, noun: Token) -> list[tuple[Cluster, Token]]:
         """Places named inside a plant's phrase: 'the Ulsan plant', 'its Polish factory'; not
         'its European plant' (a continent is no site)."""
         return [a for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") for a in self.args(c)
                 if a[0].type in PLACE and a[0].label not in CONTINENTS
-                and (a[1].dep_ == "compound" or a[0].type == "Country")]
+                and (a[1].dep_ == "compound" or a[0].type == Kind.COUNTRY)]
 
     @staticmethod
     def ranked(noun: Token) -> bool:
@@ -250,19 +251,19 @@ class SiteRules(FinderBase):
             if site is None or site_id in built or not self.is_facility(site):
                 continue
             for owner, noun in owners[:1]:
-                if owner[0].type == "Organization" and owner[0].id != site_id:
-                    self.add((site, noun), "partOf", owner, noun, "site:owned", 0.7, ("Place",), ("Organization",))
+                if owner[0].type == Kind.ORGANIZATION and owner[0].id != site_id:
+                    self.add((site, noun), "partOf", owner, noun, "site:owned", 0.7, (Kind.PLACE,), (Kind.ORGANIZATION,))
 
     def owned_site_rule(self, noun: Token) -> None:
         """'Acme's factory in Fremont' -> hasFacilityIn(Acme, Fremont)."""
         owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
-        owners = [o for o in owners if o[0].type == "Organization"]
+        owners = [o for o in owners if o[0].type == Kind.ORGANIZATION]
         if not owners or self.hedge(noun):
             return
         for place in self.prep_places(noun.children):
             for owner in owners:
                 self.add(owner, "hasFacilityIn", place, noun, "facility:possessive-place", 0.75,
-                         ("Organization",), PLACE)
+                         (Kind.ORGANIZATION,), PLACE)
 
     def build_rule(self, trigger: Token, obj: Token, rule: str) -> None:
         """X builds a facility; the facility is located where the text says."""
@@ -289,7 +290,7 @@ class SiteRules(FinderBase):
                  for f in [self.place_args(pobj)] if f and f[0][0].type in PLACE]
         # "a plant in Zaragoza, in northeastern Spain", "in the U.S. state of Georgia": the
         # most specific place names the plant's
-        place_arg = next((f for kind in ("City", "Region", "Place") for f in found if f[0].type == kind),
+        place_arg = next((f for kind in (Kind.CITY, Kind.REGION, Kind.PLACE) for f in found if f[0].type == kind),
                          found[-1] if found else None)
         if place_arg is not None:
             place = self.place_label(place_arg[1], place_arg[0])
@@ -300,9 +301,9 @@ class SiteRules(FinderBase):
         if not subs and trigger.pos_ == "NOUN":
             # "construction of its factory": the facility's possessor builds it.
             subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)]
-        owners = [s for s in subs if s[0].type == "Organization"]
+        owners = [s for s in subs if s[0].type == Kind.ORGANIZATION]
         # a plant is named after its town; one placed only in a country keeps its description
-        city = self.place_text(place_arg) if place_arg is not None and place_arg[0].type != "Country" else None
+        city = self.place_text(place_arg) if place_arg is not None and place_arg[0].type != Kind.COUNTRY else None
         if place_arg is not None and city is None and owners and not self.ranked(obj):
             city = place_arg[0].label  # "a plant in Hungary" -> "Acme Hungary plant"
         elif place_arg is not None and city is None:
@@ -318,15 +319,15 @@ class SiteRules(FinderBase):
             self.unplaced_sites[fac.id] = (obj, names, m.label)
         fac_arg = (fac, obj)
         for s in subs if trigger.lemma_.lower() not in OPENING_VERBS else []:  # opening is launching
-            self.add(s, "builds", fac_arg, trigger, rule, 0.8, BODY, ("Place",))
+            self.add(s, "builds", fac_arg, trigger, rule, 0.8, BODY, (Kind.PLACE,))
         # "X will build a plant with Y": the builders are partners.
         for partner in (a for p in partners for a in self.args(p)):
             for s in subs:
                 self.add(s, "partnersWith", partner, trigger, "facility:build-with", 0.75,
-                         ("Organization",), ("Organization",))
+                         (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
         if place_arg is not None:
             region = self.region_cluster(place_arg[1], place_arg[0])
-            self.add(fac_arg, "locatedIn", region, trigger, "facility:in-place", 0.85, ("Place",), PLACE)
+            self.add(fac_arg, "locatedIn", region, trigger, "facility:in-place", 0.85, (Kind.PLACE,), PLACE)
             for s in subs:
                 self.add(s, "hasFacilityIn", region, trigger, "facility:owner-place", 0.7, BODY, PLACE)
 
@@ -352,7 +353,7 @@ class SiteRules(FinderBase):
         if label == c.label:
             return (c, tok)
         start = min([a.i for a in tok.children if a.dep_ in ("amod", "compound")] + [tok.i])
-        m = Mention(start, tok.i + 1, self.doc[start : tok.i + 1].text, "Region", "name", label)
+        m = Mention(start, tok.i + 1, self.doc[start : tok.i + 1].text, Kind.REGION, "name", label)
         return (self.new_cluster(m), tok)
 
     def facility_cluster(self, m: Mention) -> Cluster:
@@ -360,7 +361,7 @@ class SiteRules(FinderBase):
         or whose words this name holds ('the Hansalpur plant' after 'Acme's Hansalpur plant'),
         the latest on a tie; else a new one. The fuller name becomes the label."""
         words = set(m.label.lower().split())
-        known = [c for c in self.res.clusters.values() if c.type == "Place"
+        known = [c for c in self.res.clusters.values() if c.type == Kind.PLACE
                  and any(x.kind == "facility" for x in c.mentions)
                  and c.label.split()[-1].lower() == m.label.split()[-1].lower()]
         # the words a plant has been called by: its name and every description of it

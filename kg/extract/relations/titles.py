@@ -20,6 +20,7 @@ from kg.extract.relations.lexicon import (
 from kg.extract.roles import role_label
 from kg.extract.spans import Mention
 from kg.extract.title_mentions import GOVERNMENT_TITLES
+from kg.model import Kind
 
 
 class TitleRules(FinderBase):
@@ -36,7 +37,7 @@ class TitleRules(FinderBase):
         orgs = {}
         for t in prev:
             c = self.cluster(t)
-            if c is not None and c.type == "Organization":
+            if c is not None and c.type == Kind.ORGANIZATION:
                 orgs.setdefault(c.id, (c, t))
         if len(orgs) != 1:
             return
@@ -45,7 +46,7 @@ class TitleRules(FinderBase):
             a[0].id == org[0].id for a in self.subjects(t)) for t in prev if t.pos_ == "VERB")
         if speaks:
             self.add(person, "worksFor", org, first, "title:spokesperson-previous-speaker", 0.7,
-                     ("Person",), ("Organization",))
+                     (Kind.PERSON,), (Kind.ORGANIZATION,))
 
     def title_rules(self) -> None:
         """'Trade Minister Jane Doe': holdsPosition, nationality, worksFor/directorOf."""
@@ -61,7 +62,7 @@ class TitleRules(FinderBase):
                 if person_tok is None:
                     continue
                 pc = self.cluster(person_tok)
-                if pc is None or pc.type != "Person":
+                if pc is None or pc.type != Kind.PERSON:
                     continue
                 p = (pc, person_tok)
                 first = self.doc[m.start]
@@ -72,36 +73,36 @@ class TitleRules(FinderBase):
                 # "former President X" no longer holds the office
                 if not any(t.lower_ in ("former", "ex", "late") for t in self.doc[max(0, m.start - 2) : m.end]):
                     for role in self.held_roles(m, c, oc, owner):
-                        self.add(p, "holdsPosition", (role, first), first, rule, conf, ("Person",), ("Role",))
-                if oc is not None and oc.type == "Country" and possessive:
+                        self.add(p, "holdsPosition", (role, first), first, rule, conf, (Kind.PERSON,), (Kind.ROLE,))
+                if oc is not None and oc.type == Kind.COUNTRY and possessive:
                     # "Korea's Minister of Trade": the office holder serves that country.
                     self.add(p, "nationality", (oc, owner), first, "title:country-possessive", 0.75,
-                             ("Person",), ("Country",))
-                elif oc is not None and oc.type == "Organization":
+                             (Kind.PERSON,), (Kind.COUNTRY,))
+                elif oc is not None and oc.type == Kind.ORGANIZATION:
                     # "Acme's chief executive Jane Doe"; "an Acme executive" only works there
                     last = self.doc[m.end - 1]
                     head = last.lower_ in HEAD_TITLES and not (
                         last.lower_ == "executive" and (m.end - 2 < m.start or self.doc[m.end - 2].lower_ != "chief"))
                     self.add(p, "directorOf" if head else "worksFor", (oc, owner), first,
                              "title:org-possessive" if possessive else "title:org-before", 0.8,
-                             ("Person",), ("Organization",))
+                             (Kind.PERSON,), (Kind.ORGANIZATION,))
                 country = self.gaz.demonym(first.text) or self.gaz.country(first.text)
                 named = self.cluster(first)
-                if country and named is not None and named.type in ("Region", "City", "Place"):
+                if country and named is not None and named.type in (Kind.REGION, Kind.CITY, Kind.PLACE):
                     country = None  # "Georgia Governor" where Georgia is the U.S. state
                 if country:
                     cc = self.cluster(first)
-                    if cc is None or cc.type != "Country":
-                        cc = self.new_cluster(Mention(first.i, first.i + 1, first.text, "Country", "demonym", country))
-                    self.add(p, "nationality", (cc, first), first, "title:demonym", 0.8, ("Person",), ("Country",))
-                has_org = oc is not None and oc.type == "Organization"
+                    if cc is None or cc.type != Kind.COUNTRY:
+                        cc = self.new_cluster(Mention(first.i, first.i + 1, first.text, Kind.COUNTRY, "demonym", country))
+                    self.add(p, "nationality", (cc, first), first, "title:demonym", 0.8, (Kind.PERSON,), (Kind.COUNTRY,))
+                has_org = oc is not None and oc.type == Kind.ORGANIZATION
                 for t in self.doc[m.start : m.end]:
                     oc = self.cluster(t)
-                    if oc is not None and oc.type == "Organization":
+                    if oc is not None and oc.type == Kind.ORGANIZATION:
                         has_org = True
                         head = self.doc[m.end - 1].lower_ in HEAD_TITLES
                         self.add(p, "directorOf" if head else "worksFor", (oc, t), t, "title:org", 0.8,
-                                 ("Person",), ("Organization",))
+                                 (Kind.PERSON,), (Kind.ORGANIZATION,))
                         break
                 if not has_org and self.doc[m.end - 1].lower_ in SPOKES_TITLES and first.is_sent_start:
                     self.spokesperson_rule(p, first)
@@ -110,7 +111,7 @@ class TitleRules(FinderBase):
         """"Japan's Ambassador to India Keiichi Ono", "the Australian ambassador to Seoul, Jane
         Doe" -> holdsPosition(person, 'Ambassador of Japan to India')."""
         for c in list(self.res.clusters.values()):
-            if c.type != "Person":
+            if c.type != Kind.PERSON:
                 continue
             for m in c.mentions:
                 if m.kind != "name" or m.start < 3:
@@ -126,19 +127,19 @@ class TitleRules(FinderBase):
                     continue
                 title = self.doc[j - 1]
                 sender = [self.cluster(t) for t in self.doc[max(0, title.i - 3) : title.i]
-                          if self.cluster(t) is not None and self.cluster(t).type == "Country"]
+                          if self.cluster(t) is not None and self.cluster(t).type == Kind.COUNTRY]
                 holder = sender[-1].label if sender else None
                 if holder is None:
                     continue  # whose envoy is not said
                 place = posted.label
-                if posted.type == "City":
+                if posted.type == Kind.CITY:
                     # "ambassador to Seoul": posted to the country whose capital it is
                     place = self.gaz.capital_of(place) or place
-                label = f"{role_label(title.text, holder, 'Country')} to {place}"
+                label = f"{role_label(title.text, holder, Kind.COUNTRY)} to {place}"
                 role = self.new_cluster(Mention(title.i, self.doc[i].i + 1, self.doc[title.i : i + 1].text,
-                                                "Role", "role", label))
+                                                Kind.ROLE, "role", label))
                 self.add((c, self.doc[m.start]), "holdsPosition", (role, title), title, "title:envoy-to", 0.8,
-                         ("Person",), ("Role",))
+                         (Kind.PERSON,), (Kind.ROLE,))
 
     def held_roles(self, m: Mention, bare: Cluster, owner: Cluster | None,
                    owner_tok: Token | None) -> list[Cluster]:
@@ -147,7 +148,7 @@ class TitleRules(FinderBase):
         'Chairman of Acme'.  Without a holder, the bare title."""
         start, holder, htype = m.start, None, ""
         if owner is not None and owner_tok is not None and owner.type in (
-                "Organization", "Country", "City", "Region"):
+                Kind.ORGANIZATION, Kind.COUNTRY, Kind.CITY, Kind.REGION):
             holder, htype = self.holder_name(owner, owner_tok), owner.type
         # a country, demonym or place inside the title is its holder; words before it are
         # not part of the title ("Project | Hungarian | Foreign Minister")
@@ -156,27 +157,27 @@ class TitleRules(FinderBase):
                 text = self.doc[k:end].text
                 country = self.gaz.demonym(text) or self.gaz.country(text)
                 if country:
-                    holder, htype, start = country, "Country", end
+                    holder, htype, start = country, Kind.COUNTRY, end
                     break
                 if k == m.start and self.doc[k].pos_ == "PROPN" and self.gaz.subdivision(text) and not (
                         end == k + 1 and text.lower() in ("north", "south", "east", "west", "central")):
-                    holder, htype, start = text, "Region", end  # "Gujarat Chief Minister"
+                    holder, htype, start = text, Kind.REGION, end  # "Gujarat Chief Minister"
                     break
                 if end == k + 1 and k == m.start and self.doc[k].pos_ == "PROPN" and (
                         self.gaz.city(text) or self.gaz.region(text)):
-                    holder, htype, start = text, "City", end
+                    holder, htype, start = text, Kind.CITY, end
                     break
             if start > m.start:
                 break
         if holder is None and self.national_title(self.doc[m.start : m.end]):
             # "President Luis Arce" in an article about Bolivia: the country the article is about
-            holder, htype = self.doc_country(), "Country"
+            holder, htype = self.doc_country(), Kind.COUNTRY
         if holder is None:
             return [bare]
         roles = []
         for title in self.split_titles(self.doc[start : m.end]):
             label = role_label(title, holder, htype)
-            roles.append(self.new_cluster(Mention(m.start, m.end, m.text, "Role", "role", label)))
+            roles.append(self.new_cluster(Mention(m.start, m.end, m.text, Kind.ROLE, "role", label)))
         return roles or [bare]
 
     def national_title(self, span: Span) -> bool:
@@ -195,7 +196,7 @@ class TitleRules(FinderBase):
         """The country an article is about: named clearly more often than any other (or None)."""
         if not hasattr(self, "_doc_country"):
             counts = sorted(((len(c.mentions), c.label) for c in self.res.clusters.values()
-                             if c.type == "Country"), reverse=True)
+                             if c.type == Kind.COUNTRY), reverse=True)
             top = counts[0] if counts else (0, None)
             second = counts[1][0] if len(counts) > 1 else 0
             self._doc_country = top[1] if top[0] >= 3 and top[0] >= 2 * second else None
@@ -204,7 +205,7 @@ class TitleRules(FinderBase):
     def holder_name(self, c: Cluster, tok: Token) -> str:
         """The holder as the sentence names it ('Hyundai Motor Company'), or the entity's full
         name when the sentence shortens it ('Redwood's' -> 'Redwood Materials')."""
-        if c.type != "Organization":
+        if c.type != Kind.ORGANIZATION:
             return c.label
         start, end = self.mention_span(tok)
         text = self.doc[start:end].text if end > start else tok.text
@@ -249,7 +250,7 @@ class TitleRules(FinderBase):
         Public offices only: "X, the chief executive of Acme," is directorOf (see describe),
         as the gold annotation has it.
         """
-        people = [h for h in heads if h[0].type == "Person"]
+        people = [h for h in heads if h[0].type == Kind.PERSON]
         if noun.dep_ != "appos" or noun.lower_ not in GOVERNMENT_TITLES or not people:
             return
         if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
@@ -270,50 +271,50 @@ class TitleRules(FinderBase):
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 pobjs = [p for p in prep.children if p.dep_ == "pobj"]
                 places = self.args(pobjs[0]) if pobjs else []
-                if places and all(a[0].type == "Country" for a in places):
+                if places and all(a[0].type == Kind.COUNTRY for a in places):
                     countries = places
-                elif len(places) == 1 and places[0][0].type == "Organization":
+                elif len(places) == 1 and places[0][0].type == Kind.ORGANIZATION:
                     orgs = places  # "secretary-general of the Acme Association"
                 elif places and all(a[0].type in PLACE for a in places):
                     end = max(t.i for t in pobjs[0].subtree) + 1
                 elif pobjs and not places and pobjs[0].pos_ in ("NOUN", "PROPN"):
                     # "the minister of hydrocarbons and energy": the portfolio is part of the title
                     end = max(t.i for t in pobjs[0].subtree) + 1
-        countries += [a for c in noun.children if c.dep_ == "poss" for a in self.args(c) if a[0].type == "Country"]
+        countries += [a for c in noun.children if c.dep_ == "poss" for a in self.args(c) if a[0].type == Kind.COUNTRY]
         # "the Norwegian finance minister": the demonym names the state the office is of
         countries += [a for c in noun.lefts if c.dep_ == "amod" and c.i < start for a in self.args(c)
-                      if a[0].type == "Country"]
+                      if a[0].type == Kind.COUNTRY]
         text = self.doc[start:end].text
         label = text[:1].upper() + text[1:]
         holder = countries[0][0].label if len({c[0].id for c in countries}) == 1 else None
         if holder is None and not countries and self.national_title(self.doc[start:end]):
             holder = self.doc_country()
         if orgs:
-            label = role_label(text, self.holder_name(*orgs[0]), "Organization")
+            label = role_label(text, self.holder_name(*orgs[0]), Kind.ORGANIZATION)
         elif holder:
-            label = role_label(text, holder, "Country")
+            label = role_label(text, holder, Kind.COUNTRY)
             posted = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "to"
                       for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in PLACE]
             if noun.lower_ in ("ambassador", "envoy") and posted:
                 label += f" to {posted[0][0].label}"  # "Ambassador of South Korea to Indonesia"
-        role = self.new_cluster(Mention(start, end, text, "Role", "role", label))
+        role = self.new_cluster(Mention(start, end, text, Kind.ROLE, "role", label))
         for h in people:
-            self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, ("Person",), ("Role",))
+            self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, (Kind.PERSON,), (Kind.ROLE,))
             for c in countries:
-                self.add(h, "nationality", c, noun, "appos:title-of-country", 0.8, ("Person",), ("Country",))
+                self.add(h, "nationality", c, noun, "appos:title-of-country", 0.8, (Kind.PERSON,), (Kind.COUNTRY,))
 
     def appositive_role(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         """'Jane Doe, chief executive of Acme,' / '..., Acme's president and CEO,' ->
         holdsPosition(Jane Doe, Chief Executive of Acme) (public offices: appositive_title)."""
         # only the name the title stands beside: in "A, B and C, chief executive of Acme" the
         # title is C's, not the whole list's
-        people = [h for h in heads if h[0].type == "Person" and (h[1].i <= noun.i and (
+        people = [h for h in heads if h[0].type == Kind.PERSON and (h[1].i <= noun.i and (
             h[1] == noun.head or self.cluster(noun.head) is h[0]) or h[1].head == noun and h[1].dep_ == "appos")]
         if not people or noun.lower_ in GOVERNMENT_TITLES:
             return
         for role in self.org_roles(noun):
             for h in people:
-                self.add(h, "holdsPosition", (role, noun), noun, "appos:title-of", 0.85, ("Person",), ("Role",))
+                self.add(h, "holdsPosition", (role, noun), noun, "appos:title-of", 0.85, (Kind.PERSON,), (Kind.ROLE,))
 
     def org_roles(self, noun: Token, joined: tuple[Cluster, Token] | None = None) -> list[Cluster]:
         """The roles a title noun names with its organisation: 'chief executive of Acme',
@@ -343,22 +344,22 @@ class TitleRules(FinderBase):
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
                     holders += [a for p in prep.children if p.dep_ == "pobj" for a in self.args(p)]
-        holders = [h for h in holders if h[0].type in ("Organization", "Country", "City", "Region")]
+        holders = [h for h in holders if h[0].type in (Kind.ORGANIZATION, Kind.COUNTRY, Kind.CITY, Kind.REGION)]
         if not holders and joined is not None:
             holders = [joined]  # "joined Acme as chief financial officer"
         if len({h[0].id for h in holders}) != 1:
             return []
         country_tok = holders[0][1]
         brand = [c for c in country_tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                 ] if holders[0][0].type == "Country" else []
+                 ] if holders[0][0].type == Kind.COUNTRY else []
         if brand:
             # "of Honda Canada": a company's national arm NER did not find, not the country
             start_i = min(t.i for t in brand)
             text = self.doc[start_i : country_tok.i + 1].text
-            holders = [(self.new_cluster(Mention(start_i, country_tok.i + 1, text, "Organization", "name", text)),
+            holders = [(self.new_cluster(Mention(start_i, country_tok.i + 1, text, Kind.ORGANIZATION, "name", text)),
                         self.doc[start_i])]
         holder = holders[0][0].label if brand else self.holder_name(*holders[0])
-        return [self.new_cluster(Mention(start, end, title, "Role", "role",
+        return [self.new_cluster(Mention(start, end, title, Kind.ROLE, "role",
                                          role_label(title, holder, holders[0][0].type)))
                 for title in self.split_titles(self.doc[start:end])]
 
@@ -375,12 +376,12 @@ class TitleRules(FinderBase):
             people = [a for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for a in self.args(c)]
         else:
             people = self.subjects(verb)
-        people = [p for p in people if p[0].type == "Person"]
+        people = [p for p in people if p[0].type == Kind.PERSON]
         left = "ended" if lemma in ("step", "resign", "retire", "quit") else ""
         joined = next((a for c in verb.children if c.dep_ == "dobj" for a in self.args(c)
-                       if a[0].type == "Organization"), None) if lemma == "join" else None
+                       if a[0].type == Kind.ORGANIZATION), None) if lemma == "join" else None
         for noun in titles:
             for role in self.org_roles(noun, joined):
                 for person in people:
                     self.add(person, "holdsPosition", (role, noun), verb, f"verb:{lemma}:as-title", 0.8,
-                             ("Person",), ("Role",), status=left)
+                             (Kind.PERSON,), (Kind.ROLE,), status=left)

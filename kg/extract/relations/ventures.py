@@ -22,6 +22,7 @@ from kg.extract.relations.lexicon import (
     TARIFF_WORDS,
 )
 from kg.extract.spans import Mention
+from kg.model import Kind
 
 
 class VentureRules(FinderBase):
@@ -33,18 +34,18 @@ class VentureRules(FinderBase):
         jointVentureOf(X, parent) for each parent; the parents partner with each other.
         """
         names = [(self.cluster(c), c) for c in noun.children if c.dep_ in ("appos", "compound")
-                 and self.cluster(c) is not None and self.cluster(c).type == "Organization"]
+                 and self.cluster(c) is not None and self.cluster(c).type == Kind.ORGANIZATION]
         nxt = self.doc[noun.i + 1] if noun.i + 1 < len(self.doc) else None
-        if nxt is not None and self.cluster(nxt) is not None and self.cluster(nxt).type == "Organization":
+        if nxt is not None and self.cluster(nxt) is not None and self.cluster(nxt).type == Kind.ORGANIZATION:
             names.append((self.cluster(nxt), nxt))
         if noun.dep_ == "appos":
             # "X, a joint venture between A and B,": the name the noun stands beside
-            names.extend(a for a in self.args(noun.head) if a[0].type == "Organization")
+            names.extend(a for a in self.args(noun.head) if a[0].type == Kind.ORGANIZATION)
         elif not names:
             names.extend(self.name_before(noun))
         if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):
             # "X is a joint venture between A and B"
-            names.extend(a for a in self.subjects(noun.head) if a[0].type == "Organization")
+            names.extend(a for a in self.subjects(noun.head) if a[0].type == Kind.ORGANIZATION)
         for acl in noun.children:
             if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call", "know"):
                 for o in acl.children:
@@ -66,7 +67,7 @@ class VentureRules(FinderBase):
             # the subject, and B
             parents.extend(a for c in noun.children if c.dep_ == "poss" for a in self.args(c))
             if noun.dep_ == "dobj" and not any(c.dep_ == "poss" for c in noun.children):
-                parents.extend(a for a in self.subjects(noun.head) if a[0].type == "Organization")
+                parents.extend(a for a in self.subjects(noun.head) if a[0].type == Kind.ORGANIZATION)
             # only the partner itself: "with B, X" often parses the venture's name X as B's conjunct
             parents.extend((self.cluster(g), g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
                            for g in p.children if g.dep_ == "pobj" and self.cluster(g) is not None)
@@ -77,7 +78,7 @@ class VentureRules(FinderBase):
         joint = any(c.lower_ == "joint" for c in noun.children)
         if not parents and (joint or names):
             parents = self.governor_subjects(noun)
-        parents = [p for p in parents if p[0].type == "Organization" and all(p[0].id != n[0].id for n in names)]
+        parents = [p for p in parents if p[0].type == Kind.ORGANIZATION and all(p[0].id != n[0].id for n in names)]
         if names and self.ventures and any(c.lower_ in ("the", "this") for c in noun.lefts):
             # "The venture, named X, ...": the unnamed venture of earlier gets its name, and
             # its parents are X's
@@ -88,7 +89,7 @@ class VentureRules(FinderBase):
         for name in names:
             for par in parents:
                 self.add(name, "jointVentureOf", par, noun, "noun:joint-venture", 0.8,
-                         ("Organization",), ("Organization",))
+                         (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
             # "run a plant in P through their venture X": the venture has the facility.
             gov = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if gov is not None:
@@ -99,7 +100,7 @@ class VentureRules(FinderBase):
                                 for pobj in prep.children:
                                     for place in self.args(pobj):
                                         self.add(name, "hasFacilityIn", place, noun, "venture:facility-place",
-                                                 0.7, ("Organization",), PLACE)
+                                                 0.7, (Kind.ORGANIZATION,), PLACE)
         if joint and len({p[0].id for p in parents}) >= 2 and not names and noun.tag_ == "NN":
             # an unnamed venture is named from its parents, as news names it ("Acme-Bolt joint
             # venture"); a later "the venture" is this one
@@ -107,11 +108,11 @@ class VentureRules(FinderBase):
             label = "-".join(owners[:3]) + " joint venture"
             start = min([c.i for c in noun.lefts if c.lower_ == "joint"] + [noun.i])
             jv = self.new_cluster(Mention(start, noun.i + 1, self.doc[start : noun.i + 1].text,
-                                          "Organization", "description", label))
+                                          Kind.ORGANIZATION, "description", label))
             self.ventures.append((jv, {p[0].id for p in parents}))
             for par in parents:
                 self.add((jv, noun), "jointVentureOf", par, noun, "noun:unnamed-joint-venture", 0.8,
-                         ("Organization",), ("Organization",))
+                         (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
             # the parents are partners, as a named venture's are through it
             self.pairwise(parents, noun, "partnersWith", "noun:joint-venture-partners", 0.75)
         elif not names and not parents and self.ventures and any(
@@ -121,7 +122,7 @@ class VentureRules(FinderBase):
             jv, parent_ids = self.ventures[-1]
             current = self.cluster(noun)
             if current is None or current.id in parent_ids:
-                jv.mentions.append(Mention(noun.i, noun.i + 1, noun.text, "Organization", "description",
+                jv.mentions.append(Mention(noun.i, noun.i + 1, noun.text, Kind.ORGANIZATION, "description",
                                            cluster=jv.id))
                 self.res.token_cluster[noun.i] = jv.id
 
@@ -132,7 +133,7 @@ class VentureRules(FinderBase):
         if start < 2 or self.doc[start - 1].text != "," or not any(t.lower_ in ("the", "a", "an") for t in noun.lefts):
             return []
         c = self.cluster(self.doc[start - 2])
-        if c is None or c.type != "Organization":
+        if c is None or c.type != Kind.ORGANIZATION:
             return []
         first = start - 2
         while first > 0 and self.res.token_cluster.get(first - 1) == c.id:
@@ -143,7 +144,7 @@ class VentureRules(FinderBase):
         """'Acme's partners, among them A, B and C,' / 'Acme partners including A and B' ->
         partnersWith(Acme, each); the names are read from the list when the parser breaks it."""
         owners = [a for c in noun.children if c.dep_ in ("poss", "compound") for a in self.args(c)
-                  if a[0].type == "Organization"]
+                  if a[0].type == Kind.ORGANIZATION]
         if not owners or noun.tag_ != "NNS":
             return
         listed: list[tuple[Cluster, Token]] = []
@@ -157,7 +158,7 @@ class VentureRules(FinderBase):
             for partner in listed:
                 if partner[0].id != owner[0].id:
                     self.add(owner, "partnersWith", partner, noun, "noun:listed-partners", 0.75,
-                             ("Organization",), ("Organization",))
+                             (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
 
     def orgs_listed_from(self, start: int) -> list[tuple[Cluster, Token]]:
         """The organisations named in a list from token `start` to the clause's verb."""
@@ -166,7 +167,7 @@ class VentureRules(FinderBase):
             if tok.pos_ in ("VERB", "AUX") or tok.text == ";":
                 break
             c = self.cluster(tok)
-            if c is not None and c.type == "Organization" and all(f[0].id != c.id for f in found):
+            if c is not None and c.type == Kind.ORGANIZATION and all(f[0].id != c.id for f in found):
                 found.append((c, tok))
         return found
 
@@ -215,13 +216,13 @@ class VentureRules(FinderBase):
         """An agreement between companies is a partnership; one with a state or a public body
         is cooperation ('signed an agreement with Saudi Arabia's Ministry of Investment')."""
         public = ("Ministry", "Government", "Commission", "Agency", "Council", "Department", "Union")
-        if any(c.type == "Country" or any(w in c.label for w in public) for c in (a, b)):
+        if any(c.type == Kind.COUNTRY or any(w in c.label for w in public) for c in (a, b)):
             return "cooperatesWith"
         return "partnersWith"
 
     def is_tariff_body(self, c: Cluster) -> bool:
         """Only states and blocs set tariffs; a carmaker that 'faces 20%' does not."""
-        return c.type == "Country" or any(w in c.label for w in ("Union", "Commission", "Government", "EU"))
+        return c.type == Kind.COUNTRY or any(w in c.label for w in ("Union", "Commission", "Government", "EU"))
 
     def tariff_imposer(self, tariff: Token) -> list[tuple[Cluster, Token]]:
         """Who sets a tariff the sentence does not give a subject for: its possessor ('the EU's

@@ -35,6 +35,7 @@ from kg.extract.relations.lexicon import (
 )
 from kg.extract.spans import Mention
 from kg.extract.values import parse_date
+from kg.model import Kind
 
 
 # Parts of a whole a stake may be given as ("owns about a fifth of Y").
@@ -57,7 +58,7 @@ class VerbRules(FinderBase):
                 continue
             objs = [a for o in self.slot(verb, slot) for a in self.args(o)]
             rule = f"verb:{lemma}:{slot}"
-            if rel == "visited" and all(a[0].type == "Place" for a in objs):
+            if rel == "visited" and all(a[0].type == Kind.PLACE for a in objs):
                 # a visit to a site is a visit to its owner and its town (and to the site)
                 sites = self.site_args(verb, slot)
                 if sites:
@@ -75,14 +76,14 @@ class VerbRules(FinderBase):
                 any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects) or verb.tag_ == "VBN"):
             # "the memorandum was signed by A and B": the signatories met
             signers = [a for c in verb.children if c.dep_ == "agent" for p in c.children
-                       if p.dep_ == "pobj" for a in self.args(p) if a[0].type == "Person"]
+                       if p.dep_ == "pobj" for a in self.args(p) if a[0].type == Kind.PERSON]
             self.pairwise(signers, verb, "metWith", "verb:signed-by-together", 0.75)
         if lemma in ("sign", "conclude", "reach", "ink") and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
             # "Indonesia and Australia signed a memorandum": states cooperate, companies partner.
             subs = [s for s in self.subjects(verb) if s[0].type in BODY]
             for i, a in enumerate(subs):
                 for b in subs[i + 1 :]:
-                    states = a[0].type == "Country" and b[0].type == "Country"
+                    states = a[0].type == Kind.COUNTRY and b[0].type == Kind.COUNTRY
                     self.add(a, "cooperatesWith" if states else "partnersWith", b, verb, "verb:sign-together", 0.8,
                              BODY, BODY)
         # "X and Y joined hands / forces" -> the coordinated subjects partner.
@@ -113,13 +114,13 @@ class VerbRules(FinderBase):
                     self.build_rule(o, o, f"verb:{lemma}:facility")
         if lemma in ("include", "comprise") and verb.dep_ == "relcl":
             # "Acme Group, which includes Acme Motors and Beta": the group's members are its parts
-            groups = [a for a in self.subjects(verb) if a[0].type == "Organization"
+            groups = [a for a in self.subjects(verb) if a[0].type == Kind.ORGANIZATION
                       and a[0].label.split()[-1].lower() in GROUP_WORDS]
-            for member in (a for o in objects for a in self.args(o) if a[0].type == "Organization"):
+            for member in (a for o in objects for a in self.args(o) if a[0].type == Kind.ORGANIZATION):
                 for g in groups:
                     if g[0].id != member[0].id:
                         self.add(member, "partOf", g, verb, "verb:group-includes", 0.8,
-                                 ("Organization",), ("Organization",))
+                                 (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
         if lemma in SUPPORT_VERBS:
             self.support_rule(verb, objects)
         if lemma in ("seek", "look", "want", "aim", "hope"):
@@ -176,7 +177,7 @@ class VerbRules(FinderBase):
                 for place in self.place_args(pobj):
                     for s in self.subjects(verb):
                         self.add(s, "hasFacilityIn", place, verb, "verb:produce-in-place", 0.7,
-                                 ("Organization",), PLACE)
+                                 (Kind.ORGANIZATION,), PLACE)
 
     def support_rule(self, verb: Token, objects: list[Token]) -> None:
         """'The government granted 133.7 million euros to the project', 'the department offered a
@@ -190,11 +191,11 @@ class VerbRules(FinderBase):
         recipients = [a for p in preps if p.lower_ in ("to", "for")
                       for g in p.children if g.dep_ == "pobj" for a in self.args(g)]
         recipients += [a for c in verb.children if c.dep_ == "dative" for a in self.args(c)]
-        recipients = [r for r in recipients if r[0].type in ("Organization", "Place")]
+        recipients = [r for r in recipients if r[0].type in (Kind.ORGANIZATION, Kind.PLACE)]
         for s in self.subjects(verb):
             if s[0].type in BODY:
                 for r in recipients:
-                    self.add(s, "supports", r, verb, "verb:support", 0.75, BODY, ("Organization", "Place"))
+                    self.add(s, "supports", r, verb, "verb:support", 0.75, BODY, (Kind.ORGANIZATION, Kind.PLACE))
 
     def output_rule(self, verb: Token, objects: list[Token]) -> None:
         """'X makes lithium hydroxide', 'the plant will turn out 200,000 electric vehicles a
@@ -202,7 +203,7 @@ class VerbRules(FinderBase):
         # companies and their plants; a country "producing" is usually a purpose ("to produce EVs")
         # "X builds the Y at its plant in P": the plant makes it
         makers = self.works_at(verb) or [
-            a for a in self.subjects(verb) if a[0].type == "Organization" or self.is_facility(a[0])]
+            a for a in self.subjects(verb) if a[0].type == Kind.ORGANIZATION or self.is_facility(a[0])]
         clause = verb
         while not makers and clause.dep_ in ("xcomp", "conj", "advcl") and clause.head != clause:
             clause = clause.head
@@ -232,14 +233,14 @@ class VerbRules(FinderBase):
             product = self.product_cluster(noun) if noun is not None else None
             if product is None and noun is not None and self.works_at(verb):
                 named = self.cluster(noun)  # a model NER called a company: "the T03", "Model 3"
-                if named is not None and named.type in ("Organization", "Product") and noun.dep_ in (
+                if named is not None and named.type in (Kind.ORGANIZATION, Kind.PRODUCT) and noun.dep_ in (
                         "nsubjpass",) and len(named.label.split()) <= 3:
                     product = (named, noun)
             if product is None:
                 continue
             for m in makers:
-                self.add(m, "produces", product, verb, "verb:output", 0.7, ("Organization", "Place"),
-                         ("Product",))
+                self.add(m, "produces", product, verb, "verb:output", 0.7, (Kind.ORGANIZATION, Kind.PLACE),
+                         (Kind.PRODUCT,))
 
     def ranked_as_rule(self, verb: Token, lemma: str) -> None:
         """'X was confirmed as the world's largest carmaker', 'X overtook Y as the largest
@@ -277,7 +278,7 @@ class VerbRules(FinderBase):
         'battery cells' (not 'a decision', 'the remarks', nor a named company or place)."""
         c = self.cluster(noun)
         if c is not None:
-            return (c, noun) if c.type == "Product" else None
+            return (c, noun) if c.type == Kind.PRODUCT else None
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN" or lemma in NOT_PRODUCTS or lemma in FACILITY_NOUNS or lemma in MEASURE_UNITS - GOODS_UNITS:
             return None
@@ -289,7 +290,7 @@ class VerbRules(FinderBase):
         while start < noun.i and (self.doc[start].pos_ in ("DET", "NUM", "PRON") or self.doc[start].like_num):
             start += 1
         text = self.doc[start : noun.i + 1].text
-        m = Mention(start, noun.i + 1, text, "Product", "name", text)
+        m = Mention(start, noun.i + 1, text, Kind.PRODUCT, "name", text)
         return (self.new_cluster(m), noun)
 
     def takeover_rule(self, verb: Token, lemma: str, objects: list[Token]) -> None:
@@ -304,7 +305,7 @@ class VerbRules(FinderBase):
                 continue
             for s in self.subjects(verb):
                 if s[0].id != o[0].id:
-                    self.add(o, "partOf", s, verb, rule, 0.75, ("Organization",), ("Organization",))
+                    self.add(o, "partOf", s, verb, rule, 0.75, (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
 
     def between_the_two_countries(self, verb: Token) -> bool:
         """'Trade between the two countries reached $X': the pair named just before."""
@@ -319,26 +320,26 @@ class VerbRules(FinderBase):
         founded X in 2016' -> founded(X, 2016) and launched(Jane Doe, X); 'X was founded by
         Jane Doe' -> launched(Jane Doe, X)."""
         founders = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                    for a in self.args(p) if a[0].type in ("Person", "Organization", "Country")]
+                    for a in self.args(p) if a[0].type in (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)]
         active = verb.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in verb.children)
         if active and verb.lemma_.lower() in ("found", "co-found"):
             # "Jane Doe founded X in 2016": the subject is the founder, the object the company
-            founders = [a for a in self.subjects(verb) if a[0].type in ("Person", "Organization")]
+            founders = [a for a in self.subjects(verb) if a[0].type in (Kind.PERSON, Kind.ORGANIZATION)]
             # named, not "co-founded the company": which company a description means is a guess
             companies = [a for o in verb.children if o.dep_ == "dobj" and o.pos_ == "PROPN"
-                         for a in self.args(o) if a[0].type == "Organization"]
+                         for a in self.args(o) if a[0].type == Kind.ORGANIZATION]
         elif active:
             return
         else:
-            companies = [a for a in self.subjects(verb) if a[0].type == "Organization"]
+            companies = [a for a in self.subjects(verb) if a[0].type == Kind.ORGANIZATION]
             if not companies and verb.dep_ == "acl" and verb.head.dep_ == "appos":
-                companies = [a for a in self.args(verb.head.head) if a[0].type == "Organization"]
+                companies = [a for a in self.args(verb.head.head) if a[0].type == Kind.ORGANIZATION]
         if verb.lemma_.lower() in ("found", "co-found", "establish"):
             for f in founders:
                 for c in companies:
                     if f[0].id != c[0].id:
-                        self.add(f, "launched", c, verb, "verb:founded-by", 0.8, ("Person", "Organization", "Country"),
-                                 ("Organization",))
+                        self.add(f, "launched", c, verb, "verb:founded-by", 0.8, (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY),
+                                 (Kind.ORGANIZATION,))
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
                 continue
@@ -352,18 +353,18 @@ class VerbRules(FinderBase):
                     continue
                 # "Stellantis, the group created in 2021,": the name the described noun stands beside
                 for s in companies:
-                    self.add(s, "founded", date, verb, "verb:founded-in", 0.8, ("Organization",), ANY)
+                    self.add(s, "founded", date, verb, "verb:founded-in", 0.8, (Kind.ORGANIZATION,), ANY)
 
     def hosted_rule(self, verb: Token) -> None:
         """'X received Y in Tashkent' -> visited(Y, Tashkent): a guest is where the host receives them."""
         places = self.prep_places(verb.children, ("in", "at"))
-        places = [p for p in places if p[0].type in ("City", "Country", "Region")]
-        guests = [a for o in verb.children if o.dep_ == "dobj" for a in self.args(o) if a[0].type == "Person"]
+        places = [p for p in places if p[0].type in (Kind.CITY, Kind.COUNTRY, Kind.REGION)]
+        guests = [a for o in verb.children if o.dep_ == "dobj" for a in self.args(o) if a[0].type == Kind.PERSON]
         hosts = {a[0].id for a in self.subjects(verb)}
         for guest in guests:
             for place in places[:1]:
                 if guest[0].id not in hosts:
-                    self.add(guest, "visited", place, verb, "verb:received-in", 0.75, ("Person",), PLACE)
+                    self.add(guest, "visited", place, verb, "verb:received-in", 0.75, (Kind.PERSON,), PLACE)
 
     def shareholder_rule(self, verb: Token) -> None:
         """'X is Y's largest shareholder' -> investsIn(X, Y)."""
@@ -373,8 +374,8 @@ class VerbRules(FinderBase):
                      for g in c.children if g.dep_ == "pobj" for a in self.args(g)]
             for s in self.subjects(verb):
                 for h in held:
-                    if s[0].type in BODY and h[0].type == "Organization" and s[0].id != h[0].id:
-                        self.add(s, "investsIn", h, verb, "copula:shareholder", 0.8, BODY, ("Organization",))
+                    if s[0].type in BODY and h[0].type == Kind.ORGANIZATION and s[0].id != h[0].id:
+                        self.add(s, "investsIn", h, verb, "copula:shareholder", 0.8, BODY, (Kind.ORGANIZATION,))
 
     def stake_rule(self, verb: Token, objects: list[Token]) -> None:
         """'X holds a 21 percent stake in Y', 'X owns 21 percent of Y' -> investsIn(X, Y)."""
@@ -388,9 +389,9 @@ class VerbRules(FinderBase):
                 for owned in self.subjects(verb):
                     if owned[0].id != owner[0].id:
                         if part:
-                            self.add(owner, "investsIn", owned, verb, "verb:owned-by-part", 0.8, BODY, ("Organization",))
+                            self.add(owner, "investsIn", owned, verb, "verb:owned-by-part", 0.8, BODY, (Kind.ORGANIZATION,))
                         else:
-                            self.add(owned, "partOf", owner, verb, "verb:owned-by", 0.75, ("Organization",), BODY)
+                            self.add(owned, "partOf", owner, verb, "verb:owned-by", 0.75, (Kind.ORGANIZATION,), BODY)
             return
         targets: list[tuple[Cluster, Token]] = []
         for o in objects:
@@ -405,14 +406,14 @@ class VerbRules(FinderBase):
                 continue
             targets += [a for p in preps for g in p.children if g.dep_ == "pobj" for a in self.args(g)]
         for t in targets:
-            if t[0].type in ("City", "Place", "Person") and not self.gaz.city(t[0].label) \
+            if t[0].type in (Kind.CITY, Kind.PLACE, Kind.PERSON) and not self.gaz.city(t[0].label) \
                     and not self.gaz.country(t[0].label) and len(t[0].mentions) == sum(
                         m.kind == "name" for m in t[0].mentions):
                 # a stake is held in a company: a name NER took for an unknown town or a person
-                t[0].type = "Organization"
+                t[0].type = Kind.ORGANIZATION
             for s in self.subjects(verb):
                 if s[0].id != t[0].id:
-                    self.add(s, "investsIn", t, verb, "verb:stake-in", 0.8, BODY, ("Organization",))
+                    self.add(s, "investsIn", t, verb, "verb:stake-in", 0.8, BODY, (Kind.ORGANIZATION,))
 
     def start_rule(self, verb: Token) -> None:
         """'X will start production in 2026' -> plannedStart(X, 2026)."""
@@ -445,7 +446,7 @@ class VerbRules(FinderBase):
         subs = [a for a in self.subjects(verb) if self.cluster(a[1]) is not None]
         subs = [a for a in subs if a[1].lemma_.lower() not in ("production", "output", "operation")]
         sites = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
-                 for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == "Place"]
+                 for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == Kind.PLACE]
         if sites:
             subs = sites  # "begin production at the plant": the plant starts
         if not subs:
@@ -458,7 +459,7 @@ class VerbRules(FinderBase):
             # "Production is scheduled to start in 2028" after a sentence about the plant
             subs = list(here.values()) or [s for s in [self.latest_site(verb.sent.start)] if s]
         for s in subs:
-            self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + ("Place",), ANY)
+            self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + (Kind.PLACE,), ANY)
 
     def seek_rule(self, verb: Token) -> None:
         """'X is seeking to cooperate (and learn) from/with Y' -> seeksCooperationWith."""
@@ -531,4 +532,4 @@ class VerbRules(FinderBase):
         rel = "headquarteredIn" if based.lower_ == "headquartered" else "basedIn"
         for o in owners:
             for p in places:
-                self.add(o, rel, p, based, f"amod:x-{based.lower_}", 0.85, ("Organization", "Person"), PLACE)
+                self.add(o, rel, p, based, f"amod:x-{based.lower_}", 0.85, (Kind.ORGANIZATION, Kind.PERSON), PLACE)

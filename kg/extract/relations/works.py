@@ -10,6 +10,7 @@ from kg.extract.lexicon import FACILITY_NOUNS
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import CONSTRUCTION, PLACE
 from kg.extract.spans import Mention
+from kg.model import Kind
 
 # Head nouns of works that are named like places ("the Whabouchi mine", "the Mt. Holland site").
 WORKS_NOUNS = FACILITY_NOUNS | {"mine", "project", "operation", "site", "smelter", "deposit", "dam"}
@@ -32,15 +33,15 @@ class WorksRules(FinderBase):
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CONSTRUCTION:
                 # "Acme will build its Moravel mine": built, not merely owned
                 for s in self.subjects(tok.head):
-                    if s[0].type == "Organization":
-                        self.add(s, "builds", (site, tok), tok.head, "works:builder", 0.8, ("Organization",), ("Place",))
+                    if s[0].type == Kind.ORGANIZATION:
+                        self.add(s, "builds", (site, tok), tok.head, "works:builder", 0.8, (Kind.ORGANIZATION,), (Kind.PLACE,))
                 continue
             owners = [a for c in tok.children if c.dep_ == "poss" for a in self.args(c)] or self.name_owner(site, tok)
             for o in owners:
                 self.owned_sites.setdefault(site.id, []).append((o, tok))
             for place in self.prep_places(tok.children)[:1]:
                 if place[0].id != site.id:
-                    self.add((site, tok), "locatedIn", place, tok, "works:in-place", 0.8, ("Place",), PLACE)
+                    self.add((site, tok), "locatedIn", place, tok, "works:in-place", 0.8, (Kind.PLACE,), PLACE)
 
     def compound_works(self, noun: Token) -> Cluster | None:
         """'the Pampa Blanca iodine operation': a name of its own before the kind of works."""
@@ -60,11 +61,11 @@ class WorksRules(FinderBase):
         named = {self.res.token_cluster.get(t.i) for t in span} - {None}
         if any(not self.only_here(self.res.clusters[c], span.start, span.end) for c in named):
             return None  # "the Acme plant", "the Ulsan plant": an owner or a town, named elsewhere too
-        if any(self.res.clusters[c].type in ("Country", "City") or self.known_place(self.res.clusters[c].label)
+        if any(self.res.clusters[c].type in (Kind.COUNTRY, Kind.CITY) or self.known_place(self.res.clusters[c].label)
                for c in named):
             return None  # "the Nevada operation": a state's works, not a works named Nevada
         if noun.lemma_.lower() in FACILITY_NOUNS and (first.pos_ != "PROPN" or any(t.ent_type_ in ("ORG", "GPE", "LOC") for t in span) or any(
-                self.res.clusters[c].type != "Person" for c in named)):
+                self.res.clusters[c].type != Kind.PERSON for c in named)):
             # "a Rivian factory", "the Hansalpur plant": a plant is named from its owner and town
             # (sites.py); only a name of its own ("the Belvidere Assembly Plant") is one here
             return None
@@ -81,9 +82,9 @@ class WorksRules(FinderBase):
             return None
         cid = self.res.token_cluster.get(name.i)
         c = self.res.clusters.get(cid) if cid is not None else None
-        if c is None or c.type not in ("Person", "Organization", "Place", "Region") or self.is_facility(c):
+        if c is None or c.type not in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE, Kind.REGION) or self.is_facility(c):
             return None
-        if c.type == "Organization" and any(m.kind != "name" for m in c.mentions):
+        if c.type == Kind.ORGANIZATION and any(m.kind != "name" for m in c.mentions):
             return None  # "Acme, the company's new plant"?: an organisation the story refers back to
         first = min(m.start for m in c.mentions)
         last = max(m.end for m in c.mentions)
@@ -93,7 +94,7 @@ class WorksRules(FinderBase):
         site = self.works_cluster(m.start, m.end, c.label, {c.id})
         # the description is the same works ("the flagship gigafactory"), no second one
         start = min([t.i for t in noun.lefts] + [noun.i])
-        site.mentions.append(Mention(start, noun.i + 1, self.doc[start : noun.i + 1].text, "Place",
+        site.mentions.append(Mention(start, noun.i + 1, self.doc[start : noun.i + 1].text, Kind.PLACE,
                                      "description", cluster=site.id))
         for i in range(start, noun.i + 1):
             self.res.token_cluster.setdefault(i, site.id)
@@ -102,7 +103,7 @@ class WorksRules(FinderBase):
     def name_owner(self, site: Cluster, tok: Token) -> list[tuple[Cluster, Token]]:
         """'Northvolt Ett' is Northvolt's: a company whose name begins the works' name."""
         for c in self.res.clusters.values():
-            if c.type == "Organization" and c.id != site.id and any(
+            if c.type == Kind.ORGANIZATION and c.id != site.id and any(
                     site.label.startswith(m.text + " ") for m in c.mentions if m.kind == "name"):
                 return [(c, tok)]
         return []
@@ -120,11 +121,11 @@ class WorksRules(FinderBase):
 
     def works_cluster(self, start: int, end: int, label: str, named: set[int]) -> Cluster:
         """The named entities of the phrase become one facility, with the phrase as its name."""
-        m = Mention(start, end, self.doc[start:end].text, "Place", "facility", label)
+        m = Mention(start, end, self.doc[start:end].text, Kind.PLACE, "facility", label)
         if not named:
             return self.new_cluster(m)
         keep = self.res.clusters[min(named)]
-        keep.type, keep.label = "Place", label
+        keep.type, keep.label = Kind.PLACE, label
         m.cluster = keep.id
         keep.mentions.append(m)
         keep.reasons.setdefault(m.text, "a works named in the text")
