@@ -18,9 +18,9 @@ from kg.extract.lexicon import (
     ORG_NOUNS,
     ORG_SUFFIXES,
     PERSON_NOUNS,
-    PUBLIC_BODY_NOUNS,
     PRONOUNS_PERSON,
     PRONOUNS_THING,
+    PUBLIC_BODY_NOUNS,
 )
 from kg.extract.name_matching import (
     long_surname_of,

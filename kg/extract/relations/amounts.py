@@ -26,7 +26,6 @@ from kg.extract.relations.lexicon import (
 from kg.extract.values import parse_money, parse_percent, parse_quantity
 from kg.model import Kind
 
-
 # Verbs by which a rate starts, moves or stands at a level ("start at 12%", "doubles to 50%").
 _RATE_MOVES = {"start", "begin", "climb", "rise", "go", "double", "triple", "reach", "increase", "jump",
                "stand", "hit", "total", "fall", "drop"}

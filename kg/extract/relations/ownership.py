@@ -1,0 +1,125 @@
+"""Ownership frames: takeovers, stakes, shareholders and who founded what."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extract.coref import Cluster
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import ANY, BODY
+from kg.extract.values import parse_date
+from kg.model import Kind
+
+# Parts of a whole a stake may be given as ("owns about a fifth of Y").
+_FRACTIONS = {"half", "third", "quarter", "fifth", "sixth", "tenth", "majority"}
+# Nouns for those who hold shares in a company ("X is Y's largest shareholder").
+_HOLDER_NOUNS = {"shareholder", "investor", "stakeholder", "backer"}
+
+
+class OwnershipRules(FinderBase):
+    """Ownership frames: takeovers, stakes, shareholders and who founded what."""
+
+    def takeover_rule(self, verb: Token, lemma: str, objects: list[Token]) -> None:
+        """'X acquired miner Y', 'X, which controls carmaker Y,' -> partOf(Y, X).
+
+        A stake, shares or assets are not the company; nor is "Acme" in "Acme's assets".
+        """
+        rule = "verb:control" if lemma == "control" else "verb:acquire"
+        for o in (a for ob in objects if ob.lemma_.lower() not in ("stake", "share", "asset", "interest")
+                  for a in self.args(ob)):
+            if self.possessor(o):
+                continue
+            for s in self.subjects(verb):
+                if s[0].id != o[0].id:
+                    self.add(o, "partOf", s, verb, rule, 0.75, (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
+
+    def founded_rule(self, verb: Token) -> None:
+        """'The company, founded in 2016,' / 'X was founded in 2016' -> founded(X, 2016); 'Jane Doe
+        founded X in 2016' -> founded(X, 2016) and launched(Jane Doe, X); 'X was founded by
+        Jane Doe' -> launched(Jane Doe, X)."""
+        founders = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                    for a in self.args(p) if a[0].type in (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY)]
+        active = verb.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in verb.children)
+        if active and verb.lemma_.lower() in ("found", "co-found"):
+            # "Jane Doe founded X in 2016": the subject is the founder, the object the company
+            founders = [a for a in self.subjects(verb) if a[0].type in (Kind.PERSON, Kind.ORGANIZATION)]
+            # named, not "co-founded the company": which company a description means is a guess
+            companies = [a for o in verb.children if o.dep_ == "dobj" and o.pos_ == "PROPN"
+                         for a in self.args(o) if a[0].type == Kind.ORGANIZATION]
+        elif active:
+            return
+        else:
+            companies = [a for a in self.subjects(verb) if a[0].type == Kind.ORGANIZATION]
+            if not companies and verb.dep_ == "acl" and verb.head.dep_ == "appos":
+                companies = [a for a in self.args(verb.head.head) if a[0].type == Kind.ORGANIZATION]
+        if verb.lemma_.lower() in ("found", "co-found", "establish"):
+            for f in founders:
+                for c in companies:
+                    if f[0].id != c[0].id:
+                        self.add(f, "launched", c, verb, "verb:founded-by", 0.8, (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY),
+                                 (Kind.ORGANIZATION,))
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for pobj in prep.children:
+                # "in 2016", "in October 2021", "at the end of 2015" (NER often calls a bare year CARDINAL)
+                dated = [t for t in pobj.subtree if t.ent_type_ == "DATE" or re.fullmatch(r"(?:19|20)\d\d", t.text)]
+                date = parse_date(" ".join(t.text for t in pobj.subtree)) if dated else None
+                if date is None or not date.date:
+                    continue
+                if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+                    continue
+                # "Stellantis, the group created in 2021,": the name the described noun stands beside
+                for s in companies:
+                    self.add(s, "founded", date, verb, "verb:founded-in", 0.8, (Kind.ORGANIZATION,), ANY)
+
+    def shareholder_rule(self, verb: Token) -> None:
+        """'X is Y's largest shareholder' -> investsIn(X, Y)."""
+        for attr in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in _HOLDER_NOUNS):
+            held = [a for c in attr.children if c.dep_ == "poss" for a in self.args(c)]
+            held += [a for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                     for g in c.children if g.dep_ == "pobj" for a in self.args(g)]
+            for s in self.subjects(verb):
+                for h in held:
+                    if s[0].type in BODY and h[0].type == Kind.ORGANIZATION and s[0].id != h[0].id:
+                        self.add(s, "investsIn", h, verb, "copula:shareholder", 0.8, BODY, (Kind.ORGANIZATION,))
+
+    def stake_rule(self, verb: Token, objects: list[Token]) -> None:
+        """'X holds a 21 percent stake in Y', 'X owns 21 percent of Y' -> investsIn(X, Y)."""
+        if verb.tag_ == "VBN" and verb.lemma_.lower() == "own":
+            # "Y, which is 67 percent owned by X," -> investsIn(X, Y); wholly owned -> partOf(Y, X)
+            owners = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                      for a in self.args(p)]
+            part = any(t.lower_ in ("percent", "%", "partly", "partially", "jointly", "majority", "minority")
+                       for t in verb.subtree if t.i < verb.i)
+            for owner in owners:
+                for owned in self.subjects(verb):
+                    if owned[0].id != owner[0].id:
+                        if part:
+                            self.add(owner, "investsIn", owned, verb, "verb:owned-by-part", 0.8, BODY, (Kind.ORGANIZATION,))
+                        else:
+                            self.add(owned, "partOf", owner, verb, "verb:owned-by", 0.75, (Kind.ORGANIZATION,), BODY)
+            return
+        targets: list[tuple[Cluster, Token]] = []
+        for o in objects:
+            lemma = o.lemma_.lower()
+            if lemma in ("stake", "share", "interest"):
+                preps = [c for c in [*o.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "in"]
+            elif lemma in ("percent", "%") or o.lower_ == "%" or lemma in _FRACTIONS and verb.lemma_.lower() in (
+                    "own", "hold", "control", "acquire", "buy"):
+                # "owns 21 percent of Y", "owns about a fifth of Y"
+                preps = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"]
+            else:
+                continue
+            targets += [a for p in preps for g in p.children if g.dep_ == "pobj" for a in self.args(g)]
+        for t in targets:
+            if t[0].type in (Kind.CITY, Kind.PLACE, Kind.PERSON) and not self.gaz.city(t[0].label) \
+                    and not self.gaz.country(t[0].label) and len(t[0].mentions) == sum(
+                        m.kind == "name" for m in t[0].mentions):
+                # a stake is held in a company: a name NER took for an unknown town or a person
+                t[0].type = Kind.ORGANIZATION
+            for s in self.subjects(verb):
+                if s[0].id != t[0].id:
+                    self.add(s, "investsIn", t, verb, "verb:stake-in", 0.8, BODY, (Kind.ORGANIZATION,))
