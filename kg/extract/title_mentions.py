@@ -97,6 +97,10 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return kept + employers + roles
 
 
+# Words that rank an office within its kind ("First Vice Minister", "Coordinating Minister").
+_RANK_WORDS = frozenset("first second vice deputy senior coordinating acting interim chief state".split())
+
+
 def _office_of(doc: Doc, i: int) -> int | None:
     """Where 'Minister of Foreign Affairs and Trade' starts when its last word is token i."""
     if i < 2 or not doc[i].text[:1].isupper() or doc[i].lower_ in TITLE_WORDS:
@@ -106,12 +110,16 @@ def _office_of(doc: Doc, i: int) -> int | None:
         if doc[j].ent_type_ == "PERSON" or doc[j].lower_ in TITLE_WORDS:
             return None  # another titled name ends here: "Minister of Industry Anna Berg and Mayor Per Dahl"
         j -= 1
-    if doc[j].lower_ != "of" or j < 1:
+    if doc[j].lower_ not in ("of", "for") or j < 1:
         return None
     title = doc[j - 1]
     if title.lower_ not in GOVERNMENT_TITLES or not title.text[:1].isupper():
         return None
-    return j - 1
+    start = j - 1
+    # "First Vice Minister of ...", "Coordinating Minister for ...": the rank words belong to it
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ in _RANK_WORDS:
+        start -= 1
+    return start
 
 
 def _portfolio(doc: Doc, m: Mention) -> bool:

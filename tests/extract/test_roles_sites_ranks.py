@@ -304,6 +304,8 @@ def test_two_plants_in_one_breath_and_the_later_one_by_its_kind(extractor):
     ("Minister of Industry and Technology Emre Aksoy said the plant would open in May.", "Emre Aksoy",
      "Minister of Industry and Technology"),
     ("The plan was backed by Secretary of Economy Ana Ruiz on Friday.", "Ana Ruiz", "Secretary of Economy"),
+    ("Coordinating Minister for Maritime Affairs and Investment Budi Santoso attended.", "Budi Santoso",
+     "Coordinating Minister for Maritime Affairs and Investment"),  # "for", and the rank word
 ])
 def test_an_office_with_its_portfolio_before_a_name(extractor, text, person, role):
     doc = extract_text(extractor, text + "\n")
