@@ -391,7 +391,7 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
         if noun in PLACE_NOUNS and m.type in (Kind.PERSON, Kind.ORGANIZATION):
             m.type, m.cue = Kind.PLACE, cue
             return
-        if noun in MODEL_NOUNS and n < direct:
+        if noun in MODEL_NOUNS and (n < direct or not placed):
             m.type, m.cue = Kind.PRODUCT, cue
             return
 

@@ -115,3 +115,11 @@ def test_a_start_of_production_without_a_plant_in_its_clause_is_the_latest_plant
     f = facts(extract_text(extractor, text + "\n"))
     assert any(s == "Orvik Motors Kassel battery plant" and p == "plannedStart" and o.startswith("2028")
                for s, p, o in f), f
+
+
+def test_models_listed_after_a_plants_output_are_its_products(extractor):
+    f = facts(extract_text(extractor, "Orvik Motors will build a car plant in Kassel. The Kassel plant already "
+                           "turns out more than 400,000 vehicles a year, including the gasoline-powered Velo "
+                           "and Strada.\n"))
+    assert ("Orvik Motors Kassel car plant", "produces", "Velo") in f, f
+    assert ("Orvik Motors Kassel car plant", "produces", "Strada") in f, f

@@ -212,6 +212,9 @@ class VerbRules(FinderBase):
             objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objects.append(verb.head)
+        # "turns out 400,000 vehicles a year, including the CR-V and Civic": the models too
+        objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "including"
+                    for g in p.children if g.dep_ == "pobj"]
         for obj in [o for x in objects for o in (x, *x.conjuncts)]:
             noun = obj
             if obj.like_num or obj.lemma_.lower() in MEASURE_UNITS or any(
@@ -262,9 +265,13 @@ class VerbRules(FinderBase):
                     self.add(s, self.rank_relation(pobj), rank, verb, "verb:as-rank", 0.75, BODY, ANY)
 
     def works_at(self, verb: Token) -> list[tuple[Cluster, Token]]:
-        """The plants a verb of making names with 'at' or 'in' ('built at its plant in P')."""
-        return [f for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "in")
-                for g in p.children if g.dep_ == "pobj" for f in [self.facility_at(g)] if f]
+        """The plants a verb of making names with 'at' or 'in' ('built at its plant in P'), or
+        with 'there' after a sentence about a plant ('are due to be built there')."""
+        found = [f for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "in")
+                 for g in p.children if g.dep_ == "pobj" for f in [self.facility_at(g)] if f]
+        if not found and any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
+            found = [s for s in [self.latest_site(verb.sent.start)] if s]
+        return found
 
     def product_cluster(self, noun: Token) -> tuple[Cluster, Token] | None:
         """A product entity for an NP naming goods: 'electric vehicles', 'lithium hydroxide',
