@@ -3,9 +3,11 @@
 Run:  .venv/bin/python scripts/calibrate_rules.py            # writes kg/extract/rule_confidence.json
       .venv/bin/python scripts/calibrate_rules.py --check    # exit 1 if the file is out of date
 
-For every gold article, kg extracts with the rules' prior (hand-set) confidences; each
+For every gold article (tests/gold and the development corpus in tests/gold/dev, less the
+articles held out for measuring), kg extracts with the rules' prior (hand-set) confidences; each
 prediction that matches a gold triple counts for its rule, each that matches nothing counts
-against it (redundant ones, which restate a matched fact, count for neither). The written
+against it (redundant ones, which restate a matched fact, count for neither, and so do those
+unmatched only because a plant is named otherwise than in the gold). The written
 confidence is the precision smoothed towards the prior: (tp + K·prior) / (tp + fp + K), so
 a rule seen twice does not jump to 1.0. Rules the gold never exercises keep their prior.
 """
@@ -30,15 +32,34 @@ K = 2.0
 GOLD = ROOT / "tests" / "gold"
 
 
+# Development-corpus articles kept out of every measurement that tunes kg, calibration
+# included, so that scoring them shows how kg does on news it was not fitted to.
+HELD_OUT = ("am05", "ap03", "cn04", "eu05", "mi04", "na03", "po02", "tr04")
+
+
 def gold_pairs() -> list[tuple[Path, Path]]:
-    """(gold file, article) for every gold file whose article is present."""
+    """(gold file, article) for every gold file whose article is present: the test stories
+    and the development corpus, less its held-out articles."""
     pairs = []
     for gold in sorted(GOLD.glob("*_gold.json")):
         data = json.loads(gold.read_text(encoding="utf-8"))
         article = GOLD / "articles" / data["article"]
         if article.exists():
             pairs.append((gold, article))
+    for gold in sorted((GOLD / "dev").glob("*.gold.json")):
+        article = gold.with_name(gold.name.removesuffix(".gold.json") + ".txt")
+        if article.exists() and not article.name.startswith(HELD_OUT):
+            pairs.append((gold, article))
     return pairs
+
+
+def _site_named_otherwise(u: dict) -> bool:
+    """Whether a prediction is unmatched only because a site (a plant kg names from owner,
+    town and kind) is named otherwise in the gold, or is one the gold leaves out: that
+    measures the naming, not the rule, so it counts neither for nor against the rule."""
+    hint = u.get("hint", "")
+    return (u.get("s_type") == "Place" and f"subject {u['s']!r}: not a gold entity" in hint) or (
+        u.get("o_type") == "Place" and f"object {u['o']!r}: not a gold entity" in hint)
 
 
 def measure() -> dict[str, dict[str, float]]:
@@ -56,6 +77,8 @@ def measure() -> dict[str, dict[str, float]]:
         for m in report.matches:
             tp[m["prediction"]["rule"]] += 1
         for u in report.unmatched:
+            if _site_named_otherwise(u):
+                continue
             fp[u["rule"]] += 1
     table = {}
     for rule in sorted(set(tp) | set(fp)):

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from kg.extract.calibration import calibrated, rule_confidences
+from kg.extract.calibration import MIN_RULE_PRECISION, calibrated, rule_confidences
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.loader import available_models, default_model, load_pipeline
 from kg.model import Document, Entity, Kind, Merge, Triple, Value
@@ -34,10 +34,13 @@ class Extractor:
     """Runs the spaCy pipeline with kg's components and builds model triples."""
 
     def __init__(self, model: str | None = None, nlp: Language | None = None,
-                 calibrated: bool = True) -> None:
+                 calibrated: bool = True, min_precision: float = MIN_RULE_PRECISION) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         # Rule confidences measured on the gold set; the rules' priors when switched off.
         self.confidences = rule_confidences() if calibrated else {}
+        # Facts of rules whose measured precision is below this are left out (0 keeps them
+        # all); a hedge lowers a fact's confidence but never drops it.
+        self.min_precision = min_precision
 
     def extract(self, document: Document) -> Document:
         """Fill a document's entities, triples and merge decisions from its body.
@@ -91,6 +94,8 @@ class Extractor:
     def _facts(self, document: Document, doc, facts, entities, offset: int, best: dict) -> None:  # noqa: ANN001
         """Turn one parsed chunk's facts into triples, keeping the most confident per key."""
         for f in facts:
+            if self.confidences.get(f.rule, 1.0) < self.min_precision:
+                continue
             subject = entities[f.s]
             obj = f.o if isinstance(f.o, Value) else entities[f.o]
             sent = f.sent

@@ -7,6 +7,11 @@ from functools import lru_cache
 from pathlib import Path
 
 TABLE_PATH = Path(__file__).with_name("rule_confidence.json")
+# Extractor(min_precision=...) leaves out the facts of rules measured below it. Off by
+# default: on the development corpus 0.5 raised precision on the held-out articles from 0.632
+# to 0.653 at the same core recall, but it also drops correct facts whose rules lose points
+# only to the gold's conventions (products named otherwise, nationalities the gold omits).
+MIN_RULE_PRECISION = 0.0
 # A hedged fact ("plans to", "may") keeps this share of its rule's confidence.
 HEDGE_FACTOR = 0.7
 

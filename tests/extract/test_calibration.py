@@ -34,3 +34,23 @@ def test_table_matches_a_fresh_measurement():
     res = subprocess.run([sys.executable, "scripts/calibrate_rules.py", "--check"], cwd=ROOT,
                          capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, "kg/extract/rule_confidence.json is stale: run scripts/calibrate_rules.py"
+
+
+def test_min_precision_drops_the_facts_of_imprecise_rules_and_never_for_a_hedge(extractor):
+    """Facts of rules measured below the bar go; a hedged fact of a precise rule stays,
+    though its own confidence is below the bar."""
+    from kg.extract import Extractor
+    from kg.ingest import parse_document
+
+    text = "Orvik Motors plans to build a battery plant in Kassel. Turkish Trade Minister Emre Aksoy said so.\n"
+    loose = extractor.extract(parse_document(text, "-"))
+    table = extractor.confidences
+    hedged = [t for t in loose.triples if t.hedge]
+    assert hedged, "the sentence gives hedged facts"
+    bar = min(table.get(t.rule, 1.0) for t in hedged)  # every hedged fact's rule passes the bar
+    assert any(t.confidence < bar for t in hedged)  # ... though the hedge put it below
+    strict = Extractor(nlp=extractor.nlp, min_precision=bar)
+    kept = {t.key for t in strict.extract(parse_document(text, "-")).triples}
+    assert all(t.key in kept for t in hedged)
+    below = [t for t in loose.triples if table.get(t.rule, 1.0) < bar]
+    assert below and not any(t.key in kept for t in below)
