@@ -383,3 +383,18 @@ def test_a_percentage_that_is_no_tariff_is_no_rate(extractor):
     rates = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "tariffRate"}
     assert ("Norway", 12.0) not in rates, rates
 
+
+
+@pytest.mark.parametrize("text", [
+    "Orvik Motors will invest about C$15 billion ($11 billion) in Ontario.",
+    "Orvik Motors will invest 15 billion Canadian dollars, or some $11 billion, in Ontario.",
+])
+def test_money_in_two_currencies_is_one_amount(extractor, text):
+    doc = extract_text(extractor, text + "\n")
+    amounts = [t.object.unit for t in doc.triples if t.predicate == "investmentValue"]
+    assert amounts == ["CAD"], amounts
+
+
+def test_two_amounts_for_two_things_stay_two(extractor):
+    doc = extract_text(extractor, "Orvik Motors will invest $2 billion in Lyon and $3 billion in Porto.\n")
+    assert len([t for t in doc.triples if t.predicate == "investmentValue"]) == 2

@@ -50,7 +50,7 @@ class AmountRules(FinderBase):
             year = self.year_in(ent)
             if ent.label_ == "MONEY":
                 value = parse_money(ent.text)
-                if value is None:
+                if value is None or self.restated_money(ent):
                     continue
                 site = self.funded_site(root)
                 if site is not None:
@@ -161,6 +161,15 @@ class AmountRules(FinderBase):
                     subs = [x for x in subs if x[0].type == Kind.ORGANIZATION or self.is_facility(x[0])]
                 for s in subs:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + (Kind.PLACE,), ANY, year=year)
+
+    def restated_money(self, ent: Span) -> bool:
+        """'C$15 billion ($11 billion)', '7.34 billion euros, or some 3,000 billion forints':
+        the same amount in another currency is no second amount."""
+        prev = next((e for e in reversed(self.ents) if e.end <= ent.start), None)
+        if prev is None or prev.label_ != "MONEY" or ent.start - prev.end > 3:
+            return False
+        between = {t.lower_ for t in self.doc[prev.end : ent.start]}
+        return "(" in between or "or" in between
 
     def capacity_holder(self, verb: Token) -> tuple[Cluster, Token] | None:
         """The plant a clause about output speaks of when its subject does not name one:
