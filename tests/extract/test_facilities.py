@@ -51,3 +51,20 @@ def test_a_hyphen_inside_a_sentence_is_no_dateline(extractor):
     doc = extract_text(extractor, "GAC Aion, the electric vehicle arm of state-owned carmaker GAC Group, "
                        "opened a plant in Rayong.\n")
     assert ("GAC Aion", "partOf", "GAC Group") in facts(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Orvik Motors will build a car plant and a battery plant in Kassel.",
+    "Orvik Motors will spend $2 billion on a supply chain in Ontario, including a new car plant and a "
+    "stand-alone battery plant in Kassel.",
+])
+def test_the_place_of_the_last_of_two_coordinated_plants_is_both_plants(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Orvik Motors Kassel car plant", "locatedIn", "Kassel") in f, f
+    assert ("Orvik Motors Kassel battery plant", "locatedIn", "Kassel") in f, f
+
+
+def test_each_of_two_plants_keeps_its_own_place(extractor):
+    f = facts(extract_text(extractor, "Orvik Motors will build a car plant in Lyon and a battery plant in Kassel.\n"))
+    assert ("Orvik Motors Lyon car plant", "locatedIn", "Lyon") in f and not any(
+        s == "Orvik Motors Lyon car plant" and o == "Kassel" for s, _, o in f), f

@@ -150,6 +150,10 @@ class SiteRules(FinderBase):
         # "a plant in P", "its factory, a complex in P", "a plant covering 200 hectares in P"
         around = [noun, *(c for c in noun.children if c.dep_ == "appos" or c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))]
         places = [p for t in around for p in self.prep_places(t.children) if p[0].label not in CONTINENTS]
+        if not places and noun.dep_ != "conj":
+            # "an EV assembly plant and a battery plant in Alliston": the place is both plants'
+            places = [p for c in noun.conjuncts if c.i > noun.i and c.lemma_.lower() in FACILITY_NOUNS
+                      for p in self.prep_places(c.children) if p[0].label not in CONTINENTS][:1]
         named_in = self.named_places(noun)
         if not owners:
             # the organisation the clause is about: "Acme will invest ... to build ... a plant in P"
@@ -287,6 +291,11 @@ class SiteRules(FinderBase):
         preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
         found = [f[0] for prep in preps if prep.lower_ in ("in", "at", "near") for pobj in prep.children
                  for f in [self.place_args(pobj)] if f and f[0][0].type in PLACE]
+        if not found and obj.dep_ != "conj":
+            # "build a car plant and a battery plant in P": the place is both plants'
+            found = [f[0] for c in obj.conjuncts if c.i > obj.i and c.lemma_.lower() in FACILITY_NOUNS
+                     for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near")
+                     for pobj in prep.children for f in [self.place_args(pobj)] if f and f[0][0].type in PLACE][:1]
         # "a plant in Zaragoza, in northeastern Spain", "in the U.S. state of Georgia": the
         # most specific place names the plant's
         place_arg = next((f for kind in (Kind.CITY, Kind.REGION, Kind.PLACE) for f in found if f[0].type == kind),
