@@ -136,6 +136,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _people_that_begin_company_names(mentions)
     _propagate_types(mentions)
     _us_states_among_countries(mentions, gaz)
+    _provinces_in_their_country(mentions, gaz)
     mentions.extend(_org_names_missed_elsewhere(doc, mentions))  # once types are settled
     return mentions
 
@@ -155,6 +156,17 @@ def _dateline(doc: Doc, span: Span) -> bool:
     ahead = doc[span.end : span.end + 10]
     return doc[span.end].text in ("—", "–", "--", ",", "(") and any(
         t.text in ("—", "–", "--") for t in ahead) and not any("\n" in t.text for t in ahead)
+
+
+def _provinces_in_their_country(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'Ontario' is a Canadian province and a Californian town: in an article that names
+    Canada it is the province (a place resolves inside the country the article is about)."""
+    named = {m.label for m in mentions if m.type == Kind.COUNTRY}
+    for m in mentions:
+        # (not a U.S. state: "New York" in an American story is most often the city)
+        if m.type == Kind.CITY and m.kind == "name" and gaz.subdivision_country(m.text) in named \
+                and gaz.capital_of(m.text) is None and gaz.us_state(m.text) is None:
+            m.type, m.label = Kind.REGION, gaz.subdivision(m.text) or m.label
 
 
 def _us_states_among_countries(mentions: list[Mention], gaz: Gazetteer) -> None:

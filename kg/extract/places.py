@@ -19,6 +19,7 @@ class Gazetteer:
     us_states: dict[str, str]  # folded name -> name
     subdivisions: dict[str, str] = field(default_factory=dict)  # states and provinces: folded -> name
     capitals: dict[str, str] = field(default_factory=dict)  # capital city -> its country
+    subdivision_countries: dict[str, str] = field(default_factory=dict)  # folded subdivision -> its country
 
     def capital_of(self, text: str) -> str | None:
         """The country a city is the capital of ('Seoul' -> 'South Korea'), or None."""
@@ -54,6 +55,13 @@ class Gazetteer:
         for suffix in (" province", " state", " sheng", " region"):
             key = key.removesuffix(suffix)
         return self.subdivisions.get(key)
+
+    def subdivision_country(self, text: str) -> str | None:
+        """The country a state or province belongs to ('Ontario' -> 'Canada'), or None."""
+        key = fold(text)
+        for suffix in (" province", " state", " sheng", " region"):
+            key = key.removesuffix(suffix)
+        return self.subdivision_countries.get(key)
 
     def region(self, text: str) -> str | None:
         """Canonical name of a continent or world region, or None."""
@@ -139,6 +147,7 @@ def gazetteer() -> Gazetteer:
     }
     us_states = {fold(st["name"]): st["name"] for st in gc.get_us_states().values()}
     subdivisions: dict[str, str] = {}
+    subdivision_countries: dict[str, str] = {}
     for sub in pycountry.subdivisions:  # ISO 3166-2: states, provinces, regions of every country
         if sub.type.lower() in ("state", "province", "region", "autonomous region", "territory",
                                 "autonomous community", "land", "metropolitan city",
@@ -146,8 +155,11 @@ def gazetteer() -> Gazetteer:
             name = sub.name.split(" (")[0].removesuffix(" Sheng")
             if len(name) > 3:
                 subdivisions.setdefault(fold(name), name)
+                if sub.country_code in by_alpha2:
+                    subdivision_countries.setdefault(fold(name), by_alpha2[sub.country_code])
     capitals = {k: by_alpha2[v] for k, v in capitals.items()}
-    return Gazetteer(countries, demonyms, cities, regions, us_states, subdivisions, capitals)
+    return Gazetteer(countries, demonyms, cities, regions, us_states, subdivisions, capitals,
+                     subdivision_countries)
 
 
 def _alpha2_of(label: str, by_alpha2: dict[str, str]) -> str:

@@ -59,3 +59,17 @@ def test_the_adjective_of_a_stan_country_is_its_stem():
     assert [g.demonym(w) for w in ("Kazakh", "Uzbek", "Tajik", "Turkmen")] == [
         "Kazakhstan", "Uzbekistan", "Tajikistan", "Turkmenistan"]
     assert g.demonym("Kazak") is None
+
+
+def test_a_province_in_an_article_about_its_country_is_the_province(extractor):
+    from .helpers import extract_text, facts
+
+    f = facts(extract_text(extractor, "Honda will invest C$15 billion in Ontario, Canada, including a battery "
+                           "plant in Alliston.\n"))
+    assert ("Ontario", "locatedIn", "Canada") in f, f
+    types = {e.label: e.type for e in extract_text(extractor, "Orvik Motors opened an office in Ontario, Canada.\n").entities}
+    assert types.get("Ontario") == "Region", types
+    # an American story's New York stays the city
+    types = {e.label: e.type for e in extract_text(
+        extractor, "Orvik Motors opened an office in New York, United States, and listed in New York.\n").entities}
+    assert types.get("New York", "City") in ("City", "Place"), types
