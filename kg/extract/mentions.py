@@ -138,6 +138,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _us_states_among_countries(mentions, gaz)
     _provinces_in_their_country(mentions, gaz)
     mentions.extend(_org_names_missed_elsewhere(doc, mentions))  # once types are settled
+    for m in mentions:
+        # "the e VITARA", "the i SERIES": NER leaves out a one-letter lowercase prefix of a name
+        prev = doc[m.start - 1] if m.start > 0 else None
+        if m.kind == "name" and prev is not None and len(prev.text) == 1 and prev.is_lower and prev.is_alpha \
+                and prev.lower_ not in ("a", "i", "o") and prev.pos_ not in ("DET", "PRON", "ADP", "CCONJ") \
+                and prev.whitespace_ and (m.type == Kind.PRODUCT or prev.head.i in range(m.start, m.end)):
+            m.start, m.text = prev.i, doc[prev.i : m.end].text
     return mentions
 
 

@@ -87,3 +87,11 @@ def test_a_guest_received_in_a_place_visits_it(extractor):
                            "they discussed trade.\n"))
     assert ("Ivan Petrov", "visited", "Oslo") in f, f
     assert not any(s == "Lars Berg" and p == "visited" for s, p, _ in f), f  # the host is at home
+
+
+def test_a_leader_who_flags_off_a_model_launches_it(extractor):
+    f = facts(extract_text(extractor, "The company built the car at its plant in Kassel. Prime Minister Lars Berg "
+                           "on Tuesday flagged off the Orvik Nova, a compact electric SUV, at the plant.\n"))
+    assert any(s == "Lars Berg" and p == "launched" and "Nova" in o for s, p, o in f), f
+    f = facts(extract_text(extractor, "The regulator flagged off concerns about Orvik Motors on Monday.\n"))
+    assert not any(p == "launched" for _, p, _ in f), f

@@ -51,3 +51,11 @@ def test_the_company_a_title_or_a_board_belongs_to_is_an_organisation(extractor,
 def test_the_president_of_a_country_leaves_the_country_a_country(extractor):
     mentions = extractor.nlp("Lars Berg, the president of France, spoke on Friday.")._.kg_mentions
     assert {m.type for m in mentions if m.text == "France"} == {"Country"}
+
+
+def test_a_one_letter_prefix_belongs_to_a_models_name(extractor):
+    mentions = extractor.nlp("Lars Berg on Tuesday flagged off the e NOVA, a compact electric SUV, "
+                             "at the plant.")._.kg_mentions
+    assert any(m.text == "e NOVA" for m in mentions), [(m.text, m.type) for m in mentions]
+    mentions = extractor.nlp("It is a Tesla rival, said Lars Berg.")._.kg_mentions
+    assert not any(m.text.startswith("a ") for m in mentions), [(m.text, m.type) for m in mentions]

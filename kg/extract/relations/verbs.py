@@ -10,6 +10,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
+    ACTOR,
     AGREEMENT_NOUNS,
     ANY,
     BODY,
@@ -65,6 +66,11 @@ class VerbRules(FinderBase):
                 for o in objs:
                     self.add(s, rel, o, verb, rule, conf, s_types, o_types)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma == "flag" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+            # "the prime minister flagged off the X": a leader launching a model or a service
+            for o in (a for ob in objects for a in self.args(ob) if a[0].type in (Kind.PRODUCT, Kind.EVENT)):
+                for s in self.subjects(verb):
+                    self.add(s, "launched", o, verb, "verb:flag-off", 0.75, ACTOR, (Kind.PRODUCT, Kind.EVENT))
         if lemma in ("sign", "conclude", "reach", "ink") and (
                 any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects) or verb.tag_ == "VBN"):
             # "the memorandum was signed by A and B": the signatories met
