@@ -173,9 +173,9 @@
   }
   // Label boxes (vis-network's bounding boxes include the label) that overlap are pushed
   // apart along the axis where they overlap least, until none overlap.
-  function separate(items, pad) {
-    var rounds = 0;
-    for (; rounds < 400; rounds++) {
+  function separate(items, pad, limit) {
+    var rounds = 0, most = limit || 400;
+    for (; rounds < most; rounds++) {
       items.sort(function (a, b) { return (a.x + a.l) - (b.x + b.l); });
       var moved = false;
       for (var i = 0; i < items.length; i++) {
@@ -247,7 +247,11 @@
     // room between nodes is where edge labels go.
     var top = Math.max.apply(null, tries.map(function (t) { return t.scale; }).concat([0]));
     var best = tries.filter(function (t) { return t.scale >= 0.92 * top; })[0];
-    if (!best) { best = { items: base, rounds: separate(base, pad), f: 1 }; }
+    if (!best) {
+      // no pulled-in layout came apart in the usual rounds: give the full-size one as many
+      // as it takes (small graphs only come here; each round is one sweep of the boxes)
+      best = { items: base, rounds: separate(base, pad, ids.length > 600 ? 400 : 4000), f: 1 };
+    }
     best.items.forEach(function (it) { network.moveNode(it.id, it.x, it.y); });
     kg.shrink = best.f;
     return best.rounds;
@@ -402,6 +406,10 @@
     physicsBox.checked = false;
     network.redraw();
     kg.declutterRounds = declutter(nodesView.getIds(), 6);
+    network.redraw();
+    fitView(false);
+    // labels are measured again once drawn in the fitted view: push apart any that grew
+    kg.declutterRounds += declutter(nodesView.getIds(), 6, [1]);
     network.redraw();
     fitView(false);
     bendParallels();
