@@ -16,7 +16,7 @@ from kg.ingest import parse_document
 pytestmark = pytest.mark.slow
 DEV = Path(__file__).resolve().parent.parent / "gold" / "dev"
 
-# micro-average over all 44 articles (measured: precision 0.742, core recall 0.402)
+# micro-average over all 44 articles (measured: precision 0.746, core recall 0.406)
 MICRO_PRECISION = 0.72
 MICRO_CORE_RECALL = 0.38
 # per article: core recall measured minus 0.1, rounded down
@@ -31,7 +31,7 @@ CORE_RECALL = {
     "ap02_gac_aion_rayong_plant": 0.35,
     "ap03_byd_tanjong_malim_ckd": 0.05,
     "ap04_pilbara_posco_gwangyang_lithium": 0.26,
-    "ap06_modi_hansalpur_evitara_tdsg": 0.35,
+    "ap06_modi_hansalpur_evitara_tdsg": 0.4,
     "ap07_china_top_car_exporter_2023": 0.35,
     "cn01_hyundai_ulsan_ev_plant": 0.62,
     "cn02_catl_2023_results": 0.11,
@@ -50,7 +50,7 @@ CORE_RECALL = {
     "mi05_bolivia_ylb_cbc_lithium_deal": 0.25,
     "mi06_redwood_south_carolina_campus": 0.34,
     "na01_northvolt_chapter11_carlsson": 0.27,
-    "na02_honda_ontario_ev_value_chain": 0.25,
+    "na02_honda_ontario_ev_value_chain": 0.31,
     "na03_tesla_gruenheide_opening": 0.15,
     "na05_mexico_olinia_minicar": 0.01,
     "na06_starplus_kokomo_doe_loan": 0.16,
