@@ -1,4 +1,4 @@
-"""Entity typing cues (kg/extract/mentions.py): product models named beside what they are."""
+"""Mentions and their types (kg/extract/mentions.py): models, companies NER mistyped, name spans."""
 
 from __future__ import annotations
 
