@@ -68,3 +68,9 @@ def test_each_of_two_plants_keeps_its_own_place(extractor):
     f = facts(extract_text(extractor, "Orvik Motors will build a car plant in Lyon and a battery plant in Kassel.\n"))
     assert ("Orvik Motors Lyon car plant", "locatedIn", "Lyon") in f and not any(
         s == "Orvik Motors Lyon car plant" and o == "Kassel" for s, _, o in f), f
+
+
+def test_plants_in_a_continent_name_no_place_of_the_company(extractor):
+    f = facts(extract_text(extractor, "Orvik Motors, the world's largest maker of vans, already operates two "
+                           "plants in Europe, in Germany and Hungary.\n"))
+    assert not any(p == "hasFacilityIn" and o == "Europe" for _, p, o in f), f

@@ -21,6 +21,7 @@ from kg.extract.relations.lexicon import (
     ANY,
     BODY,
     CLAUSE_INTERNAL,
+    CONTINENTS,
     DELEGATE_NOUNS,
     GOVERNMENT_NOUNS,
     PLACE,
@@ -251,33 +252,6 @@ class FinderBase:
             return self.args(verb.head)
         return []
 
-    def previous_subject_site(self, verb: Token) -> tuple[Cluster, Token] | None:
-        """The plant the previous sentence is about, when it is its subject."""
-        start = verb.sent.start
-        if start == 0:
-            return None
-        root = self.doc[start - 1].sent.root
-        return next((s for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
-                     for s in [self.facility_at(c)] if s), None)
-
-    def latest_site(self, before: int) -> tuple[Cluster, Token] | None:
-        """The plant named last before a token, within the story's last three sentences."""
-        sents = list(self.doc[:before].sents)[-3:] if before > 0 else []
-        for sent in reversed(sents):
-            for tok in reversed(sent):
-                site = self.facility_at(tok)
-                if site is not None:
-                    return site
-        return None
-
-    def relative_site(self, clause: Token) -> tuple[Cluster, Token] | None:
-        """'a plant in Antofagasta, which will make N': the parser hangs the relative clause
-        from the town, but the town's phrase belongs to the plant the clause is about."""
-        place = clause.head
-        if clause.dep_ == "relcl" and place.dep_ == "pobj" and place.head.dep_ == "prep":
-            return self.facility_at(place.head.head)
-        return None
-
     def governor_subjects(self, noun: Token) -> list[tuple[Cluster, Token]]:
         """The actor of a nominal trigger: its possessor, or the governing clause's subject."""
         for child in noun.children:
@@ -326,8 +300,9 @@ class FinderBase:
             oc, ot = o
             if oc.type not in o_types or oc.id == sc.id:
                 return
-            if p in WHERE_RELATIONS and any(m.kind == "facility" for m in oc.mentions):
-                return  # a plant is not a place something is located in or has a facility in
+            if p in WHERE_RELATIONS and any(m.kind == "facility" for m in oc.mentions) or (
+                    p == "hasFacilityIn" and oc.label in CONTINENTS):
+                return  # a plant is no place a thing is in; "plants in Europe" name no place
             oid = oc.id
             o_tok = self.mention_span(ot)
         hedge = self.hedge(trigger)

@@ -364,6 +364,33 @@ class SiteRules(FinderBase):
         m = Mention(start, tok.i + 1, self.doc[start : tok.i + 1].text, Kind.REGION, "name", label)
         return (self.new_cluster(m), tok)
 
+    def previous_subject_site(self, verb: Token) -> tuple[Cluster, Token] | None:
+        """The plant the previous sentence is about, when it is its subject."""
+        start = verb.sent.start
+        if start == 0:
+            return None
+        root = self.doc[start - 1].sent.root
+        return next((s for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for s in [self.facility_at(c)] if s), None)
+
+    def latest_site(self, before: int) -> tuple[Cluster, Token] | None:
+        """The plant named last before a token, within the story's last three sentences."""
+        sents = list(self.doc[:before].sents)[-3:] if before > 0 else []
+        for sent in reversed(sents):
+            for tok in reversed(sent):
+                site = self.facility_at(tok)
+                if site is not None:
+                    return site
+        return None
+
+    def relative_site(self, clause: Token) -> tuple[Cluster, Token] | None:
+        """'a plant in Antofagasta, which will make N': the parser hangs the relative clause
+        from the town, but the town's phrase belongs to the plant the clause is about."""
+        place = clause.head
+        if clause.dep_ == "relcl" and place.dep_ == "pobj" and place.head.dep_ == "prep":
+            return self.facility_at(place.head.head)
+        return None
+
     def facility_cluster(self, m: Mention) -> Cluster:
         """The facility a mention names: a known one whose name holds all of this name's words
         or whose words this name holds ('the Hansalpur plant' after 'Acme's Hansalpur plant'),
