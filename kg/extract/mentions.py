@@ -118,6 +118,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(acronym.start, acronym.end, acronym.text, Kind.ORGANIZATION,
                                         "name", mention.text, cue="bracketed acronym"))
     _extend_with_acronym_tails(doc, mentions, gaz)
+    mentions = _names_cut_at_a_country(doc, mentions, gaz)
     mentions.extend(_org_names_read_as_groups(doc, mentions, gaz))
     mentions.extend(_unlabelled_names(doc, mentions))
     mentions = split_titles(doc, mentions)
@@ -192,6 +193,22 @@ def _us_states_among_countries(mentions: list[Mention], gaz: Gazetteer) -> None:
     if american:
         for m in ambiguous:
             m.type, m.label, m.cue = Kind.REGION, gaz.us_state(m.text) or m.text, "U.S. state in a U.S. setting"
+
+
+def _names_cut_at_a_country(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """'its unit CNGR Morocco New Energy': NER starts a company's name at the country word in
+    it; the name words before it that hang on the name belong to it."""
+    for m in [m for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"]:
+        if m.start == 0 or not gaz.country(doc[m.start].text):
+            continue
+        start = m.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(m.start, m.end):
+            start -= 1
+        if start < m.start:
+            mentions = [o for o in mentions if not (start <= o.start and o.end <= m.start)]
+            m.start, m.text = start, doc[start : m.end].text
+            m.label = m.text if m.label else m.label
+    return mentions
 
 
 def _extend_with_acronym_tails(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:

@@ -63,3 +63,9 @@ def test_the_full_name_labels_a_company_its_short_form_is_used_more(extractor):
                        "would open in 2026. Redwood also recycles batteries.\n")
     labels = {e.label for e in doc.entities if e.type == "Organization"}
     assert "Redwood Materials" in labels and "Redwood" not in labels, labels
+
+
+def test_a_company_name_with_a_country_word_inside_is_whole(extractor):
+    mentions = extractor.nlp("Orvik Motors said its unit Orvik Morocco New Energy holds 50 percent of the venture.")._.kg_mentions
+    names = {m.text for m in mentions if m.type == "Organization"}
+    assert "Orvik Morocco New Energy" in names and "Morocco New Energy" not in names, names
