@@ -338,3 +338,17 @@ def test_a_former_head_heads_no_longer(extractor):
     f = facts(extract_text(extractor, "The company was founded in 2017 by Ding Wei, a former president of "
                            "Orvik Motors.\n"))
     assert not any(p == "directorOf" for _, p, _ in f), f
+
+
+def test_the_describer_is_not_given_the_rank_it_describes(extractor):
+    f = facts(extract_text(extractor, "Norway wants more factories. Norway has cheap power, Norway says. Kestrel "
+                           "Cells, which the government describes as the first Norwegian maker of cells, "
+                           "opened a plant.\n"))
+    assert not any(p == "rankedAs" and s.startswith("Government") for s, p, _ in f), f
+
+
+def test_the_government_of_an_article_about_one_country_is_that_countrys(extractor):
+    f = facts(extract_text(extractor, "Spain welcomed the plan. Spain wants more factories, and Spain has cheap "
+                           "power.\n\nThe government has granted 133.7 million euros to the Orvik Motors plant in "
+                           "Zaragoza from its support scheme.\n"))
+    assert ("Government of Spain", "supports", "Orvik Motors Zaragoza plant") in f, f

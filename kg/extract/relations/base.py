@@ -221,10 +221,12 @@ class FinderBase:
         'Government of Spain' after the state or province it governs."""
         states = [self.cluster(a) for a in t.children if a.dep_ in ("compound", "poss", "amod")
                   and self.cluster(a) is not None and self.cluster(a).type in (Kind.COUNTRY, Kind.REGION, Kind.PLACE, Kind.CITY)]
-        if not states:
+        # "The government has granted ...": in an article about one country, its government
+        label = states[0].label if states else self.doc_country() if any(
+            c.dep_ == "det" and c.lower_ == "the" for c in t.children) and len(list(t.children)) == 1 else None
+        if label is None:
             return None
-        st = states[0]
-        name = f"Government of {'the ' if st.label.startswith('United ') else ''}{st.label}"
+        name = f"Government of {'the ' if label.startswith('United ') else ''}{label}"
         gov = self.new_cluster(Mention(t.i, t.i + 1, t.text, Kind.ORGANIZATION, "name", name))
         return (gov, t)
 

@@ -267,7 +267,12 @@ class VerbRules(FinderBase):
                 rank = self.rank_value(pobj)
                 if rank is None or lemma in ROLE_CHANGE_VERBS - {"remain", "become", "continue", "stay"}:
                     continue
-                for s in self.subjects(verb):
+                # "which the government describes as the first maker": the described, not the describer
+                ranked = self.subjects(verb)
+                if lemma in ("describe", "call", "bill", "hail", "regard", "see", "consider", "rank", "name"):
+                    ranked = [a for o in verb.children if o.dep_ == "dobj" for a in (
+                        self.args(verb.head) if o.lower_ in ("which", "that") and verb.dep_ == "relcl" else self.args(o))]
+                for s in ranked:
                     self.add(s, self.rank_relation(pobj), rank, verb, "verb:as-rank", 0.75, BODY, ANY)
 
     def works_at(self, verb: Token) -> list[tuple[Cluster, Token]]:
