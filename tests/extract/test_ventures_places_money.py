@@ -398,3 +398,12 @@ def test_money_in_two_currencies_is_one_amount(extractor, text):
 def test_two_amounts_for_two_things_stay_two(extractor):
     doc = extract_text(extractor, "Orvik Motors will invest $2 billion in Lyon and $3 billion in Porto.\n")
     assert len([t for t in doc.triples if t.predicate == "investmentValue"]) == 2
+
+
+@pytest.mark.parametrize("text, rel", [
+    ("Norway and Chile have agreed to work together on raw materials and batteries.", "cooperatesWith"),
+    ("Orvik Motors and Kestrel Cells will work together on solid-state batteries.", "partnersWith"),
+])
+def test_working_together_is_cooperation_of_states_and_partnership_of_companies(extractor, text, rel):
+    doc = extract_text(extractor, text + "\n")
+    assert any(t.predicate == rel for t in doc.triples), facts(doc)

@@ -99,6 +99,12 @@ class VerbRules(FinderBase):
             self.shareholder_rule(verb)
         if lemma in ("receive", "host", "welcome"):
             self.hosted_rule(verb)
+        if lemma in ("work", "cooperate", "collaborate", "partner", "team") and any(
+                c.lower_ == "together" for c in verb.children):
+            # "A and B agreed to work together on X": states cooperate, companies partner
+            subs = [a for a in self.subjects(verb) if a[0].type in BODY]
+            states = all(self.is_tariff_body(a[0]) for a in subs)  # states and blocs
+            self.pairwise(subs, verb, "cooperatesWith" if states else "partnersWith", "verb:work-together", 0.75)
         if lemma in ROLE_CHANGE_VERBS:
             self.role_change_rule(verb)
         self.ranked_as_rule(verb, lemma)
