@@ -85,8 +85,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             mentions.append(Mention(span.start, span.end, span.text, Kind.CITY if city else Kind.PLACE, "name",
                                     city or name, cue="dateline"))
             continue
-        if ent.label_ == "GPE" and any(t.text == "," for t in span[1:-1]):
-            # "Windsor, Ontario" is two places, the second holding the first
+        if ent.label_ == "GPE" and any(t.text == "," for t in span[1:-1]) or ent.label_ == "ORG" and any(
+                t.text == "," and doc[t.i + 1].dep_ == "conj" for t in span[1:-1]) and not any(
+                t.is_lower for t in span):  # not "Ministry of Development, Industry and Trade"
+            # "Windsor, Ontario" is two places, the second holding the first; "Jeep, Ram" two makes
             comma = next(t.i for t in span[1:-1] if t.text == ",")
             for part in (doc[span.start : comma], doc[comma + 1 : span.end]):
                 mention = _typed(part, ent.label_, gaz) if len(part) else None

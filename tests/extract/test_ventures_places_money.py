@@ -407,3 +407,19 @@ def test_two_amounts_for_two_things_stay_two(extractor):
 def test_working_together_is_cooperation_of_states_and_partnership_of_companies(extractor, text, rel):
     doc = extract_text(extractor, text + "\n")
     assert any(t.predicate == rel for t in doc.triples), facts(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Orvik Motors, the maker of Velo, Strada and Nuvo vehicles, said sales rose.",
+    "Orvik Motors, the maker of Peugeot and Fiat cars, said sales rose.",
+])
+def test_the_makes_a_maker_is_said_to_make_are_its_brands(extractor, text):
+    doc = extract_text(extractor, text + "\n")
+    brands = {s for s, p, o in facts(doc) if p == "brandOf" and o == "Orvik Motors"}
+    assert len(brands) >= 2 and not any("," in b for b in brands), brands
+
+
+def test_a_ministry_with_a_list_in_its_name_stays_one(extractor):
+    mentions = extractor.nlp("The Ministry of Development, Industry, Trade and Services said on Monday it agreed.")._.kg_mentions
+    assert any(m.text.endswith("Trade and Services") and m.text.startswith("Ministry") for m in mentions) or not any(
+        m.text == "Industry" for m in mentions), [(m.text, m.type) for m in mentions]

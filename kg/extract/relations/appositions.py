@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extract.coref import Cluster
 from kg.extract.lexicon import (
     HEAD_TITLES,
+    MODEL_NOUNS,
     ORG_NOUNS,
     PERSON_NOUNS,
     TITLE_WORDS,
@@ -183,10 +184,25 @@ class AppositionRules(FinderBase):
                         for b in p.children:
                             if b.dep_ in ("compound", "nmod"):
                                 for brand in self.args(b):
+                                    if brand[0].type in (Kind.PERSON, Kind.PLACE) and all(
+                                            m.kind == "name" for m in brand[0].mentions) and not self.gaz.city(brand[0].label):
+                                        # a name the text calls a make of vehicles is a brand, whatever NER said
+                                        brand[0].type = Kind.ORGANIZATION
                                     if brand[0].type in (Kind.ORGANIZATION, Kind.PRODUCT):
                                         for h in heads:
                                             self.add(brand, "brandOf", h, noun, "appos:maker-of-brand", 0.75,
                                                      (Kind.ORGANIZATION, Kind.PRODUCT), (Kind.ORGANIZATION,))
+                    if p.dep_ == "pobj" and p.pos_ == "PROPN" and any(
+                            c.pos_ == "NOUN" and c.lower_ in MODEL_NOUNS | {"trucks", "buses", "motorcycles"}
+                            for c in p.conjuncts):
+                        # parsed as a list: "the maker of Jeep, Ram and Chrysler vehicles"
+                        for brand in (a for c in (p, *p.conjuncts) if c.pos_ == "PROPN" for a in self.args(c)):
+                            if brand[0].type in (Kind.PERSON, Kind.PLACE) and not self.gaz.city(brand[0].label):
+                                brand[0].type = Kind.ORGANIZATION
+                            if brand[0].type == Kind.ORGANIZATION:
+                                for h in heads:
+                                    self.add(brand, "brandOf", h, noun, "appos:maker-of-brand", 0.75,
+                                             (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
                 # "a maker of lithium-ion batteries" -> produces(X, lithium-ion batteries)
                 for p in child.children:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and self.cluster(p) is None and not any(
