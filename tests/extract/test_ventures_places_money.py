@@ -423,3 +423,11 @@ def test_a_ministry_with_a_list_in_its_name_stays_one(extractor):
     mentions = extractor.nlp("The Ministry of Development, Industry, Trade and Services said on Monday it agreed.")._.kg_mentions
     assert any(m.text.endswith("Trade and Services") and m.text.startswith("Ministry") for m in mentions) or not any(
         m.text == "Industry" for m in mentions), [(m.text, m.type) for m in mentions]
+
+
+@pytest.mark.parametrize("text, brand, owner", [
+    ("Orvik Motors sells premium electric cars under its Strada brand.", "Strada", "Orvik Motors"),
+    ("Kovalt Group said its Lumo brand would enter Europe.", "Lumo", "Kovalt Group"),
+])
+def test_a_companys_named_brand_is_its_brand(extractor, text, brand, owner):
+    assert (brand, "brandOf", owner) in facts(extract_text(extractor, text + "\n"))

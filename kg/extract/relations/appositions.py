@@ -229,8 +229,22 @@ class AppositionRules(FinderBase):
                         elif child.lower_ in ("from", "in") and lemma in PERSON_NOUNS:
                             self.add(h, "basedIn", o, noun, "appos:from-place", 0.7, (Kind.PERSON,), PLACE)
 
+    def brand_compound_rule(self, noun: Token) -> None:
+        """'sells cars under its Strada brand', "Acme's Velo brand" -> brandOf(Strada, Acme)."""
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c) if a[0].type == Kind.ORGANIZATION]
+        for brand in (a for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" for a in self.args(c)):
+            if brand[0].type in (Kind.PERSON, Kind.PLACE) and not self.gaz.city(brand[0].label):
+                brand[0].type = Kind.ORGANIZATION  # a name the text calls a brand is one, whatever NER said
+            for owner in owners:
+                if brand[0].type == Kind.ORGANIZATION and brand[0].id != owner[0].id:
+                    self.add(brand, "brandOf", owner, noun, "descriptor:brand-compound", 0.8,
+                             (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
+
     def descriptor_rules(self) -> None:
         """'Chinese energy conglomerate X' -> nationality(X, China)."""
+        for tok in self.doc:
+            if tok.lemma_.lower() in ("brand", "marque") and tok.pos_ == "NOUN":
+                self.brand_compound_rule(tok)
         for c in list(self.res.clusters.values()):
             if c.type != Kind.ORGANIZATION:
                 continue
