@@ -275,8 +275,9 @@ class VerbRules(FinderBase):
                     continue
                 # "which the government describes as the first maker": the described, not the describer
                 ranked = self.subjects(verb)
-                if lemma in ("describe", "call", "bill", "hail", "regard", "see", "consider", "rank", "name"):
-                    ranked = [a for o in verb.children if o.dep_ == "dobj" for a in (
+                described = [o for o in verb.children if o.dep_ == "dobj"]
+                if lemma in ("describe", "call", "bill", "hail", "regard", "see", "consider", "rank", "name") and described:
+                    ranked = [a for o in described for a in (
                         self.args(verb.head) if o.lower_ in ("which", "that") and verb.dep_ == "relcl" else self.args(o))]
                 for s in ranked:
                     self.add(s, self.rank_relation(pobj), rank, verb, "verb:as-rank", 0.75, BODY, ANY)
