@@ -16,13 +16,13 @@ from kg.ingest import parse_document
 pytestmark = pytest.mark.slow
 DEV = Path(__file__).resolve().parent.parent / "gold" / "dev"
 
-# micro-average over all 44 articles (measured: precision 0.746, core recall 0.406)
-MICRO_PRECISION = 0.72
-MICRO_CORE_RECALL = 0.38
+# micro-average over all 44 articles (measured: precision 0.752, core recall 0.412)
+MICRO_PRECISION = 0.73
+MICRO_CORE_RECALL = 0.39
 # per article: core recall measured minus 0.1, rounded down
 CORE_RECALL = {
     "am01_byd_tsingshan_chile_lithium_exit": 0.35,
-    "am02_cobco_jorf_lasfar_battery_materials": 0.29,
+    "am02_cobco_jorf_lasfar_battery_materials": 0.33,
     "am03_brazil_ev_import_duty": 0.71,
     "am05_ganfeng_mariana_salta": 0.23,
     "am06_sqm_2023_results": 0.26,
@@ -53,7 +53,7 @@ CORE_RECALL = {
     "na02_honda_ontario_ev_value_chain": 0.31,
     "na03_tesla_gruenheide_opening": 0.15,
     "na05_mexico_olinia_minicar": 0.01,
-    "na06_starplus_kokomo_doe_loan": 0.16,
+    "na06_starplus_kokomo_doe_loan": 0.2,
     "po01_vinfast_thoothukudi_groundbreaking": 0.38,
     "po02_india_ev_passenger_car_scheme": 0.0,
     "po03_ethiopia_ice_import_ban": 0.18,
@@ -62,9 +62,9 @@ CORE_RECALL = {
     "tr01_lges_ford_koc_battery_jv": 0.06,
     "tr03_byd_central_asia_interview": 0.27,
     "tr04_korea_kazakhstan_critical_minerals": 0.11,
-    "tr05_eu_kazakhstan_raw_materials": 0.4,
+    "tr05_eu_kazakhstan_raw_materials": 0.48,
     "tr06_hyundai_pif_saudi_plant": 0.25,
-    "tr08_human_horizons_saudi_deal": 0.27,
+    "tr08_human_horizons_saudi_deal": 0.33,
 }
 
 
