@@ -213,17 +213,9 @@ class SiteRules(FinderBase):
             and not any(t.dep_ == "poss" for t in noun.lefts)
 
     def site_owners(self, owners: list[tuple[Cluster, Token]]) -> list[str]:
-        """The owners as a plant's name gives them: one owner by its usual name, several by
-        their shortest ones ('Acme-LGES Lyon plant' for Acme and LG Energy Solution (LGES))."""
-        owners = list({c.id: (c, tok) for c, tok in owners}.values())
-        if len(owners) == 1:
-            return [self.site_owner(*owners[0])]
-        names = []
-        for c, tok in owners:
-            forms = [m.text for m in c.mentions if m.kind == "name" and m.text[:1].isupper()
-                     and len(m.text) > 1] or [self.site_owner(c, tok)]
-            names.append(self.strip_suffix(min(forms, key=len)))
-        return names
+        """The owners as a plant's name gives them, each once ('Acme-LGES Lyon plant' for Acme
+        and LG Energy Solution (LGES))."""
+        return [self.site_owner(c, tok) for c, tok in {c.id: (c, tok) for c, tok in owners}.values()]
 
     @staticmethod
     def strip_suffix(name: str) -> str:
