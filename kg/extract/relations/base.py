@@ -254,6 +254,19 @@ class FinderBase:
             return self.args(verb.head)
         return []
 
+    def listed_from(self, kind: str, start: int) -> list[tuple[Cluster, Token]]:
+        """The entities of a kind named in a list from token `start` to the clause's verb
+        ('among them A, chair of X, B and C'): the parser often breaks long lists of titled
+        names, the names themselves stay."""
+        found: list[tuple[Cluster, Token]] = []
+        for tok in self.doc[start : self.doc[start].sent.end] if start < len(self.doc) else []:
+            if tok.pos_ in ("VERB", "AUX") or tok.text == ";" or tok.lower_ in ("who", "which", "while"):
+                break
+            c = self.cluster(tok)
+            if c is not None and c.type == kind and all(f[0].id != c.id for f in found):
+                found.append((c, tok))
+        return found
+
     def governor_subjects(self, noun: Token) -> list[tuple[Cluster, Token]]:
         """The actor of a nominal trigger: its possessor, or the governing clause's subject."""
         for child in noun.children:

@@ -111,7 +111,7 @@ class EventRules(FinderBase):
                         continue
                     # "X attended the ceremony, together with A, B and C": the list attended too
                     company = [p for w in tok.children if w.dep_ == "prep" and w.lower_ == "with" and any(
-                        c.lower_ in ("together", "along") for c in w.children) for p in self.people_listed_from(w.i + 1)]
+                        c.lower_ in ("together", "along") for c in w.children) for p in self.listed_from(Kind.PERSON, w.i + 1)]
                     for person in self.merge_people(self.people_of(tok), company):
                         self.add(person, "attended", event, tok, f"event:{tok.lemma_.lower()}", 0.8,
                                  (Kind.PERSON,), (Kind.EVENT,))
@@ -132,7 +132,7 @@ class EventRules(FinderBase):
                 gathering = [o for o in verb.children if o.dep_ == "dobj"] if verb.lemma_.lower() == "attend" else []
                 event = self.occasion_at(gathering[0]) if gathering else None
                 listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("among", "including")
-                          for p in self.people_listed_from(c.i + 1)]
+                          for p in self.listed_from(Kind.PERSON, c.i + 1)]
                 people = self.merge_people([a for a in self.args(tok) if a[0].type == Kind.PERSON], listed)
                 for person in people if event else []:
                     self.add(person, "attended", event, verb, "event:attended-among", 0.75,
@@ -171,20 +171,7 @@ class EventRules(FinderBase):
         found = [a for c in verb.children if c.dep_ == "agent" for p in c.children
                  if p.dep_ == "pobj" for a in self.args(p) if a[0].type == Kind.PERSON]
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
-        return self.merge_people(found, self.people_listed_from(by.i + 1) if by is not None else [])
-
-    def people_listed_from(self, start: int) -> list[tuple[Cluster, Token]]:
-        """The people named in a list that runs from token `start` to the clause's end; the
-        parser often breaks long lists of titled names, the names themselves stay."""
-        people: list[tuple[Cluster, Token]] = []
-        sent_end = self.doc[start].sent.end if start < len(self.doc) else start
-        for tok in self.doc[start:sent_end]:
-            if tok.pos_ in ("VERB", "AUX") or tok.text == ";" or tok.lower_ in ("who", "which", "while"):
-                break
-            c = self.cluster(tok)
-            if c is not None and c.type == Kind.PERSON and all(p[0].id != c.id for p in people):
-                people.append((c, tok))
-        return people
+        return self.merge_people(found, self.listed_from(Kind.PERSON, by.i + 1) if by is not None else [])
 
     @staticmethod
     def merge_people(a: list[tuple[Cluster, Token]], b: list[tuple[Cluster, Token]]) -> list[tuple[Cluster, Token]]:

@@ -150,7 +150,7 @@ class VentureRules(FinderBase):
         listed: list[tuple[Cluster, Token]] = []
         for tok in self.doc[noun.i + 1 : noun.sent.end]:
             if tok.lower_ in ("among", "including", "like") or tok.lower_ == "as" and self.doc[tok.i - 1].lower_ == "such":
-                listed = self.orgs_listed_from(tok.i + 1)
+                listed = self.listed_from(Kind.ORGANIZATION, tok.i + 1)
                 break
             if tok.pos_ in ("VERB", "AUX") or tok.text not in (",", "such"):
                 return  # the list must follow the noun: "partners, among them ..."
@@ -159,17 +159,6 @@ class VentureRules(FinderBase):
                 if partner[0].id != owner[0].id:
                     self.add(owner, "partnersWith", partner, noun, "noun:listed-partners", 0.75,
                              (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
-
-    def orgs_listed_from(self, start: int) -> list[tuple[Cluster, Token]]:
-        """The organisations named in a list from token `start` to the clause's verb."""
-        found: list[tuple[Cluster, Token]] = []
-        for tok in self.doc[start : self.doc[start].sent.end] if start < len(self.doc) else []:
-            if tok.pos_ in ("VERB", "AUX") or tok.text == ";":
-                break
-            c = self.cluster(tok)
-            if c is not None and c.type == Kind.ORGANIZATION and all(f[0].id != c.id for f in found):
-                found.append((c, tok))
-        return found
 
     def noun_rules(self, noun: Token, lemma: str) -> None:
         if lemma == "partner":
