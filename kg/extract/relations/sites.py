@@ -366,13 +366,18 @@ class SiteRules(FinderBase):
                      for s in [self.facility_at(c)] if s), None)
 
     def latest_site(self, before: int) -> tuple[Cluster, Token] | None:
-        """The plant named last before a token, within the story's last three sentences."""
-        sents = list(self.doc[:before].sents)[-3:] if before > 0 else []
-        for sent in reversed(sents):
-            for tok in reversed(sent):
+        """The plant named last before a sentence start, within the three sentences before it."""
+        # walk back sentence by sentence: listing every sentence before would make long stories quadratic
+        end = before
+        for _ in range(3):
+            if end <= 0:
+                break
+            sent = self.doc[end - 1].sent
+            for tok in reversed(self.doc[sent.start : end]):
                 site = self.facility_at(tok)
                 if site is not None:
                     return site
+            end = sent.start
         return None
 
     def relative_site(self, clause: Token) -> tuple[Cluster, Token] | None:
