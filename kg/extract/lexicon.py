@@ -44,6 +44,9 @@ PLACE_NOUNS = frozenset("city cities town province region country countries stat
 # name areas inside a country (a homonymous city is not meant).
 SUBDIVISION_NOUNS = frozenset("state province region county".split())
 AREA_NOUNS = SUBDIVISION_NOUNS | {"city", "town", "district"}
+# Nouns of land set aside for industry, whose own place phrase places what stands on them
+# ("a factory in an industrial zone in P").
+ESTATE_NOUNS = frozenset("zone park estate area hub cluster corridor".split())
 # Nouns whose "of" phrase names a place ("the port of Jorf Lasfar", "the mayor of Ulsan").
 PLACE_OF_NOUNS = AREA_NOUNS | {"port", "capital", "mayor", "governor"}
 # Nouns naming a built facility; an NP headed by one becomes a facility entity.

@@ -74,3 +74,46 @@ def test_plants_in_a_continent_name_no_place_of_the_company(extractor):
     f = facts(extract_text(extractor, "Orvik Motors, the world's largest maker of vans, already operates two "
                            "plants in Europe, in Germany and Hungary.\n"))
     assert not any(p == "hasFacilityIn" and o == "Europe" for _, p, o in f), f
+
+
+@pytest.mark.parametrize("text, venture, plant, fact", [
+    # "The plant" of a story about one venture, before any plant is named
+    ("Norvik Motors will build cars in Portugal for the first time under a joint venture with Peltan "
+     "Holdings. The plant is designed to turn out 80,000 vehicles a year.",
+     "Norvik Motors-Peltan joint venture", "Norvik Motors-Peltan plant", ("capacity", "80000 vehicles")),
+    # a factory the sentence gives no owner, in an industrial estate of a town
+    ("Norvik Motors and Peltan Energy agreed to form a joint venture to make battery cells. The cells "
+     "will be made at a factory in an industrial park in Tarsus.",
+     "Norvik Motors-Peltan Energy joint venture", "Norvik Motors-Peltan Energy Tarsus plant", ("locatedIn", "Tarsus")),
+])
+def test_the_plant_of_a_story_about_one_venture_is_the_ventures(extractor, text, venture, plant, fact):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (venture, "builds", plant) in f, f
+    assert (plant, *fact) in f, f
+
+
+def test_a_plant_the_story_already_gives_someone_stays_theirs_in_a_venture_story(extractor):
+    f = facts(extract_text(extractor, (
+        "Norvik Motors and Peltan Energy will build a battery plant together. The cells will come from "
+        "Peltan's factory in Tarsus. The neighbouring Tarsus plant has 900 workers.\n")))
+    assert not any(p == "builds" and o.endswith("Tarsus plant") and "joint venture" in s for s, p, o in f), f
+
+
+@pytest.mark.parametrize("text, parents", [
+    ("Peltan Energy has agreed to join Norvik Motors and Arcos Holding in a planned joint venture to make "
+     "battery cells.", ("Peltan Energy", "Norvik Motors", "Arcos Holding")),
+    ("Norvik Motors will make batteries in Poland through a joint venture with Peltan Energy, the "
+     "companies said.", ("Norvik Motors", "Peltan Energy")),
+])
+def test_a_venture_joined_or_worked_through_has_every_company_as_parent(extractor, text, parents):
+    f = facts(extract_text(extractor, text + "\n"))
+    ventures = {s for s, p, _ in f if p == "jointVentureOf"}
+    assert len(ventures) == 1, f
+    for parent in parents:
+        assert (next(iter(ventures)), "jointVentureOf", parent) in f, f
+    assert not any(p == "memberOf" for _, p, _ in f), f  # joining partners is no membership
+
+
+def test_joining_a_body_is_still_membership(extractor):
+    f = facts(extract_text(extractor, "Norvik Motors joined the Kassel Chamber of Commerce in 2019.\n"))
+    assert ("Norvik Motors", "memberOf", "Kassel Chamber of Commerce") in f, f

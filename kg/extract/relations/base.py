@@ -11,6 +11,7 @@ from kg.extract.calibration import HEDGE_FACTOR
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.lexicon import (
     AREA_NOUNS,
+    ESTATE_NOUNS,
     DENIALS,
     HEDGES,
     ORG_NOUNS,
@@ -386,6 +387,10 @@ class FinderBase:
         found = [a for a in self.args(pobj) if a[0].type in PLACE]
         if found:
             return found
+        if pobj.lemma_.lower() in ESTATE_NOUNS and self.cluster(pobj) is None:
+            # "an industrial zone in P": the estate's place
+            return [a for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
+                    for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
         if pobj.lemma_.lower() in AREA_NOUNS:
             for c in pobj.children:
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == pobj.i - 1:

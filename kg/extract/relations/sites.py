@@ -63,8 +63,6 @@ class SiteRules(FinderBase):
         facilities = sorted(
             (m.start, c) for c in self.res.clusters.values() for m in c.mentions if m.kind == "facility"
         )
-        if not facilities:
-            return
         for tok in self.doc:
             if tok.i in self.res.token_cluster or tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
@@ -77,6 +75,7 @@ class SiteRules(FinderBase):
                 continue
             earlier = [c for start, c in facilities if start < tok.i]
             if not earlier:
+                self.venture_site(tok)  # "The plant" of a story about one venture, before any other
                 continue
             # the latest plant of the same kind of works ("the factory" is a plant, "the
             # complex" a complex), else the latest of any kind
@@ -166,17 +165,28 @@ class SiteRules(FinderBase):
         town = next((p for p in [*named_in, *places] if p[0].type == Kind.CITY),
                     next((p for p in [*named_in, *places] if p[0].type != Kind.COUNTRY), None))
         country = next((p for p in [*named_in, *places] if p[0].type == Kind.COUNTRY), None)
+        city = None
         if town is not None:
             city = self.place_text(town)
             inner = re.search(r" of (.+)$", city)
             if inner and self.gaz.city(inner.group(1)):
                 city = inner.group(1)  # "the Southern Industrial Park of Debrecen": the town names it
-        elif country is not None and owners and not self.ranked(noun):
-            city = country[0].label  # "its plant in Hungary" -> "Acme Hungary plant"
-        elif misread_towns:
-            city = misread_towns[0][0].label
+        venture = self.story_venture(noun.i) if not owners and not self.ranked(noun) and not any(
+            t.lower_ in ("neighbouring", "neighboring", "existing", "former") for t in noun.lefts) else None
+        if venture is not None and (city or country):
+            # in a story about one venture, a new "factory in P" that the story gives no one
+            # else is the venture's
+            unowned = facility_mention(self.doc, noun, None, city=city or country[0].label)
+            if unowned is None or self.known_facility(unowned) is None:
+                owners = [venture]
+            else:
+                venture = None
         else:
-            city = None
+            venture = None
+        if town is None and country is not None and owners and not self.ranked(noun):
+            city = country[0].label  # "its plant in Hungary" -> "Acme Hungary plant"
+        elif town is None and misread_towns:
+            city = misread_towns[0][0].label
         if city is None and not (owned and any(t.dep_ == "poss" or t.lower_ == "the" for t in noun.lefts)):
             return  # a plant neither placed nor owned in the phrase ("a CATL factory") is no one site
         names = self.site_owners(owners)
@@ -186,7 +196,8 @@ class SiteRules(FinderBase):
         fac = (self.facility_cluster(m), noun)
         if city is None and fac[0].label == m.label:
             self.unplaced_sites[fac[0].id] = (noun, names, m.label)
-
+        if venture is not None:
+            self.add(venture, "builds", fac, noun, "site:venture-plant", 0.7, BODY, (Kind.PLACE,))
         if self.hedge(noun) or any(t.lower_ in ("former", "planned", "proposed") for t in noun.lefts):
             return
         for place in places[:1]:
@@ -196,6 +207,28 @@ class SiteRules(FinderBase):
             self.add(fac, "locatedIn", town, noun, "site:named-place", 0.75, (Kind.PLACE,), PLACE)
         for b in builders:
             self.add(b, "builds", fac, verb, "site:builder", 0.8, BODY, (Kind.PLACE,))
+
+    def venture_site(self, noun: Token) -> None:
+        """'The plant will make ...' in a story about one joint venture that has named no plant
+        yet: the venture's plant, placed when the story says where it is."""
+        venture = self.story_venture(noun.i) if self.cluster(noun) is None else None
+        if venture is None or noun.lemma_.lower() not in FACILITY_NOUNS:
+            return
+        names = self.site_owners([venture])
+        m = facility_mention(self.doc, noun, None, owners=names)
+        if m is None:
+            return
+        fac = self.facility_cluster(m)
+        self.unplaced_sites[fac.id] = (noun, names, m.label)
+        self.add(venture, "builds", (fac, noun), noun, "site:venture-plant", 0.7, BODY, (Kind.PLACE,))
+
+    def story_venture(self, before: int) -> tuple[Cluster, Token] | None:
+        """The one joint venture a story has named or described before a token, if it has
+        exactly one: the plant of a story about a venture is the venture's."""
+        ids = {f.s for f in self.facts if f.p == "jointVentureOf" and isinstance(f.s, int)}
+        found = [(m.start, c) for c in (self.res.clusters[i] for i in ids if i in self.res.clusters)
+                 for m in [min(c.mentions, key=lambda m: m.start)] if m.start < before]
+        return (found[0][1], self.doc[found[0][0]]) if len(found) == 1 else None
 
     def named_places(self, noun: Token) -> list[tuple[Cluster, Token]]:
         """Places named inside a plant's phrase: 'the Ulsan plant', 'its Polish factory'; not
@@ -392,6 +425,20 @@ class SiteRules(FinderBase):
         """The facility a mention names: a known one whose name holds all of this name's words
         or whose words this name holds ('the Hansalpur plant' after 'Acme's Hansalpur plant'),
         the latest on a tie; else a new one. The fuller name becomes the label."""
+        c = self.known_facility(m)
+        if c is None:
+            return self.new_cluster(m)
+        if len(set(m.label.lower().split())) > len(c.label.split()):
+            c.label = m.label
+        m.cluster = c.id
+        c.mentions.append(m)
+        c.reasons.setdefault(m.text, "a facility of the same owner, place and kind")
+        for i in range(m.start, m.end):
+            self.res.token_cluster.setdefault(i, c.id)
+        return c
+
+    def known_facility(self, m: Mention) -> Cluster | None:
+        """The facility of the story a mention names, if any (see facility_cluster)."""
         words = set(m.label.lower().split())
         known = [c for c in self.res.clusters.values() if c.type == Kind.PLACE
                  and any(x.kind == "facility" for x in c.mentions)
@@ -401,17 +448,7 @@ class SiteRules(FinderBase):
         said = {c.id: set(c.label.lower().split()) | {w for x in c.mentions for w in x.text.lower().split()}
                 for c in known}
         same = [c for c in known if words <= said[c.id] or set(c.label.lower().split()) <= words]
-        if not same:
-            return self.new_cluster(m)
-        c = max(same, key=lambda c: max(x.start for x in c.mentions))
-        if len(words) > len(c.label.split()):
-            c.label = m.label
-        m.cluster = c.id
-        c.mentions.append(m)
-        c.reasons.setdefault(m.text, "a facility of the same owner, place and kind")
-        for i in range(m.start, m.end):
-            self.res.token_cluster.setdefault(i, c.id)
-        return c
+        return max(same, key=lambda c: max(x.start for x in c.mentions)) if same else None
 
     def funded_site(self, money_root: Token) -> tuple[Cluster, Token] | None:
         """The facility an amount pays for: a modifier of its noun ('a $2-billion plant'), or

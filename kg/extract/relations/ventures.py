@@ -62,12 +62,26 @@ class VentureRules(FinderBase):
                     if t.dep_ in ("pobj", "dobj") and (t.head.lower_ in ("by", "of") or t.head == acl):
                         parents.extend(self.args(t))
         with_partner = any(p.dep_ == "prep" and p.lower_ == "with" for p in noun.children)
-        if with_partner and (any(c.dep_ == "poss" for c in noun.children) or noun.dep_ == "dobj"):
+        # "A set up a joint venture with B", "A will build cars under a joint venture with B"
+        governor = noun.head if noun.dep_ == "dobj" else None
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("under", "through", "via"):
+            # the phrase may hang off a nearer noun ("for the first time under a joint venture")
+            governor = next((a for a in list(noun.ancestors)[:4] if a.pos_ in ("VERB", "AUX")), None)
+        join = next((t for t in noun.sent if t.lemma_.lower() == "join" and t.pos_ == "VERB" and t.i < noun.i),
+                    None) if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+        if join is not None:
+            # "C agreed to join A and B in a joint venture": the joiner and the joined (the
+            # phrase may hang off the verb or off the last company joined)
+            parents.extend(a for o in join.children if o.dep_ == "dobj" for a in self.args(o))
+            if noun.head.head != join:
+                parents.extend(a for a in self.args(noun.head.head) if a[0].type == Kind.ORGANIZATION)
+            parents.extend(a for a in self.subjects(join) if a[0].type == Kind.ORGANIZATION)
+        if with_partner and (any(c.dep_ == "poss" for c in noun.children) or governor is not None):
             # "its joint venture with B", "A set up a joint venture with B": the possessor or
             # the subject, and B
             parents.extend(a for c in noun.children if c.dep_ == "poss" for a in self.args(c))
-            if noun.dep_ == "dobj" and not any(c.dep_ == "poss" for c in noun.children):
-                parents.extend(a for a in self.subjects(noun.head) if a[0].type == Kind.ORGANIZATION)
+            if governor is not None and not any(c.dep_ == "poss" for c in noun.children):
+                parents.extend(a for a in self.subjects(governor) if a[0].type == Kind.ORGANIZATION)
             # only the partner itself: "with B, X" often parses the venture's name X as B's conjunct
             parents.extend((self.cluster(g), g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
                            for g in p.children if g.dep_ == "pobj" and self.cluster(g) is not None)

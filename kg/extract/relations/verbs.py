@@ -52,6 +52,9 @@ class VerbRules(FinderBase):
                 continue
             objs = [a for o in self.slot(verb, slot) for a in self.args(o)]
             rule = f"verb:{lemma}:{slot}"
+            if rel == "memberOf" and any(p.dep_ == "prep" and p.lower_ == "in" and p.i > verb.i and any(
+                    g.lemma_.lower() in PARTNERING_NOUNS for g in p.children) for p in verb.sent):
+                continue  # "C joined A and B in a venture": partners in it, not members of them
             if rel == "visited" and all(a[0].type == Kind.PLACE for a in objs):
                 # a visit to a site is a visit to its owner and its town (and to the site)
                 sites = self.site_args(verb, slot)
