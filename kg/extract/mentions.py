@@ -27,6 +27,7 @@ from kg.extract.lexicon import (
 from kg.extract.places import Gazetteer, fold
 from kg.extract.spans import Mention, bracket_acronym, trim
 from kg.extract.title_mentions import split_titles
+from kg.extract.type_votes import people_that_begin_company_names, propagate_types
 from kg.model import Kind
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
@@ -136,8 +137,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.label = m.label[:1].upper() + m.label[1:]
     for m in mentions:
         _apply_cues(doc, m)
-    _people_that_begin_company_names(mentions)
-    _propagate_types(mentions)
+    people_that_begin_company_names(mentions)
+    propagate_types(mentions)
     _us_states_among_countries(mentions, gaz)
     _provinces_in_their_country(mentions, gaz)
     mentions.extend(_org_names_missed_elsewhere(doc, mentions))  # once types are settled
@@ -355,7 +356,7 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
             return Mention(span.start, span.end, text, Kind.CITY, "name", city)
         return Mention(span.start, span.end, text, Kind.PLACE if label == "GPE" else Kind.REGION)
     prep = span.root.head
-    if city and label in ("PERSON", "ORG") and (prep.lower_ in ("in", "near", "at", "from") or (
+    if city and label in ("PERSON", "ORG", "PRODUCT") and (prep.lower_ in ("in", "near", "at", "from") or (
             prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_OF_NOUNS)):
         # "a plant in Salzgitter", "the city of Debrecen", "the mayor of Debrecen": a place.
         return Mention(span.start, span.end, text, Kind.CITY, "name", city, cue="place preposition")
@@ -447,54 +448,3 @@ def _list_head(token: Token) -> Token | None:
     if token.dep_ == "appos" and token.head.pos_ == "NOUN":
         return token.head
     return None
-
-
-# Types that come from NER alone (places typed from the gazetteer are not voted on).
-NER_TYPES = frozenset({Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.PRODUCT, Kind.EVENT})
-
-
-def _people_that_begin_company_names(mentions: list[Mention]) -> None:
-    """'Rio Tinto' read as a person beside 'Rio Tinto Lithium' and 'Rio Tinto BM Subsidiary':
-    a "person" whose name begins companies' names in the story is their parent company, or
-    the company's short name ('Nordwind' for 'Nordwind Motors')."""
-    orgs = [fold(m.text).split() for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"]
-    people = [fold(m.text).split() for m in mentions if m.type == Kind.PERSON and m.kind == "name"]
-    for m in mentions:
-        if m.type != Kind.PERSON or m.kind != "name" or m.cue:
-            continue
-        words = fold(m.text).split()
-        if not any(len(o) > len(words) and o[: len(words)] == words for o in orgs):
-            continue
-        # one word ("Nordwind's chief executive") only when no person of the story bears it
-        if len(words) >= 2 or not any(len(p) > 1 and words[0] in p for p in people):
-            m.type, m.cue = Kind.ORGANIZATION, "begins a company's name"
-
-
-def _propagate_types(mentions: list[Mention]) -> None:
-    """Give every mention of the same name the type a cue established for one of them."""
-    cued: dict[str, str] = {}
-    for m in mentions:
-        if m.cue and m.kind == "name":
-            cued.setdefault(fold(m.text), m.type)
-    for m in mentions:
-        if m.kind == "name" and not m.cue and fold(m.text) in cued:
-            m.type = cued[fold(m.text)]
-            m.cue = "same name elsewhere"
-    # NER types each occurrence of a name on its own; one name in one article is one thing,
-    # so disagreeing occurrences (ORG twice, FAC once) take the most frequent type.
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in mentions:
-        if m.kind == "name" and not m.cue and m.type in NER_TYPES:
-            votes[fold(m.text)][m.type] += 1
-    for m in mentions:
-        counts = votes.get(fold(m.text))
-        if m.kind == "name" and not m.cue and counts and len(counts) > 1 and m.type in NER_TYPES:
-            top = max(counts.values())
-            # on a tie an organisation wins: company names are what NER most often mistypes
-            best = Kind.ORGANIZATION if counts[Kind.ORGANIZATION] == top else counts.most_common(1)[0][0]
-            if counts[best] >= counts[m.type] and best != m.type:
-                m.type, m.cue = best, "most frequent type of the name"
-    # Majority type inside one coordinated list ("X, Y and Z" are of one kind).
-    # Done by callers with the parse; see relations.list_members.
-
-

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import extract_text, facts
+
 
 @pytest.mark.parametrize("text, model", [
     ("The first two models are the T05, a small city car, and the B12, a mid-size electric SUV.", "T05"),
@@ -59,3 +61,29 @@ def test_a_one_letter_prefix_belongs_to_a_models_name(extractor):
     assert any(m.text == "e NOVA" for m in mentions), [(m.text, m.type) for m in mentions]
     mentions = extractor.nlp("It is a Tesla rival, said Lars Berg.")._.kg_mentions
     assert not any(m.text.startswith("a ") for m in mentions), [(m.text, m.type) for m in mentions]
+
+
+def test_a_town_ner_took_for_a_product_is_the_town_in_each_mention(extractor):
+    """NER may type a little-known town a product; a place preposition and the gazetteer say it
+    is the town, and its other mentions follow. Built by hand so the test does not depend on
+    what the tagger makes of a given sentence."""
+    from spacy.tokens import Doc
+
+    words = "Orvik built a complex in Tarsus . The Tarsus project grew .".split()
+    heads = [1, 1, 3, 1, 3, 4, 1, 9, 9, 10, 10, 10]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "det", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "DET", "PROPN", "NOUN", "VERB", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNP", ".", "DT", "NNP", "NN", "VBD", "."]
+    lemmas = ["Orvik", "build", "a", "complex", "in", "Tarsus", ".", "the", "Tarsus", "project", "grow", "."]
+    ents = ["B-ORG", "O", "O", "O", "O", "B-PRODUCT", "O", "O", "B-PRODUCT", "O", "O", "O"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              ents=ents, sent_starts=[True] + [False] * 6 + [True] + [False] * 4)
+    doc = extractor.nlp.get_pipe("kg_entities_v1")(doc)
+    assert [m.type for m in doc._.kg_mentions if m.text == "Tarsus"] == ["City", "City"]
+
+
+def test_a_plant_described_twice_in_apposition_is_one_site(extractor):
+    f = facts(extract_text(extractor, "Orvik Motors on Sunday started work on its first Spanish factory, a car "
+                                      "and battery complex in Tarsus that will employ 3,000 people.\n"))
+    sites = {s for s, _, _ in f if s.endswith(("plant", "complex"))}
+    assert sites == {"Orvik Motors Tarsus plant"}, f

@@ -124,6 +124,15 @@ class SiteRules(FinderBase):
             # "plants in Europe" are many, not one site; "X will be Acme's first plant in P"
             # describes X, it does not name another plant
             return
+        head = self.facility_at(noun.head) if noun.dep_ == "appos" else None
+        if head is not None:
+            # "its first factory, a car and battery complex in P": one site, described twice
+            start = min([t.i for t in noun.lefts if t.dep_ == "det"] + [noun.i])
+            head[0].mentions.append(Mention(start, noun.i + 1, self.doc[start : noun.i + 1].text, head[0].type,
+                                            "description", cluster=head[0].id))
+            for i in range(start, noun.i + 1):
+                self.res.token_cluster.setdefault(i, head[0].id)
+            return
         # the operator named inside the phrase first: "Volkswagen's PowerCo factory" is PowerCo's
         inner = [a for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") for a in self.args(c)]
         owned = [a for a in inner if a[1].dep_ != "amod"]  # "its European plant" is nobody's

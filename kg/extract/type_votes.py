@@ -1,0 +1,62 @@
+"""One type per name in a story: a cue, a place or the majority decides for every mention."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from kg.extract.places import fold
+from kg.extract.spans import Mention
+from kg.model import Kind
+
+# Types that come from NER alone (places typed from the gazetteer are not voted on).
+NER_TYPES = frozenset({Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.PRODUCT, Kind.EVENT})
+
+
+def people_that_begin_company_names(mentions: list[Mention]) -> None:
+    """'Rio Tinto' read as a person beside 'Rio Tinto Lithium' and 'Rio Tinto BM Subsidiary':
+    a "person" whose name begins companies' names in the story is their parent company, or
+    the company's short name ('Nordwind' for 'Nordwind Motors')."""
+    orgs = [fold(m.text).split() for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"]
+    people = [fold(m.text).split() for m in mentions if m.type == Kind.PERSON and m.kind == "name"]
+    for m in mentions:
+        if m.type != Kind.PERSON or m.kind != "name" or m.cue:
+            continue
+        words = fold(m.text).split()
+        if not any(len(o) > len(words) and o[: len(words)] == words for o in orgs):
+            continue
+        # one word ("Nordwind's chief executive") only when no person of the story bears it
+        if len(words) >= 2 or not any(len(p) > 1 and words[0] in p for p in people):
+            m.type, m.cue = Kind.ORGANIZATION, "begins a company's name"
+
+
+def propagate_types(mentions: list[Mention]) -> None:
+    """Give every mention of the same name the type a cue established for one of them."""
+    # a name the story gives as a place once is that place where NER typed it a product or event
+    places = {fold(m.text): m for m in mentions if m.kind == "name" and m.type in (Kind.CITY, Kind.REGION, Kind.COUNTRY)}
+    for m in (m for m in mentions if m.kind == "name" and not m.cue and m.type in (Kind.PRODUCT, Kind.EVENT)):
+        if fold(m.text) in places:
+            m.type, m.label, m.cue = places[fold(m.text)].type, places[fold(m.text)].label, "same name as a place"
+    cued: dict[str, str] = {}
+    for m in mentions:
+        if m.cue and m.kind == "name":
+            cued.setdefault(fold(m.text), m.type)
+    for m in mentions:
+        if m.kind == "name" and not m.cue and fold(m.text) in cued:
+            m.type = cued[fold(m.text)]
+            m.cue = "same name elsewhere"
+    # NER types each occurrence of a name on its own; one name in one article is one thing,
+    # so disagreeing occurrences (ORG twice, FAC once) take the most frequent type.
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.kind == "name" and not m.cue and m.type in NER_TYPES:
+            votes[fold(m.text)][m.type] += 1
+    for m in mentions:
+        counts = votes.get(fold(m.text))
+        if m.kind == "name" and not m.cue and counts and len(counts) > 1 and m.type in NER_TYPES:
+            top = max(counts.values())
+            # on a tie an organisation wins: company names are what NER most often mistypes
+            best = Kind.ORGANIZATION if counts[Kind.ORGANIZATION] == top else counts.most_common(1)[0][0]
+            if counts[best] >= counts[m.type] and best != m.type:
+                m.type, m.cue = best, "most frequent type of the name"
+    # Majority type inside one coordinated list ("X, Y and Z" are of one kind).
+    # Done by callers with the parse; see relations.list_members.
