@@ -123,3 +123,28 @@ def test_models_listed_after_a_plants_output_are_its_products(extractor):
                            "and Strada.\n"))
     assert ("Orvik Motors Kassel car plant", "produces", "Velo") in f, f
     assert ("Orvik Motors Kassel car plant", "produces", "Strada") in f, f
+
+
+@pytest.mark.parametrize("text, site, amount", [
+    ("Nordwind Materials opened a cathode plant in Lyon on Monday. The plant is designed to reach "
+     "90,000 tonnes a year of precursors.", "Nordwind Materials Lyon cathode plant", 90000),
+    ("Norvik Recycling opened a plant in Lyon that will recycle 30,000 tonnes a year of black mass.",
+     "Norvik Recycling Lyon plant", 30000),
+    ("Norvik Recycling opened a plant in Lyon. The plant will recycle 30,000 tonnes a year of black mass.",
+     "Norvik Recycling Lyon plant", 30000),
+    # the relative clause hangs from the province, the province's phrase from the verb
+    ("The cars will be built at Norvik's factory in Jinhua, in Zhejiang province, which can turn out "
+     "120,000 vehicles a year.", "Norvik Jinhua plant", 120000),
+])
+def test_what_a_works_is_designed_to_reach_or_recycle_a_year_is_its_capacity(extractor, text, site, amount):
+    doc = extract_text(extractor, text + "\n")
+    caps = [t.object.number for t in doc.triples if t.predicate == "capacity" and t.subject.label == site]
+    assert caps == [amount], facts(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Nordwind Motors wants to design cars that reach 200 km an hour.",
+    "Nordwind Motors sold 90,000 vehicles last year, and its sales are designed to grow.",
+])
+def test_designing_or_reaching_without_a_yearly_output_is_no_capacity(extractor, text):
+    assert not any(p == "capacity" for _, p, _ in facts(extract_text(extractor, text + "\n")))

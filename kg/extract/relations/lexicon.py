@@ -122,7 +122,9 @@ SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
 # Words that make a count an output: production words say so themselves, the verbs of
 # building and turning out only with "a year" ("builds 50,000 cars a year").
 OUTPUT_WORDS = {"capacity", "produce", "manufacture", "output", "assemble", "make"}
-CAPACITY_WORDS = OUTPUT_WORDS | {"build", "turn", "roll", "process"}
+# "designed to reach N tonnes a year", "expected to yield N tonnes a year": with a yearly
+# rate these speak of what a works can do
+CAPACITY_WORDS = OUTPUT_WORDS | {"build", "turn", "roll", "process", "design", "yield", "recycle", "refine", "handle"}
 # Acts and belongings of a state, by which a capital's name stands for its country ("Beijing
 # said", "Ottawa imposed", "Ottawa's surtaxes").
 STATE_VERBS = {"say", "announce", "impose", "plan", "retaliate", "respond", "warn", "urge", "accuse",

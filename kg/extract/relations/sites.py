@@ -426,8 +426,23 @@ class SiteRules(FinderBase):
         """'a plant in Antofagasta, which will make N': the parser hangs the relative clause
         from the town, but the town's phrase belongs to the plant the clause is about."""
         place = clause.head
-        if clause.dep_ == "relcl" and place.dep_ == "pobj" and place.head.dep_ == "prep":
-            return self.facility_at(place.head.head)
+        if clause.dep_ == "relcl" and self.facility_at(place):
+            return self.facility_at(place)  # "a plant that will recycle N"
+        # "a factory in Jinhua, in Zhejiang province, which ...": up through the place phrases
+        for _ in range(3):
+            if clause.dep_ != "relcl" or place.dep_ not in ("pobj", "appos") or place.head.dep_ not in ("prep", "pobj"):
+                return None
+            up = place.head.head if place.dep_ == "pobj" else place.head
+            site = self.facility_at(up)
+            if up.pos_ in ("VERB", "AUX"):
+                # "built at its factory in P, in Q province, which ...": the place phrase hangs off
+                # the verb beside the plant's own
+                site = next((f for p in up.children if p.dep_ == "prep" for g in p.children
+                             if g.dep_ == "pobj" and g.i < clause.i for f in [self.facility_at(g)] if f), None)
+                return site
+            if site is not None:
+                return site
+            place = up if up.dep_ in ("pobj", "appos") else place.head
         return None
 
     def facility_cluster(self, m: Mention) -> Cluster:
