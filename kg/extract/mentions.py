@@ -19,6 +19,7 @@ from kg.extract.lexicon import (
     ORG_NAME_WORDS,
     ORG_NOUNS,
     ORG_POSSESSIONS,
+    ORG_SUFFIXES,
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_OF_NOUNS,
@@ -220,6 +221,12 @@ def _extend_with_acronym_tails(doc: Doc, mentions: list[Mention], gaz: Gazetteer
         if m.type != Kind.ORGANIZATION or m.kind != "name":
             continue
         end = m.end
+        if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and doc[end + 3].lower_ in ORG_SUFFIXES and (gaz.country(doc[end + 1].text) or doc[end + 1].is_title):
+            # "Aion Automobile Manufacturing (Thailand) Co Ltd": a local company's country in brackets
+            end += 4
+            while end < len(doc) and doc[end].lower_.rstrip(".") in ORG_SUFFIXES | {"ltd", "co", "pvt", "bhd", "sdn"}:
+                end += 1
         while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_upper \
                 and len(doc[end]) >= 2 and doc[end].is_alpha and not gaz.country(doc[end].text):
             end += 1

@@ -127,7 +127,10 @@ class AppositionRules(FinderBase):
                         self.add(o, "partOf", h, noun, "appos:owner-of", 0.8, (Kind.ORGANIZATION,),
                                  (Kind.ORGANIZATION,))
             return
-        rel = "brandOf" if lemma == "brand" else "partOf" if lemma in SUBSIDIARY_NOUNS else None
+        # "an associated company of X" is X's as "a subsidiary of X" is
+        held = lemma in SUBSIDIARY_NOUNS or lemma == "company" and any(
+            t.lower_ in ("associated", "affiliated") for t in noun.lefts)
+        rel = "brandOf" if lemma == "brand" else "partOf" if held else None
         if rel is None:
             return
         owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]

@@ -47,6 +47,7 @@ VERB_RULES: dict[str, list[tuple[str, str, tuple, tuple, float]]] = {
     "work": [("prep:for", "worksFor", (Kind.PERSON,), (Kind.ORGANIZATION,), 0.8),
              ("prep:at", "worksFor", (Kind.PERSON,), (Kind.ORGANIZATION,), 0.75)],
     "join": [("dobj", "memberOf", BODY, (Kind.ORGANIZATION,), 0.7)],
+    "belong": [("prep:to", "partOf", (Kind.ORGANIZATION, Kind.PLACE), (Kind.ORGANIZATION,), 0.75)],
     "attend": [("dobj", "attended", ACTOR, (Kind.EVENT, Kind.ORGANIZATION), 0.8)],
     "base": [("prep:in", "basedIn", (Kind.ORGANIZATION, Kind.PERSON), PLACE, 0.85)],
     "headquarter": [("prep:in", "headquarteredIn", (Kind.ORGANIZATION,), PLACE, 0.9)],

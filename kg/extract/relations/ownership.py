@@ -86,6 +86,20 @@ class OwnershipRules(FinderBase):
                     if s[0].type in BODY and h[0].type == Kind.ORGANIZATION and s[0].id != h[0].id:
                         self.add(s, "investsIn", h, verb, "copula:shareholder", 0.8, BODY, (Kind.ORGANIZATION,))
 
+    def operator_rule(self, verb: Token) -> None:
+        """'the plant, run by X', 'Operated by X, the mine ...', 'the plant is managed by X':
+        the works is part of the company that runs it."""
+        # "by the local unit X": the name in apposition to the describing noun
+        operators = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                     for n in (p, *(g for g in p.children if g.dep_ == "appos")) for a in self.args(n)
+                     if a[0].type == Kind.ORGANIZATION]
+        clause = verb.head if verb.dep_ == "advcl" else verb  # "Run by X, the plant will ..."
+        sites = [self.facility_at(verb.head)] if verb.dep_ in ("acl", "relcl") else [
+            self.facility_at(c) for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for site in (s for s in sites if s is not None):
+            for operator in operators:
+                self.add(site, "partOf", operator, verb, "verb:run-by", 0.75, (Kind.PLACE,), (Kind.ORGANIZATION,))
+
     def stake_rule(self, verb: Token, objects: list[Token]) -> None:
         """'X holds a 21 percent stake in Y', 'X owns 21 percent of Y' -> investsIn(X, Y)."""
         if verb.tag_ == "VBN" and verb.lemma_.lower() == "own":
@@ -99,8 +113,8 @@ class OwnershipRules(FinderBase):
                     if owned[0].id != owner[0].id:
                         if part:
                             self.add(owner, "investsIn", owned, verb, "verb:owned-by-part", 0.8, BODY, (Kind.ORGANIZATION,))
-                        else:
-                            self.add(owned, "partOf", owner, verb, "verb:owned-by", 0.75, (Kind.ORGANIZATION,), BODY)
+                        elif owned[0].type == Kind.ORGANIZATION or self.is_facility(owned[0]):
+                            self.add(owned, "partOf", owner, verb, "verb:owned-by", 0.75, (Kind.ORGANIZATION, Kind.PLACE), BODY)
             return
         targets: list[tuple[Cluster, Token]] = []
         for o in objects:
