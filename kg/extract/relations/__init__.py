@@ -1,7 +1,7 @@
 """Relation rules over the dependency parse, one module per family of phrasings.
 
 The trigger words and frames are data (`lexicon`); each family is a mixin of the finder:
-verbal frames (`verbs`), takeovers, stakes and founders (`ownership`), facilities (`sites`), works named in the text (`works`), ventures, agreements and tariffs (`ventures`),
+verbal frames (`verbs`), takeovers, stakes and founders (`ownership`), facilities (`sites`) and the plant a clause speaks of (`site_refs`), works named in the text (`works`), ventures, agreements and tariffs (`ventures`),
 gatherings and who attended or opened what (`events`), titles and roles (`titles`), appositions and descriptors (`appositions`), places
 inside places (`located`) and amounts (`amounts`). Each rule names itself in the facts it yields.
 """
@@ -15,6 +15,7 @@ from kg.extract.relations.events import EventRules
 from kg.extract.relations.lexicon import MEMBERSHIP_VERBS
 from kg.extract.relations.located import PlaceRules
 from kg.extract.relations.ownership import OwnershipRules
+from kg.extract.relations.site_refs import SiteReferences
 from kg.extract.relations.sites import SiteRules
 from kg.extract.relations.titles import TitleRules
 from kg.extract.relations.ventures import VentureRules
@@ -24,7 +25,7 @@ from kg.extract.relations.works import WorksRules
 __all__ = ["Fact", "RelationFinder"]
 
 
-class RelationFinder(VerbRules, OwnershipRules, SiteRules, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
+class RelationFinder(VerbRules, OwnershipRules, SiteRules, SiteReferences, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
                      PlaceRules, AmountRules, FinderBase):
     """Apply the rules to one parsed document whose mentions are resolved."""
 

@@ -1,0 +1,103 @@
+"""Which plant a clause speaks of when it does not name one: the one the sentence before is
+about, the one named last, the one a relative clause or an amount hangs from."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.coref import Cluster
+from kg.extract.lexicon import FACILITY_NOUNS
+from kg.extract.relations.base import FinderBase
+from kg.extract.relations.lexicon import CONSTRUCTION, SPEND_VERBS
+
+
+class SiteReferences(FinderBase):
+    """Which plant a clause speaks of when it does not name one."""
+
+    def previous_subject_site(self, verb: Token) -> tuple[Cluster, Token] | None:
+        """The plant the previous sentence is about, when it is its subject."""
+        start = verb.sent.start
+        if start == 0:
+            return None
+        root = self.doc[start - 1].sent.root
+        return next((s for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for s in [self.facility_at(c)] if s), None)
+
+    def latest_site(self, before: int) -> tuple[Cluster, Token] | None:
+        """The plant named last before a sentence start, within the three sentences before it."""
+        # walk back sentence by sentence: listing every sentence before would make long stories quadratic
+        end = before
+        for _ in range(3):
+            if end <= 0:
+                break
+            sent = self.doc[end - 1].sent
+            for tok in reversed(self.doc[sent.start : end]):
+                site = self.facility_at(tok)
+                if site is not None:
+                    return site
+            end = sent.start
+        return None
+
+    def relative_site(self, clause: Token) -> tuple[Cluster, Token] | None:
+        """'a plant in Antofagasta, which will make N': the parser hangs the relative clause
+        from the town, but the town's phrase belongs to the plant the clause is about."""
+        place = clause.head
+        if clause.dep_ == "relcl" and self.facility_at(place):
+            return self.facility_at(place)  # "a plant that will recycle N"
+        # "a factory in Jinhua, in Zhejiang province, which ...": up through the place phrases
+        for _ in range(3):
+            if clause.dep_ != "relcl" or place.dep_ not in ("pobj", "appos") or place.head.dep_ not in ("prep", "pobj"):
+                return None
+            up = place.head.head if place.dep_ == "pobj" else place.head
+            site = self.facility_at(up)
+            if up.pos_ in ("VERB", "AUX"):
+                # "built at its factory in P, in Q province, which ...": the place phrase hangs off
+                # the verb beside the plant's own
+                site = next((f for p in up.children if p.dep_ == "prep" for g in p.children
+                             if g.dep_ == "pobj" and g.i < clause.i for f in [self.facility_at(g)] if f), None)
+                return site
+            if site is not None:
+                return site
+            place = up if up.dep_ in ("pobj", "appos") else place.head
+        return None
+
+    def funded_site(self, money_root: Token) -> tuple[Cluster, Token] | None:
+        """The facility an amount pays for: a modifier of its noun ('a $2-billion plant'), or
+        the object of the spending ('spend / invest / put $2 billion on / in / into the plant'),
+        or the subject of 'cost'."""
+        head = money_root.head
+        if money_root.dep_ in ("nmod", "compound", "amod", "nummod") and head.lemma_.lower() in FACILITY_NOUNS:
+            return self.facility_at(head)
+        if money_root.dep_ == "npadvmod" and head.lower_ == "worth" and head.dep_ in ("amod", "acomp"):
+            # "the project, worth 1.5 billion euros,"
+            return self.facility_at(head.head)
+        if money_root.dep_ == "appos" and any(c.lower_ == "worth" for c in money_root.children):
+            return self.facility_at(head)  # the same, parsed as an apposition
+        if money_root.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in (
+                "put", "estimate", "value", "peg", "set"):
+            # "total investment in the plant is put at X", "put the cost of the plant at X"
+            for cost in head.head.children:
+                if cost.dep_ in ("nsubjpass", "dobj") and cost.lemma_.lower() in ("investment", "cost", "value", "price"):
+                    for prep in cost.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for"):
+                            site = next((s for g in prep.children for s in [self.facility_at(g)] if s), None)
+                            if site is not None:
+                                return site
+        verb = next((t for t in [money_root, *money_root.ancestors][:3] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or money_root.dep_ not in ("dobj", "nsubjpass", "attr", "npadvmod"):
+            return None
+        if verb.lemma_.lower() == "cost":
+            return next((s for n in verb.children if n.dep_ == "nsubj" for s in [self.facility_at(n)] if s), None)
+        if verb.lemma_.lower() in SPEND_VERBS:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and self.facility_at(pobj):
+                            return self.facility_at(pobj)
+            # "will spend $3.5 billion to build a battery plant in P": the plant it is for
+            for purpose in verb.children:
+                if purpose.dep_ in ("xcomp", "advcl") and purpose.lemma_.lower() in CONSTRUCTION:
+                    for o in purpose.children:
+                        if o.dep_ == "dobj" and self.facility_at(o):
+                            return self.facility_at(o)
+        return None
