@@ -431,3 +431,32 @@ def test_a_ministry_with_a_list_in_its_name_stays_one(extractor):
 ])
 def test_a_companys_named_brand_is_its_brand(extractor, text, brand, owner):
     assert (brand, "brandOf", owner) in facts(extract_text(extractor, text + "\n"))
+
+
+@pytest.mark.parametrize("text, holder, amount", [
+    # money granted, lent or earmarked is the recipient's ...
+    ("The Energy Department earmarked $300 million to retool its Kassel Assembly Plant in Ohio.",
+     "Kassel Assembly Plant", 300e6),
+    ("The government has offered a loan of up to $2 billion to Norvik Energy to help pay for two battery "
+     "plants.", "Norvik Energy", 2e9),
+    # ... money set aside, put in or spent is the spender's
+    ("Norvik Motors has set aside $500 million for the first phase of the project.", "Norvik Motors", 500e6),
+    ("Norvik Energy will put 500 million yuan into the venture.", "Norvik Energy", 500e6),
+    ("Norvik Energy plans capital spending of about $1.3 billion in 2024.", "Norvik Energy", 1.3e9),
+    # what a works was built for
+    ("Norvik Energy runs a cell factory in Lyon, which was built for $1.1 billion in the first phase.",
+     "Norvik Energy Lyon cell plant", 1.1e9),
+])
+def test_money_given_or_set_aside_for_something_is_an_investment(extractor, text, holder, amount):
+    doc = extract_text(extractor, text + "\n")
+    values = [t.object.number for t in doc.triples if t.predicate == "investmentValue" and t.subject.label == holder]
+    assert values == [amount], facts(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Norvik Energy set the price at $30,000.",
+    "Ethiopia spent about $6 billion on imported fuel last year.",
+    "The city's spending of $40 million on roads was criticised.",
+])
+def test_prices_imports_and_public_spending_are_no_investment(extractor, text):
+    assert not any(p == "investmentValue" for _, p, _ in facts(extract_text(extractor, text + "\n")))

@@ -12,6 +12,9 @@ from kg.extract.relations.lexicon import (
     ANY,
     BODY,
     CAPACITY_WORDS,
+    CONSTRUCTION,
+    FUND_NOUNS,
+    FUND_VERBS,
     GOAL_VERBS,
     INVEST_WORDS,
     JOBS_WORDS,
@@ -20,11 +23,12 @@ from kg.extract.relations.lexicon import (
     RATE_VERBS,
     SALES_NOUNS,
     SALES_WORDS,
+    SPEND_VERBS,
     TARIFF_WORDS,
     TRADE_WORDS,
 )
 from kg.extract.values import parse_money, parse_percent, parse_quantity
-from kg.model import Kind
+from kg.model import Kind, Value
 
 # Verbs by which a rate starts, moves or stands at a level ("start at 12%", "doubles to 50%").
 _RATE_MOVES = {"start", "begin", "climb", "rise", "go", "double", "triple", "reach", "increase", "jump",
@@ -58,6 +62,8 @@ class AmountRules(FinderBase):
                     # the amount is the site's
                     self.add(site, "investmentValue", value, root, "amount:site-investment", 0.8,
                              (Kind.PLACE,), ANY, as_of=year)
+                elif not self.sentence_mentions_trade(ent) and self.funding_rule(root, value, year):
+                    pass  # "spent $6 billion on imported fuel" is trade, read below
                 elif lemmas & INVEST_WORDS:
                     investors = self.investors(root)
                     for s in investors or subs:
@@ -161,6 +167,42 @@ class AmountRules(FinderBase):
                     subs = [x for x in subs if x[0].type == Kind.ORGANIZATION or self.is_facility(x[0])]
                 for s in subs:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + (Kind.PLACE,), ANY, year=year)
+
+    def funding_rule(self, root: Token, value: Value, year: str | None) -> bool:
+        """Money given for something: to the works or company it goes to ('earmarked $X to
+        retool its plant', 'offered a loan of $X to Acme'), else the giver's ('Acme has set
+        aside $X for the first phase', 'capital spending of $X'). Whether it was read so."""
+        noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+        if noun is not None and (noun.lemma_.lower() not in FUND_NOUNS or noun.lemma_.lower() == "spending" and not any(
+                t.lower_ == "capital" for t in noun.lefts)):
+            return False
+        holder = noun if noun is not None else root
+        verb = holder.head if holder.dep_ in ("dobj", "nsubjpass") else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = verb.lemma_.lower()
+        aside = any(c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children)  # "set aside $X"
+        if noun is None and lemma not in FUND_VERBS and not (lemma == "set" and aside):
+            return False
+        # the recipient: "to Acme", "for its plant", or the works the money is to build or retool
+        preps = [g for t in (verb, holder) for p in t.children if p.dep_ in ("prep", "dative") and p.lower_ in (
+            "to", "for", "into", "on") for g in p.children if g.dep_ == "pobj"]
+        purposes = [o for x in verb.children if x.dep_ in ("xcomp", "advcl") for o in x.children if o.dep_ == "dobj"]
+        # money one spends or puts into something stays the spender's unless it pays for a works;
+        # money one grants, lends or earmarks is the recipient's
+        spent = noun is None and (lemma in SPEND_VERBS - {"commit", "allocate"} or aside)
+        for g in preps + purposes:
+            site = self.facility_at(g)
+            takers = [site] if site else [] if spent else [a for a in self.args(g) if a[0].type == Kind.ORGANIZATION]
+            if takers:
+                for t in takers:
+                    self.add(t, "investmentValue", value, root, "amount:funding-for", 0.7, BODY + (Kind.PLACE,), ANY,
+                             as_of=year)
+                return True
+        givers = [s for s in self.subjects(verb) if s[0].type in BODY]
+        for s in givers:
+            self.add(s, "investmentValue", value, root, "amount:funding", 0.7, BODY, ANY, as_of=year)
+        return bool(givers)
 
     def restated_money(self, ent: Span) -> bool:
         """'C$15 billion ($11 billion)', '7.34 billion euros, or some 3,000 billion forints':

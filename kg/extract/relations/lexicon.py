@@ -118,6 +118,10 @@ CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
 TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
 INVEST_WORDS = {"invest", "investment", "pour", "plough", "capex", "expenditure"}
 SPEND_VERBS = {"invest", "spend", "put", "pour", "plough", "commit", "allocate"}
+# Verbs and nouns of money given for a purpose ("earmarked $X to retool its plant", "set aside
+# $X for the first phase", "offered a loan of $X to Acme", "capital spending of $X").
+FUND_VERBS = SPEND_VERBS - {"invest"} | {"earmark", "provide", "offer", "lend", "grant", "award", "budget"}
+FUND_NOUNS = {"loan", "grant", "funding", "financing", "subsidy", "capex", "spending", "expenditure"}
 SALES_NOUNS = {"sale", "delivery", "shipment", "export", "order", "registration"}
 SALES_WORDS = {"sell", "sale", "deliver", "delivery", "shipment", "ship"}
 # Words that make a count an output: production words say so themselves, the verbs of

@@ -83,6 +83,13 @@ class SiteReferences(FinderBase):
                             site = next((s for g in prep.children for s in [self.facility_at(g)] if s), None)
                             if site is not None:
                                 return site
+        if money_root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CONSTRUCTION \
+                and head.head.tag_ == "VBN":
+            # "the plant was built for $X", "a factory, which was built for $X in its first phase"
+            built = head.head
+            if built.dep_ == "relcl":
+                return self.relative_site(built)
+            return next((s for n in built.children if n.dep_ == "nsubjpass" for s in [self.facility_at(n)] if s), None)
         verb = next((t for t in [money_root, *money_root.ancestors][:3] if t.pos_ in ("VERB", "AUX")), None)
         if verb is None or money_root.dep_ not in ("dobj", "nsubjpass", "attr", "npadvmod"):
             return None
