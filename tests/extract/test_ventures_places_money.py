@@ -460,3 +460,19 @@ def test_money_given_or_set_aside_for_something_is_an_investment(extractor, text
 ])
 def test_prices_imports_and_public_spending_are_no_investment(extractor, text):
     assert not any(p == "investmentValue" for _, p, _ in facts(extract_text(extractor, text + "\n")))
+
+
+@pytest.mark.parametrize("text, rel, amount", [
+    ("Norvik Motors sold an estimated 30,000 to 35,000 cars in Peru last year.", "salesVolume", 30000),
+    ("Norvik Energy will invest $2 billion to $3 billion in Peru.", "investmentValue", 2e9),
+    ("Norvik Energy put the cost of its Lyon plant at between $750 million and $800 million.",
+     "investmentValue", 750e6),
+])
+def test_a_range_is_one_amount_read_as_its_lower_end(extractor, text, rel, amount):
+    doc = extract_text(extractor, text + "\n")
+    assert [t.object.number for t in doc.triples if t.predicate == rel] == [amount], facts(doc)
+
+
+def test_two_amounts_joined_by_and_are_two(extractor):
+    doc = extract_text(extractor, "Norvik Motors sold 30,000 cars in 2023 and 35,000 cars in 2024.\n")
+    assert sorted(t.object.number for t in doc.triples if t.predicate == "salesVolume") == [30000, 35000]

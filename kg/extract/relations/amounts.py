@@ -53,8 +53,8 @@ class AmountRules(FinderBase):
                         for p in n.children if p.dep_ == "poss" for a in self.args(p)]
             year = self.year_in(ent)
             if ent.label_ == "MONEY":
-                value = parse_money(ent.text)
-                if value is None or self.restated_money(ent):
+                value = parse_money(self.amount_text(ent))
+                if value is None or self.restated_money(ent) or self.range_floor(ent):
                     continue
                 site = self.funded_site(root)
                 if site is not None:
@@ -134,9 +134,9 @@ class AmountRules(FinderBase):
                         unit_text = self.doc[root.i - 2 : root.i + 1].text  # "gigawatt-hours"
                     elif root.i - 1 >= ent.start and self.doc[root.i - 1].lower_.endswith("watt"):
                         unit_text = self.doc[root.i - 1 : root.i + 1].text  # "gigawatt hours"
-                    value = parse_quantity(ent.text, _unit_name(unit_text))
+                    value = parse_quantity(self.amount_text(ent), _unit_name(unit_text))
                 elif unit_tok is not None:
-                    value = parse_quantity(ent.text + " " + unit_tok.text, unit_tok.text)
+                    value = parse_quantity(self.amount_text(ent) + " " + unit_tok.text, unit_tok.text)
                 else:
                     self.counted_sales(ent, verb)
                     continue
@@ -167,6 +167,29 @@ class AmountRules(FinderBase):
                     subs = [x for x in subs if x[0].type == Kind.ORGANIZATION or self.is_facility(x[0])]
                 for s in subs:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + (Kind.PLACE,), ANY, year=year)
+
+    def amount_text(self, ent: Span) -> str:
+        """An amount with the lower end of its range ('30,000 to 35,000', 'between $750 million
+        and $800 million'): a range is read as its lower end, as the gold and the store read it."""
+        i = ent.start - 1
+        if i >= 1 and self.doc[i].lower_ in ("to", "and") and self.range_floor_at(i - 1):
+            start = next(e.start for e in [*self.ents, ent] if e.end == i or e.start <= i - 1 < e.end) \
+                if any(e.end == i for e in self.ents) else i - 1
+            return self.doc[start : ent.end].text
+        return ent.text
+
+    def range_floor_at(self, i: int) -> bool:
+        """Whether token i ends a number that opens a range ('30,000 | to 35,000')."""
+        tok = self.doc[i]
+        if not (tok.like_num or tok.lower_ in ("million", "billion", "trillion", "crore", "lakh")):
+            return False
+        return self.doc[i + 1].lower_ == "to" or any(t.lower_ == "between" for t in self.doc[max(0, i - 5) : i])
+
+    def range_floor(self, ent: Span) -> bool:
+        """Whether an amount is the lower end of a range the next amount completes."""
+        after = ent.end
+        return after + 1 < len(self.doc) and self.doc[after].lower_ in ("to", "and") and \
+            self.range_floor_at(after - 1) and any(e.start == after + 1 and e.label_ == ent.label_ for e in self.ents)
 
     def funding_rule(self, root: Token, value: Value, year: str | None) -> bool:
         """Money given for something: to the works or company it goes to ('earmarked $X to
