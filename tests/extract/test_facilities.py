@@ -117,3 +117,30 @@ def test_a_venture_joined_or_worked_through_has_every_company_as_parent(extracto
 def test_joining_a_body_is_still_membership(extractor):
     f = facts(extract_text(extractor, "Norvik Motors joined the Kassel Chamber of Commerce in 2019.\n"))
     assert ("Norvik Motors", "memberOf", "Kassel Chamber of Commerce") in f, f
+
+
+@pytest.mark.parametrize("text, plant", [
+    ("Norvik Motors said it would put its first European car factory in Kassel, in central Germany.",
+     "Norvik Motors Kassel car plant"),
+    ("Norvik Motors will spend $300 million on a new battery plant in Kassel.", "Norvik Motors Kassel battery plant"),
+])
+def test_siting_or_paying_for_a_new_plant_is_building_it(extractor, text, plant):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Norvik Motors", "builds", plant) in f and (plant, "locatedIn", "Kassel") in f, f
+
+
+@pytest.mark.parametrize("text", [
+    "Norvik Motors put the plant on hold in May.",
+    "Norvik Motors will spend $20 million on the plant in Kassel next year.",  # an existing plant
+])
+def test_pausing_or_upkeep_is_no_building(extractor, text):
+    assert not any(p == "builds" for _, p, _ in facts(extract_text(extractor, text + "\n")))
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Norvik Materials on Wednesday inaugurated the first phase of its cathode plant in Lyon.",
+     "Norvik Materials Lyon cathode plant"),
+    ("Norvik Materials started up its new cathode plant in Lyon in May.", "Norvik Materials Lyon cathode plant"),
+])
+def test_starting_up_a_plant_or_a_phase_of_it_launches_it(extractor, text, site):
+    assert ("Norvik Materials", "launched", site) in facts(extract_text(extractor, text + "\n"))

@@ -12,6 +12,7 @@ from kg.extract.relations.lexicon import (
     EVENT_NOUNS,
     OCCASION_NOUNS,
     OPENING_VERBS,
+    PHASE_NOUNS,
 )
 from kg.extract.spans import Mention
 from kg.model import Kind
@@ -122,8 +123,9 @@ class EventRules(FinderBase):
                         for person in self.agents(tok) if event else []:
                             self.add(person, "attended", event, tok, "event:attended-by", 0.8,
                                      (Kind.PERSON,), (Kind.EVENT,))
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in OPENING_VERBS:
-                self.opening_rule(tok)
+            if tok.pos_ == "VERB" and (tok.lemma_.lower() in OPENING_VERBS or tok.lemma_.lower() == "start" and any(
+                    c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)):
+                self.opening_rule(tok)  # "opened the plant", "started up the mine"
             if tok.dep_ in ("appos", "npadvmod") and any(c.dep_ == "prep" and c.lower_ in ("among", "including")
                                                          for c in tok.children):
                 # "300 guests attended the summit, among them A and B": the list hangs off the
@@ -183,6 +185,10 @@ class EventRules(FinderBase):
         """'X inaugurated / opened the plant': X launched it (a leader or the owner)."""
         for o in verb.children:
             site = self.facility_at(o) if o.dep_ == "dobj" else None
+            if site is None and o.dep_ == "dobj" and o.lemma_.lower() in PHASE_NOUNS:
+                # "inaugurated the first phase of its complex"
+                site = next((f for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children for f in [self.facility_at(g)] if f), None)
             if site is None:
                 continue
             for s in self.subjects(verb):

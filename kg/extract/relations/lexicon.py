@@ -115,6 +115,10 @@ _EVENT_SKIP = {"annual", "first", "second", "third", "fourth", "fifth", "sixth",
 FOUNDING_VERBS = {"found", "co-found", "establish", "form", "create", "register", "incorporate", "set"}
 CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
 CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
+# Parts of a works that stand for it ("inaugurated the first phase of its complex").
+PHASE_NOUNS = {"phase", "stage", "section", "part", "expansion", "extension"}
+# Verbs that say where a plant goes ("put / locate its factory in P").
+SITING_VERBS = {"put", "place", "locate", "site"}
 TRADE_WORDS = {"trade", "export", "import", "exports", "imports", "traded"}
 INVEST_WORDS = {"invest", "investment", "pour", "plough", "capex", "expenditure"}
 SPEND_VERBS = {"invest", "spend", "put", "pour", "plough", "commit", "allocate"}

@@ -19,7 +19,10 @@ from kg.extract.relations.lexicon import (
     CONSTRUCTION_NOUNS,
     CONTINENTS,
     OPENING_VERBS,
+    PHASE_NOUNS,
     PLACE,
+    SITING_VERBS,
+    SPEND_VERBS,
 )
 from kg.extract.spans import Mention
 from kg.model import Kind
@@ -51,6 +54,16 @@ class SiteRules(FinderBase):
                                    and o.pos_ == "NOUN" and any(t.text == "(" for t in self.doc[o.i:c.i])]
                         for obj in (o, *(c for c in o.conjuncts if c.lemma_.lower() in FACILITY_NOUNS), *misread):
                             self.build_rule(tok, obj, f"verb:{lemma}:facility")
+            elif tok.pos_ == "VERB" and lemma in SITING_VERBS | SPEND_VERBS:
+                # "put its first factory in P": choosing where a plant goes is building it;
+                # "spend $X on a new plant": so is paying for one
+                sited = [o for o in tok.children if o.dep_ == "dobj" and o.lemma_.lower() in FACILITY_NOUNS
+                         and lemma in SITING_VERBS and self.prep_places(c for c in tok.children if c.i > o.i)]
+                paid = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "into")
+                        for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in FACILITY_NOUNS
+                        and lemma in SPEND_VERBS and any(t.lower_ in ("a", "an", "new") for t in g.lefts)]
+                for obj in sited + paid:
+                    self.build_rule(tok, obj, f"verb:{lemma}:facility")
             if tok.pos_ == "NOUN" and lemma in CONSTRUCTION_NOUNS:
                 # "construction of its plant in P"
                 for o in (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -156,6 +169,8 @@ class SiteRules(FinderBase):
                 builders = subs  # breaking ground on a plant, starting work on it: building it
         # "a plant in P", "its factory, a complex in P", "a plant covering 200 hectares in P"
         around = [noun, *(c for c in noun.children if c.dep_ == "appos" or c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PHASE_NOUNS:
+            around.append(noun.head.head)  # "the first phase of its plant in P": the place hangs off the phase
         places = [p for t in around for p in self.prep_places(t.children) if p[0].label not in CONTINENTS]
         if not places and noun.dep_ != "conj":
             # "an EV assembly plant and a battery plant in Alliston": the place is both plants'
@@ -220,8 +235,9 @@ class SiteRules(FinderBase):
         """'The plant will make ...' in a story about one joint venture that has named no plant
         yet: the venture's plant, placed when the story says where it is."""
         venture = self.story_venture(noun.i) if self.cluster(noun) is None else None
-        if venture is None or noun.lemma_.lower() not in FACILITY_NOUNS:
-            return
+        if venture is None or noun.lemma_.lower() not in FACILITY_NOUNS or any(
+                t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "second", "other") for t in noun.lefts):
+            return  # "the first plant" is one of several
         names = self.site_owners([venture])
         m = facility_mention(self.doc, noun, None, owners=names)
         if m is None:
