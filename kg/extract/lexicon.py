@@ -59,8 +59,10 @@ TITLE_WORDS = frozenset(
     """minister president ceo chairman chairwoman chair director secretary governor mayor
     ambassador spokesperson spokesman spokeswoman chancellor premier commissioner
     executive officer head founder co-founder general manager prime deputy vice chief
-    senator representative envoy king queen prince""".split()
+    senator representative envoy king queen prince gov. sen. rep. pres.""".split()
 )
+# Titles as news abbreviates them before a name ("Gov. Jane Doe").
+TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "pres.": "president"}
 # Company titles whose "of" phrase names a company ("chief executive of X"), not a state.
 COMPANY_TITLES = frozenset(
     "ceo chairman chairwoman executive officer founder co-founder shareholder shareholders".split()

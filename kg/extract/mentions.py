@@ -133,7 +133,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if len(words) > 1 and (gaz.demonym(words[0].text) or gaz.country(words[0].text)):
                 m.label = words[1:].text
             else:
-                m.label = m.text
+                m.label = m.label or m.text  # "Gov." is labelled "Governor" already
             if m.label[:1].islower():
                 m.label = m.label[:1].upper() + m.label[1:]
     for m in mentions:

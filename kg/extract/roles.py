@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.lexicon import TITLE_ABBREVIATIONS
 from kg.model import Kind
 
 # Words kept lower-case inside a title ("Minister of Industry and Trade").
@@ -22,7 +23,7 @@ _WITH_ARTICLE = re.compile(
 
 def title_case(text: str) -> str:
     """'chief executive' -> 'Chief Executive'; small words stay lower, acronyms stay upper."""
-    words = text.split()
+    words = [TITLE_ABBREVIATIONS.get(w.lower(), w) for w in text.split()]  # "Gov." -> "Governor"
     out = []
     for i, word in enumerate(words):
         if i and word.lower() in _SMALL:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import STATE_WORDS, TITLE_WORDS
+from kg.extract.lexicon import STATE_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from kg.extract.roles import title_case
 from kg.extract.spans import Mention
 from kg.model import Kind
 
 GOVERNMENT_TITLES = frozenset(
-    "minister secretary premier chancellor ambassador governor mayor senator envoy commissioner".split()
+    "minister secretary premier chancellor ambassador governor mayor senator envoy commissioner gov. sen.".split()
 )
 
 
@@ -84,7 +85,10 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 left = employer.end
         if left > i:
             continue
-        roles.append(Mention(left, i + 1, doc[left : i + 1].text, Kind.ROLE, "role"))
+        text = doc[left : i + 1].text
+        # "Gov." is the Governor
+        label = title_case(text) if any(t.lower_ in TITLE_ABBREVIATIONS for t in doc[left : i + 1]) else ""
+        roles.append(Mention(left, i + 1, text, Kind.ROLE, "role", label))
         m.descriptors.extend(t.lower_ for t in doc[left : i + 1] if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS)
     mentions = [m for m in mentions if not _portfolio(doc, m)]
     if not roles:

@@ -352,3 +352,13 @@ def test_the_government_of_an_article_about_one_country_is_that_countrys(extract
                            "power.\n\nThe government has granted 133.7 million euros to the Orvik Motors plant in "
                            "Zaragoza from its support scheme.\n"))
     assert ("Government of Spain", "supports", "Orvik Motors Zaragoza plant") in f, f
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Ohio Gov. Mike Dane said the plant would bring 2,000 jobs.", "Mike Dane", "Governor of Ohio"),
+    ("Gov. Mike Dane of Ohio attended the groundbreaking ceremony.", "Mike Dane", "Governor of Ohio"),
+    ("Sen. Jane Roe said the deal was good for the state.", "Jane Roe", "Senator"),
+    ("Chairman Jan Holm of Norvik Motors said the plant would open in May.", "Jan Holm", "Chairman of Norvik Motors"),
+])
+def test_abbreviated_titles_and_holders_named_after_the_name(extractor, text, person, role):
+    assert (person, "holdsPosition", role) in facts(extract_text(extractor, text + "\n"))

@@ -121,12 +121,16 @@ class SiteRules(FinderBase):
             del self.unplaced_sites[fact.s]
 
     def place_text(self, place: tuple[Cluster, Token]) -> str:
-        """A place as this article spells it ('Tanjung Malim', not the gazetteer's 'Tanjong')."""
+        """A place as this article spells it ('Tanjung Malim', not the gazetteer's 'Tanjong'), and
+        as a plant is named after it."""
         start, end = self.mention_span(place[1])
         text = self.doc[start:end].text if end > start else place[0].label
         text = text.split(",")[0].removeprefix("the ").strip()
         # a span cut short by a nested place ("Park of" in "Park of Debrecen") is the label
-        return place[0].label if place[0].label.startswith(text + " ") else text
+        text = place[0].label if place[0].label.startswith(text + " ") else text
+        inner = re.search(r" of (.+)$", text)
+        # "the Southern Industrial Park of Debrecen": the town names a plant
+        return inner.group(1) if inner and self.gaz.city(inner.group(1)) else text
 
     def site_rule(self, noun: Token) -> None:
         """A plant with an owner or a place becomes an entity named from both: 'its cell plant
@@ -191,9 +195,6 @@ class SiteRules(FinderBase):
         city = None
         if town is not None:
             city = self.place_text(town)
-            inner = re.search(r" of (.+)$", city)
-            if inner and self.gaz.city(inner.group(1)):
-                city = inner.group(1)  # "the Southern Industrial Park of Debrecen": the town names it
         venture = self.story_venture(noun.i) if not owners and not self.ranked(noun) and not any(
             t.lower_ in ("neighbouring", "neighboring", "existing", "former") for t in noun.lefts) else None
         if venture is not None and (city or country):
@@ -324,6 +325,10 @@ class SiteRules(FinderBase):
         preps = [c for c in obj.children if c.dep_ == "prep"]
         # "its first factory, in the city of P,": the place phrase in apposition.
         preps += [g for c in obj.children if c.dep_ == "appos" for g in c.children if g.dep_ == "prep"]
+        # "a plant covering 221 hectares in P", "a plant, to be built in P"
+        preps += [g for c in obj.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBG", "VBN", "VB")
+                  and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                  for g in c.children if g.dep_ == "prep"]
         if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("AUX", "VERB") and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "construction of its factory, in the city of P, is on schedule"
             preps += [c for c in trigger.head.children if c.dep_ == "prep"]

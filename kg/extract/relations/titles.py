@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.coref import Cluster
 from kg.extract.lexicon import (
+    COMPANY_TITLES,
     HEAD_TITLES,
     ORG_SUFFIXES,
     TITLE_WORDS,
@@ -70,6 +71,15 @@ class TitleRules(FinderBase):
                 # "Acme's chief executive" or "Acme chief executive": the owner stands before.
                 owner = self.doc[m.start - 2] if possessive else (self.doc[m.start - 1] if m.start >= 1 else None)
                 oc = self.cluster(owner) if owner is not None else None
+                if oc is None or oc.type not in (Kind.ORGANIZATION, Kind.COUNTRY, Kind.CITY, Kind.REGION):
+                    # "Gov. Jane Doe of Ohio", "Mayor Jane Doe of Lyon": the holder after the name
+                    end = self.mention_span(person_tok)[1]
+                    after = self.doc[end + 1] if end + 1 < len(self.doc) and self.doc[end].lower_ == "of" else None
+                    ac = self.cluster(after) if after is not None else None
+                    company = m.text.lower() in COMPANY_TITLES
+                    if ac is not None and (ac.type in (Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.PLACE) and not company
+                                           or ac.type == Kind.ORGANIZATION and company):
+                        oc, owner = ac, after
                 # "former President X" no longer holds the office
                 if not any(t.lower_ in ("former", "ex", "late") for t in self.doc[max(0, m.start - 2) : m.end]):
                     for role in self.held_roles(m, c, oc, owner):
@@ -148,7 +158,7 @@ class TitleRules(FinderBase):
         'Chairman of Acme'.  Without a holder, the bare title."""
         start, holder, htype = m.start, None, ""
         if owner is not None and owner_tok is not None and owner.type in (
-                Kind.ORGANIZATION, Kind.COUNTRY, Kind.CITY, Kind.REGION):
+                Kind.ORGANIZATION, Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.PLACE):
             holder, htype = self.holder_name(owner, owner_tok), owner.type
         # a country, demonym or place inside the title is its holder; words before it are
         # not part of the title ("Project | Hungarian | Foreign Minister")
