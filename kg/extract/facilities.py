@@ -32,7 +32,10 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
     left = noun.i
     while left - 1 >= 0:
         t = doc[left - 1]
-        if t.dep_ in ("compound", "amod", "nmod") and t.head.i >= left and t.head.i <= noun.i \
+        if t.dep_ in ("cc", "conj") and t.head.head.i == noun.i and _ABBREVIATIONS.fullmatch(
+                doc[min(t.i, t.head.i) : noun.i].text):
+            left -= 1  # "a research and development centre" is an R&D centre
+        elif t.dep_ in ("compound", "amod", "nmod") and t.head.i >= left and t.head.i <= noun.i \
                 and t.lower_ not in FACILITY_SKIP and t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") \
                 and (t.ent_type_ not in ("CARDINAL", "MONEY", "DATE", "GPE", "NORP", "ORG") or t.text in _KIND_ABBREVIATIONS):
             left -= 1

@@ -95,3 +95,10 @@ def test_a_leader_who_flags_off_a_model_launches_it(extractor):
     assert any(s == "Lars Berg" and p == "launched" and "Nova" in o for s, p, o in f), f
     f = facts(extract_text(extractor, "The regulator flagged off concerns about Orvik Motors on Monday.\n"))
     assert not any(p == "launched" for _, p, _ in f), f
+
+
+def test_a_ceremony_placed_by_its_verb_is_attended_by_the_guests(extractor):
+    f = facts(extract_text(extractor, "Ahmet Demir attended the signing ceremony in Ankara together with "
+                                      "Velo Auto Chairman Li Wei.\n"))
+    assert ("Ahmet Demir", "attended", "signing ceremony in Ankara") in f, f
+    assert ("Li Wei", "attended", "signing ceremony in Ankara") in f, f

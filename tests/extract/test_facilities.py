@@ -144,3 +144,13 @@ def test_pausing_or_upkeep_is_no_building(extractor, text):
 ])
 def test_starting_up_a_plant_or_a_phase_of_it_launches_it(extractor, text, site):
     assert ("Norvik Materials", "launched", site) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_research_and_development_centre_is_an_rnd_centre(extractor):
+    f = facts(extract_text(extractor, "Velo Auto will establish a research and development center in Istanbul.\n"))
+    assert ("Velo Auto", "builds", "Velo Auto Istanbul R&D center") in f, f
+
+
+def test_a_plant_of_two_kinds_of_goods_is_not_named_after_half_of_them(extractor):
+    f = facts(extract_text(extractor, "Velo Auto will build a cell and module plant in Kassel.\n"))
+    assert not any("and module" in o for _, _, o in f), f

@@ -476,3 +476,18 @@ def test_a_range_is_one_amount_read_as_its_lower_end(extractor, text, rel, amoun
 def test_two_amounts_joined_by_and_are_two(extractor):
     doc = extract_text(extractor, "Norvik Motors sold 30,000 cars in 2023 and 35,000 cars in 2024.\n")
     assert sorted(t.object.number for t in doc.triples if t.predicate == "salesVolume") == [30000, 35000]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Velo Auto, headquartered in the southern Chinese city of Shenzhen, sold 3 million vehicles last year.",
+     ("headquarteredIn", "Shenzhen")),
+    ("Velo Auto is based in the city of Shenzhen.", ("basedIn", "Shenzhen")),
+])
+def test_a_seat_in_the_city_of_a_town_is_in_the_town(extractor, text, place):
+    assert ("Velo Auto", *place) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_entering_into_a_venture_with_a_partner_makes_both_parents(extractor):
+    f = facts(extract_text(extractor, "Norvik Motors is entering into an equally owned joint venture with "
+                                      "Peltan Chem to mass produce battery cells.\n"))
+    assert {o for s, p, o in f if p == "jointVentureOf"} == {"Norvik Motors", "Peltan Chem"}, f

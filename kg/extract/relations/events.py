@@ -65,6 +65,10 @@ class EventRules(FinderBase):
         mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")
                 and not (t.dep_ == "poss" and t.pos_ == "PRON")]
         described = self.described_by(tok)
+        if described is None and tok.dep_ == "dobj" and any(t.dep_ in ("compound", "amod") for t in tok.lefts):
+            # "attended the signing ceremony in Ankara": the place phrase hangs off the verb
+            described = next((("in", p[0], False) for p in self.prep_places(
+                (c for c in tok.head.children if c.i > tok.i), ("in",)) if p[0].type in (Kind.CITY, Kind.REGION)), None)
         if described is None and not any(t.pos_ == "PROPN" for t in mods):
             # "the ceremony", "an opening ceremony": the story's latest gathering, if any; too
             # vague to be a node of its own otherwise

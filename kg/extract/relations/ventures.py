@@ -64,7 +64,7 @@ class VentureRules(FinderBase):
         with_partner = any(p.dep_ == "prep" and p.lower_ == "with" for p in noun.children)
         # "A set up a joint venture with B", "A will build cars under a joint venture with B"
         governor = noun.head if noun.dep_ == "dobj" else None
-        if noun.dep_ == "pobj" and noun.head.lower_ in ("under", "through", "via"):
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("under", "through", "via", "into"):
             # the phrase may hang off a nearer noun ("for the first time under a joint venture")
             governor = next((a for a in list(noun.ancestors)[:4] if a.pos_ in ("VERB", "AUX")), None)
         join = next((t for t in noun.sent if t.lemma_.lower() == "join" and t.pos_ == "VERB" and t.i < noun.i),

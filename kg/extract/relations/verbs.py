@@ -51,6 +51,9 @@ class VerbRules(FinderBase):
                         self.add(s, rel, o, verb, f"verb:{lemma}:passive", conf, s_types, o_types)
                 continue
             objs = [a for o in self.slot(verb, slot) for a in self.args(o)]
+            if not objs and set(o_types) <= set(PLACE):
+                # "headquartered in the southern city of Shenzhen": the place the area noun names
+                objs = [a for o in self.slot(verb, slot) for a in self.place_args(o)]
             rule = f"verb:{lemma}:{slot}"
             if rel == "memberOf" and any(p.dep_ == "prep" and p.lower_ == "in" and p.i > verb.i and any(
                     g.lemma_.lower() in PARTNERING_NOUNS for g in p.children) for p in verb.sent):
