@@ -15,7 +15,9 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import (
+    FACILITY_NOUNS,
     ORG_NOUNS,
+    ORG_POSSESSIONS,
     ORG_SUFFIXES,
     PERSON_NOUNS,
     PRONOUNS_PERSON,
@@ -374,6 +376,8 @@ def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: 
         if low in PRONOUNS_PERSON:
             return (Kind.PERSON,), None
         if low in PRONOUNS_THING:
+            if tok.dep_ == "poss" and tok.head.lemma_.lower() in ORG_POSSESSIONS | FACILITY_NOUNS | {"venture"}:
+                return (Kind.ORGANIZATION,), None  # "its joint venture", "its board": a company's
             return (Kind.ORGANIZATION, Kind.COUNTRY), None
         return None
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NN",):

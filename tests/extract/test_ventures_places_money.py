@@ -491,3 +491,34 @@ def test_entering_into_a_venture_with_a_partner_makes_both_parents(extractor):
     f = facts(extract_text(extractor, "Norvik Motors is entering into an equally owned joint venture with "
                                       "Peltan Chem to mass produce battery cells.\n"))
     assert {o for s, p, o in f if p == "jointVentureOf"} == {"Norvik Motors", "Peltan Chem"}, f
+
+
+def test_states_side_by_side_in_a_list_are_not_inside_each_other(extractor):
+    f = facts(extract_text(extractor, "Ultra Cells runs three plants in Ohio, Tennessee and Michigan.\n"))
+    assert not any(p == "locatedIn" and s in ("Ohio", "Tennessee") for s, p, _ in f), f
+    f = facts(extract_text(extractor, "The plants are in Lordstown, Ohio, and Lansing, Michigan.\n"))
+    assert ("Lansing", "locatedIn", "Michigan") in f, f
+
+
+def test_its_joint_venture_is_a_companys_and_named_after_the_partner(extractor):
+    f = facts(extract_text(extractor, "Norvik Energy operates plants in South Korea, China, Poland and the United "
+                                      "States. Its joint venture with General Motors, Ultra Cells, runs three plants "
+                                      "in Ohio.\n"))
+    assert ("Ultra Cells", "jointVentureOf", "Norvik Energy") in f and ("Ultra Cells", "jointVentureOf",
+                                                                        "General Motors") in f, f
+    assert not any(s == "United States" for s, _, _ in f), f
+
+
+@pytest.mark.parametrize("text, ministry", [
+    ("China's commerce ministry said the decision was protectionism.", "Ministry of Commerce of China"),
+    ("Japan's foreign ministry said talks would continue.", "Ministry of Foreign Affairs of Japan"),
+])
+def test_a_states_ministry_is_named_by_its_portfolio_and_state(extractor, text, ministry):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert any(s == ministry and p == "partOf" for s, p, _ in f), f
+
+
+def test_a_tariff_imposed_on_a_countrys_goods_targets_the_country(extractor):
+    f = facts(extract_text(extractor, "The European Union will impose additional tariffs of up to 38.1% on imported "
+                                      "Chinese electric cars from July.\n"))
+    assert ("European Union", "imposesTariffOn", "China") in f, f

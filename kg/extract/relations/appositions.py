@@ -299,6 +299,13 @@ class AppositionRules(FinderBase):
         if oc is None or oc.type != Kind.COUNTRY:
             return
         if {t.lower_ for t in self.doc[m.start : m.end]} & STATE_BODIES:
+            words = c.label.split()
+            portfolio = " ".join(words[:-1]).lower()
+            portfolio = {"foreign": "foreign affairs"}.get(portfolio, portfolio)
+            if len(words) >= 2 and words[-1].lower() == "ministry" and c.label == m.text and (
+                    portfolio == "foreign affairs" or all(t.pos_ in ("NOUN", "PROPN") for t in self.doc[m.start : m.end - 1])):
+                # "China's commerce ministry" is its "Ministry of Commerce"
+                c.label = "Ministry of " + " ".join(w[:1].upper() + w[1:] for w in portfolio.split())
             if c.label.startswith("Ministry of ") and not c.label.endswith(" of " + oc.label):
                 # "Saudi Arabia's Ministry of Investment" is "Ministry of Investment of Saudi
                 # Arabia": every state has a ministry of that name

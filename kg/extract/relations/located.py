@@ -64,6 +64,9 @@ class PlaceRules(FinderBase):
         after = self.doc[end : end + 2]
         if len(after) and after[0].tag_ == "POS":
             return False  # "UzAuto, Uzbekistan's largest carmaker": B owns what follows
+        if outer.type != Kind.COUNTRY and (self.gaz.us_state(m.text) or self.gaz.subdivision(m.text)
+                                           and not self.gaz.city(m.text)):
+            return False  # "plants in Ohio, Tennessee and Michigan": states side by side
         if outer.type == Kind.COUNTRY or self.gaz.us_state(outer.label) or self.gaz.subdivision(outer.label):
             return True
         before = self.doc[max(0, m.start - 2) : m.start]

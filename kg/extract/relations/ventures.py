@@ -38,6 +38,12 @@ class VentureRules(FinderBase):
         nxt = self.doc[noun.i + 1] if noun.i + 1 < len(self.doc) else None
         if nxt is not None and self.cluster(nxt) is not None and self.cluster(nxt).type == Kind.ORGANIZATION:
             names.append((self.cluster(nxt), nxt))
+        if not names and noun.dep_ in ("nsubj", "nsubjpass"):
+            # "Its joint venture with B, X, runs ...": the name set off after the partner
+            names.extend((self.cluster(a), a) for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                         for g in p.children if g.dep_ == "pobj" for a in g.children
+                         if a.dep_ == "appos" and self.cluster(a) is not None and self.cluster(a).type == Kind.ORGANIZATION
+                         and self.doc[a.i - len(list(a.lefts)) - 1].text == ",")
         if noun.dep_ == "appos":
             # "X, a joint venture between A and B,": the name the noun stands beside
             names.extend(a for a in self.args(noun.head) if a[0].type == Kind.ORGANIZATION)
@@ -183,6 +189,9 @@ class VentureRules(FinderBase):
                 # "a memorandum of understanding with X": the "with" hangs off "understanding".
                 preps += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                           for o in c.children for g in o.children if g.dep_ == "prep" and g.lower_ == prep_word]
+            if rel == "imposesTariffOn" and noun.dep_ == "dobj":
+                # "impose tariffs of up to 38% on Chinese cars": the "on" hangs off the verb
+                preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == prep_word and c.i > noun.i]
             pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
             # "an agreement with X to develop cars": the parser makes X the subject of the purpose
             pobjs += [n for p in preps for o in p.children if o.dep_ == "pcomp" for n in o.children if n.dep_ == "nsubj"]
