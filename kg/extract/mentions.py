@@ -387,6 +387,8 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
     # a gazetteer place keeps its type unless the text calls it a model ("the Solano, a sedan")
     placed = m.type in (Kind.REGION, Kind.CITY)
     before = doc[m.start - 1] if m.start > 0 else None
+    if m.type == Kind.PERSON and before is not None and before.lower_ in TITLE_WORDS:
+        return  # "Chancellor Olaf Lenz, whose country's carmakers ...": the title says a person
     root = doc[m.start : m.end].root
     described = []
     if before is not None and before.pos_ == "NOUN":

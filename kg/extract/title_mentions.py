@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import STATE_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from kg.extract.lexicon import ORG_NAME_WORDS, STATE_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from kg.extract.roles import title_case
 from kg.extract.spans import Mention
 from kg.model import Kind
 
+# Titles that only a person holds ("Chancellor X", "Prime Minister X").
+PERSONAL_TITLES = frozenset("minister president chancellor premier governor mayor senator ambassador".split())
 GOVERNMENT_TITLES = frozenset(
     "minister secretary premier chancellor ambassador governor mayor senator envoy commissioner gov. sen.".split()
 )
@@ -19,6 +21,12 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     roles: list[Mention] = []
     employers: list[Mention] = []
     for m in mentions:
+        if m.type == Kind.ORGANIZATION and not m.cue and m.kind == "name" and m.start > 0 \
+                and doc[m.start - 1].lower_ in PERSONAL_TITLES and doc[m.start - 1].text[:1].isupper() \
+                and 2 <= m.end - m.start <= 3 and all(t.pos_ == "PROPN" and t.lower_ not in ORG_NAME_WORDS
+                                                      for t in doc[m.start : m.end]):
+            # "German Chancellor Olaf Lenz": a state title before a two-word name names a person
+            m.type, m.cue = Kind.PERSON, "title before the name"
         if m.type != Kind.PERSON:
             continue
         # The title words may be inside the PERSON span ("Minister Jane Doe").

@@ -362,3 +362,21 @@ def test_the_government_of_an_article_about_one_country_is_that_countrys(extract
 ])
 def test_abbreviated_titles_and_holders_named_after_the_name(extractor, text, person, role):
     assert (person, "holdsPosition", role) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_title_before_a_name_outweighs_a_noun_in_its_relative_clause(extractor):
+    f = facts(extract_text(extractor, "German Chancellor Olaf Lenz, whose country's carmakers sell heavily in "
+                                      "China, warned against a trade war.\n"))
+    assert ("Olaf Lenz", "holdsPosition", "Chancellor of Germany") in f, f
+
+
+def test_a_two_word_name_ner_called_a_company_after_a_state_title_is_a_person(extractor):
+    """Built by hand: what the tagger makes of a given sentence varies."""
+    from spacy.tokens import Doc
+
+    words = "Chancellor Olaf Lenz spoke .".split()
+    doc = Doc(extractor.nlp.vocab, words=words, heads=[2, 2, 3, 3, 3], deps=["compound", "compound", "nsubj", "ROOT", "punct"],
+              pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"], tags=["NNP", "NNP", "NNP", "VBD", "."],
+              lemmas=["Chancellor", "Olaf", "Lenz", "speak", "."], ents=["O", "B-ORG", "I-ORG", "O", "O"])
+    doc = extractor.nlp.get_pipe("kg_entities_v1")(doc)
+    assert [m.type for m in doc._.kg_mentions if m.text == "Olaf Lenz"] == ["Person"]

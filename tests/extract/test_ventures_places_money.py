@@ -522,3 +522,9 @@ def test_a_tariff_imposed_on_a_countrys_goods_targets_the_country(extractor):
     f = facts(extract_text(extractor, "The European Union will impose additional tariffs of up to 38.1% on imported "
                                       "Chinese electric cars from July.\n"))
     assert ("European Union", "imposesTariffOn", "China") in f, f
+
+
+def test_a_countrys_exports_worth_an_amount_are_its_trade(extractor):
+    f = facts(extract_text(extractor, "Chinese exports of electric vehicles to the EU were worth $11.5 billion "
+                                      "last year.\n"))
+    assert ("China", "tradeValue", "11.5 billion USD") in f, f

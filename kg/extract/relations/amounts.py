@@ -71,6 +71,11 @@ class AmountRules(FinderBase):
                                  in_=self.invest_target(root), as_of=year)
                 elif lemmas & TRADE_WORDS or self.sentence_mentions_trade(ent):
                     countries = self.sent_countries(ent.sent)
+                    if not subs and verb is not None:
+                        # "Chinese exports of EVs were worth $X", "China's exports rose to $X"
+                        subs = [a for n in verb.children if n.dep_ == "nsubj" and n.lemma_.lower() in TRADE_WORDS
+                                for a in [*self.origins(n), *(a for c in n.children if c.dep_ == "poss"
+                                                               for a in self.args(c) if a[0].type == Kind.COUNTRY)]]
                     if not countries and verb is not None and self.between_the_two_countries(verb):
                         countries = self.recent_countries(ent.sent.start, 2)
                     if not subs and verb is not None and len(countries) == 2 and any(
