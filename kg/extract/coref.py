@@ -437,6 +437,13 @@ def _demonyms_before_names(c: Cluster, doc) -> set[str]:  # noqa: ANN001
             for j in range(max(0, m.start - 4), m.start) if doc[j].ent_type_ == "NORP"}
 
 
+def _speakers(tok) -> set[int]:  # noqa: ANN001
+    """Token indices of the subject of the speech verb a reference's clause reports."""
+    verb = next((v for v in tok.ancestors if v.dep_ in ("ccomp", "ROOT")), tok)
+    said = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("say", "announce", "tell", "add") else None
+    return {t.i for s in (said.children if said is not None else []) if s.dep_ == "nsubj" for t in s.subtree}
+
+
 def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, demonym=None):  # noqa: ANN001, ANN202
     """Most recent fitting cluster (not the own clause's subject); across a paragraph break only if unambiguous.
 
@@ -456,12 +463,16 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
         c = clusters[cid]
         if c.type not in types or cid == exclude:
             continue
+        if noun in ("venture", "consortium") and i in _speakers(tok):
+            continue  # "X said the venture would ...": X speaks of the venture, it is not it
         if noun is not None and c.type == Kind.PERSON and noun not in c.descriptors:
             if not any(noun in fold(m.text) for m in c.mentions if m.kind == "role"):
                 continue
         candidates.append((i, cid, subj))
         if nearest is None:
             nearest = paragraph(i)
+    if noun in ("venture", "consortium"):  # the venture the story called so, if any, not a parent
+        candidates = [c for c in candidates if noun in clusters[c[1]].descriptors] or candidates
     if demonym and candidates:
         known = {cid: _demonyms_before_names(clusters[cid], tok.doc) for _, cid, _ in candidates}
         fitting = [c for c in candidates if demonym in known[c[1]]]

@@ -27,3 +27,15 @@ def test_a_public_body_description_is_not_taken_for_the_last_subject(extractor):
     doc = extract_text(extractor, text)
     assert not any(t.subject.label == "European Commission" and t.predicate == "tariffRate"
                    for t in doc.triples), facts(doc)
+
+
+def test_the_venture_a_company_speaks_of_is_not_the_company(extractor):
+    f = facts(extract_text(extractor, "Salar Minerals, the world's second-largest lithium producer, said the venture "
+                                      "would produce 280,000 tonnes of lithium carbonate a year.\n"))
+    assert not any(s == "Salar Minerals" and p in ("capacity", "produces") for s, p, _ in f), f
+
+
+def test_the_venture_of_a_story_is_the_named_venture(extractor):
+    f = facts(extract_text(extractor, "Norvik Motors and Peltan Energy formed a joint venture, Kestrel Cells, in "
+                                      "2021. The venture will produce 40 GWh of cells a year.\n"))
+    assert ("Kestrel Cells", "capacity", "40 GWh") in f, f

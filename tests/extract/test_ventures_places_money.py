@@ -528,3 +528,10 @@ def test_a_countrys_exports_worth_an_amount_are_its_trade(extractor):
     f = facts(extract_text(extractor, "Chinese exports of electric vehicles to the EU were worth $11.5 billion "
                                       "last year.\n"))
     assert ("China", "tradeValue", "11.5 billion USD") in f, f
+
+
+def test_a_countrys_possessive_stays_with_the_first_of_two_described_companies(extractor):
+    f = facts(extract_text(extractor, "Chile's state copper company Codelta and lithium producer Salar Minerals "
+                                      "signed a deal on Thursday.\n"))
+    assert ("Codelta", "nationality", "Chile") in f, f
+    assert ("Salar Minerals", "nationality", "Chile") not in f, f

@@ -89,8 +89,13 @@ class AppositionRules(FinderBase):
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and self.cluster(tok) is not None:
                 # "its domestic EV brand, X": the noun describes the name after it; not a name
                 # with a describing noun of its own ("its unit X and the mining company Y")
-                if not any(t.lower_ in ("and", "or") for t in self.doc[min(tok.head.i, tok.i) : tok.i]) or not any(
-                        c.dep_ == "compound" and c.lemma_.lower() in ORG_NOUNS for c in tok.lefts):
+                between = self.doc[min(tok.head.i, tok.i) : tok.i]
+                conj = max((t.i for t in between if t.lower_ in ("and", "or")), default=None)
+                own = conj is not None and any(t.pos_ == "NOUN" and t.lemma_.lower() in ORG_NOUNS
+                                               for t in self.doc[conj + 1 : tok.i])
+                # "Chile's state company X and lithium producer Y": Y's own noun describes Y
+                if not own and (conj is None or not any(
+                        c.dep_ == "compound" and c.lemma_.lower() in ORG_NOUNS for c in tok.lefts)):
                     self.describe([(self.cluster(tok), tok)], tok.head)
                 continue
             if tok.dep_ == "appos" and tok.lower_ == "one":
