@@ -119,3 +119,16 @@ def test_a_government_acts_as_its_country(extract_text):
     doc = extract_text("The U.S. government imposed a 100 percent tariff on Chinese electric vehicles.")
     facts = {(t.subject.label, t.predicate, t.object.label) for t in doc.triples}
     assert ("United States", "imposesTariffOn", "China") in facts
+
+
+def test_a_visiting_guest_received_by_a_host_meets_them_and_visits_the_town(extractor):
+    f = facts(extract_text(extractor, "Indonesian President Budi Santoso on Tuesday received visiting Chinese Vice "
+                                      "Premier Liu Chen at the presidential palace in Jakarta.\n"))
+    assert ("Budi Santoso", "metWith", "Liu Chen") in f, f
+    assert ("Liu Chen", "visited", "Jakarta") in f, f
+
+
+def test_the_two_countries_are_the_pair_named_last(extractor):
+    f = facts(extract_text(extractor, "Indonesia welcomed investment from China. During the visit, the two "
+                                      "countries signed six cooperation agreements.\n"))
+    assert ("Indonesia", "cooperatesWith", "China") in f or ("China", "cooperatesWith", "Indonesia") in f, f

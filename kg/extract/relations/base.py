@@ -139,6 +139,13 @@ class FinderBase:
                 if states:
                     out.append(states[0])
                     continue
+            if c is None and t.tag_ == "NNS" and t.lemma_.lower() in ("country", "nation", "side") and any(
+                    a.lower_ in ("two", "both") for a in t.children):
+                # "the two countries signed ...": the two named last
+                pair = self.recent_countries(t.i, 2)
+                if len(pair) == 2:
+                    out.extend(pair)
+                    continue
             if c is not None and c.type == Kind.ROLE:
                 # "the Minister of Industry, Jane Doe,": the office stands for its holder.
                 holders = [(self.cluster(a), a) for a in t.children if a.dep_ == "appos"
@@ -287,7 +294,10 @@ class FinderBase:
     def slot(self, verb: Token, slot: str) -> list[Token]:
         """Argument tokens of a verb for a rule slot."""
         if slot == "dobj":
-            return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+            found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+            # "received visiting Premier X": the parser makes the guest the object of "visiting"
+            return found or [o for x in verb.children if x.dep_ == "xcomp" and x.lower_ == "visiting"
+                             for o in x.children if o.dep_ == "dobj"]
         if slot == "dative":
             return [c for c in verb.children if c.dep_ == "dative"]
         word = slot.split(":", 1)[1]

@@ -330,8 +330,11 @@ class VerbRules(FinderBase):
     def hosted_rule(self, verb: Token) -> None:
         """'X received Y in Tashkent' -> visited(Y, Tashkent): a guest is where the host receives them."""
         places = self.prep_places(verb.children, ("in", "at"))
+        # "received X at the presidential palace in Jakarta": the town of the building
+        places += [a for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                   for g in p.children if g.dep_ == "pobj" for a in self.prep_places(g.children, ("in",))]
         places = [p for p in places if p[0].type in (Kind.CITY, Kind.COUNTRY, Kind.REGION)]
-        guests = [a for o in verb.children if o.dep_ == "dobj" for a in self.args(o) if a[0].type == Kind.PERSON]
+        guests = [a for o in self.slot(verb, "dobj") for a in self.args(o) if a[0].type == Kind.PERSON]
         hosts = {a[0].id for a in self.subjects(verb)}
         for guest in guests:
             for place in places[:1]:
