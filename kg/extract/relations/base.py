@@ -479,27 +479,3 @@ class FinderBase:
         text = self.doc[start : tok.i + 1].text
         m = Mention(start, tok.i + 1, text, Kind.ORGANIZATION, "name", text)
         return (self.new_cluster(m), tok)
-
-    def object_lemmas(self, context: list[Token]) -> set[str]:
-        """Lemmas of the direct objects of the verbs in a context ('raise duties ... to 50 percent')."""
-        return {o.lemma_.lower() for t in context if t.pos_ in ("VERB", "AUX")
-                for o in t.children if o.dep_ in ("dobj", "nsubjpass")}
-
-    def year_in(self, ent: Span) -> str:
-        for other in self.sent_ents(ent.sent):
-            if other.label_ in ("DATE", "CARDINAL") and other.start >= ent.end and other.start - ent.end <= 5:
-                v = parse_date(other.text)
-                if v is not None:
-                    return v.date or ""
-        return ""
-
-    def sentence_mentions_trade(self, ent: Span) -> bool:
-        return any(t.lemma_.lower() in ("trade", "export", "import") for t in ent.sent)
-
-    def sent_countries(self, sent: Span) -> list[tuple[Cluster, Token]]:
-        out = []
-        for t in sent:
-            c = self.cluster(t)
-            if c is not None and c.type == Kind.COUNTRY and all(c.id != o[0].id for o in out):
-                out.append((c, t))
-        return out
