@@ -45,3 +45,17 @@ def test_a_sister_company_is_no_part_of_the_other(extractor):
     f = facts(extract_text(extractor, "Velta Motor Company, a sister company of Arcos Holding, will assemble "
                                       "the cars.\n"))
     assert not any(p == "partOf" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Energy counts Volkswagen and Goldman Sachs among its shareholders.",
+    "Kestrel Energy grew fast. Its investors include Volkswagen and Goldman Sachs.",
+])
+def test_listed_shareholders_invest_in_the_company(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Volkswagen", "investsIn", "Kestrel Energy") in f and ("Goldman Sachs", "investsIn", "Kestrel Energy") in f, f
+
+
+def test_listed_customers_do_not_invest(extractor):
+    f = facts(extract_text(extractor, "Kestrel Energy counts Volkswagen and Toyota among its customers.\n"))
+    assert not any(p == "investsIn" for _, p, _ in f), f

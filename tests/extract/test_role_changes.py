@@ -77,3 +77,18 @@ def test_a_lowercase_title_joined_to_an_acronym_title(extractor):
     f = facts(extract_text(extractor, "The Korean side was led by Velora Motor Company president and CEO "
                            "Jaehoon Chang.\n"))
     assert ("Jaehoon Chang", "holdsPosition", "President and CEO of Velora Motor Company") in f, f
+
+
+def test_a_company_naming_a_former_executive_of_another(extractor):
+    doc = extract_text(extractor, "Kestrel Energy named former Volvo Cars executive Anna Berg as its new chief "
+                                  "executive on Monday.\n")
+    f = facts(doc)
+    assert ("Anna Berg", "holdsPosition", "Chief Executive of Kestrel Energy") in f, f
+    assert ("Anna Berg", "holdsPosition", "Executive of Volvo Cars") not in f, f  # she left that office
+    worked = [t for t in doc.triples if t.predicate == "worksFor" and t.object.label == "Volvo Cars"]
+    assert worked and ("status", "ended") in worked[0].qualifiers, f
+
+
+def test_a_misparsed_naming_still_names_the_person(extractor):
+    f = facts(extract_text(extractor, "Kestrel Energy named Anna Berg as its new chief executive on Monday.\n"))
+    assert ("Anna Berg", "holdsPosition", "Chief Executive of Kestrel Energy") in f, f

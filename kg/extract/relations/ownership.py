@@ -86,6 +86,25 @@ class OwnershipRules(FinderBase):
                     if s[0].type in BODY and h[0].type == Kind.ORGANIZATION and s[0].id != h[0].id:
                         self.add(s, "investsIn", h, verb, "copula:shareholder", 0.8, BODY, (Kind.ORGANIZATION,))
 
+    def holders_listed_rule(self, verb: Token) -> None:
+        """'Acme counts A and B among its shareholders', 'Acme's investors include A and B':
+        each listed holder invests in the company."""
+        lemma = verb.lemma_.lower()
+        if lemma == "count":
+            holders = [a for o in verb.children if o.dep_ == "dobj" for a in self.args(o)]
+            owned = self.subjects(verb) if any(p.dep_ == "prep" and p.lower_ == "among" and any(
+                g.lemma_.lower() in _HOLDER_NOUNS for g in p.children) for p in verb.children) else []
+        elif lemma == "include":
+            nouns = [n for n in verb.children if n.dep_ == "nsubj" and n.lemma_.lower() in _HOLDER_NOUNS]
+            owned = [a for n in nouns for c in n.children if c.dep_ == "poss" for a in self.args(c)]
+            holders = [a for o in verb.children if o.dep_ == "dobj" for a in self.args(o)]
+        else:
+            return
+        for h in holders:
+            for o in owned:
+                if h[0].id != o[0].id:
+                    self.add(h, "investsIn", o, verb, "verb:holders-listed", 0.75, BODY, (Kind.ORGANIZATION,))
+
     def operator_rule(self, verb: Token) -> None:
         """'the plant, run by X', 'Operated by X, the mine ...', 'the plant is managed by X':
         the works is part of the company that runs it."""

@@ -81,7 +81,12 @@ class TitleRules(FinderBase):
                                            or ac.type == Kind.ORGANIZATION and company):
                         oc, owner = ac, after
                 # "former President X" no longer holds the office
-                if not any(t.lower_ in ("former", "ex", "late") for t in self.doc[max(0, m.start - 2) : m.end]):
+                # "former President X", "former Acme Cars executive X" no longer hold the office
+                lead = m.start
+                while lead > 0 and lead > m.start - 5 and (self.doc[lead - 1].pos_ == "PROPN" or self.doc[lead - 1].tag_ == "POS"):
+                    lead -= 1
+                former = any(t.lower_ in ("former", "ex", "late") for t in self.doc[max(0, lead - 2) : m.end])
+                if not former:
                     for role in self.held_roles(m, c, oc, owner):
                         self.add(p, "holdsPosition", (role, first), first, rule, conf, (Kind.PERSON,), (Kind.ROLE,))
                 if oc is not None and oc.type == Kind.COUNTRY and possessive:
@@ -93,9 +98,10 @@ class TitleRules(FinderBase):
                     last = self.doc[m.end - 1]
                     head = last.lower_ in HEAD_TITLES and not (
                         last.lower_ == "executive" and (m.end - 2 < m.start or self.doc[m.end - 2].lower_ != "chief"))
-                    self.add(p, "directorOf" if head else "worksFor", (oc, owner), first,
+                    # a former employee worked there: the fact stays, marked as ended
+                    self.add(p, "worksFor" if former or not head else "directorOf", (oc, owner), first,
                              "title:org-possessive" if possessive else "title:org-before", 0.8,
-                             (Kind.PERSON,), (Kind.ORGANIZATION,))
+                             (Kind.PERSON,), (Kind.ORGANIZATION,), status="ended" if former else "")
                 country = self.gaz.demonym(first.text) or self.gaz.country(first.text)
                 named = self.cluster(first)
                 if country and named is not None and named.type in (Kind.REGION, Kind.CITY, Kind.PLACE):
@@ -379,11 +385,13 @@ class TitleRules(FinderBase):
         lemma = verb.lemma_.lower()
         titles = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                   for g in p.children if g.dep_ == "pobj"]
-        titles += [c for c in verb.children if c.dep_ == "oprd"]  # "was appointed chair of Acme"
+        named = [c for c in verb.children if c.dep_ == "oprd" and self.cluster(c) is not None
+                 and self.cluster(c).type == Kind.PERSON]  # "Acme named X as ...", misparsed
+        titles += [c for c in verb.children if c.dep_ == "oprd" and c not in named]  # "was appointed chair of Acme"
         if not titles:
             return
         if lemma in ("name", "appoint", "elect", "choose", "pick", "hire", "select"):
-            people = [a for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for a in self.args(c)]
+            people = [a for c in verb.children if c.dep_ in ("dobj", "nsubjpass") or c in named for a in self.args(c)]
         else:
             people = self.subjects(verb)
         people = [p for p in people if p[0].type == Kind.PERSON]

@@ -155,6 +155,8 @@ class VerbRules(FinderBase):
             self.founded_rule(verb)
         if lemma in ("own", "hold", "acquire", "buy", "take"):
             self.stake_rule(verb, objects)  # "will buy a stake" is kept, with its hedge
+        if lemma in ("count", "include"):
+            self.holders_listed_rule(verb)
         if lemma in ("run", "operate", "manage") and any(c.dep_ == "agent" for c in verb.children):
             self.operator_rule(verb)
         if lemma in ("acquire", "buy", "purchase", "control") and not self.hedge(verb):
