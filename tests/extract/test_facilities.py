@@ -154,3 +154,17 @@ def test_a_research_and_development_centre_is_an_rnd_centre(extractor):
 def test_a_plant_of_two_kinds_of_goods_is_not_named_after_half_of_them(extractor):
     f = facts(extract_text(extractor, "Velo Auto will build a cell and module plant in Kassel.\n"))
     assert not any("and module" in o for _, _, o in f), f
+
+
+def test_a_plan_by_a_company_to_build_a_plant_is_the_companys(extractor):
+    f = facts(extract_text(extractor, "The ministry on Tuesday approved a plan by battery maker Daelim Energy to "
+                                      "build a $1.5 billion cathode plant in Kassel.\n"))
+    assert ("Daelim Energy", "builds", "Daelim Kassel cathode plant") in f or (
+        "Daelim Energy", "builds", "Daelim Energy Kassel cathode plant") in f, f
+
+
+def test_it_after_a_reported_sentence_about_a_plant_is_the_plant(extractor):
+    doc = extract_text(extractor, "Norvik Motors will build a cathode plant in Kassel. The factory will produce "
+                                  "50,000 tonnes of cathode materials a year, the ministry said in a statement. It "
+                                  "will employ about 2,000 workers.\n")
+    assert ("Norvik Motors Kassel cathode plant", "employs", "2000 workers") in facts(doc), facts(doc)

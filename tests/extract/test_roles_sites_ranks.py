@@ -380,3 +380,10 @@ def test_a_two_word_name_ner_called_a_company_after_a_state_title_is_a_person(ex
               lemmas=["Chancellor", "Olaf", "Lenz", "speak", "."], ents=["O", "B-ORG", "I-ORG", "O", "O"])
     doc = extractor.nlp.get_pipe("kg_entities_v1")(doc)
     assert [m.type for m in doc._.kg_mentions if m.text == "Olaf Lenz"] == ["Person"]
+
+
+def test_a_national_minister_with_a_portfolio_takes_the_articles_country(extractor):
+    text = ("Vietnam approved the plan on Tuesday. Vietnam wants more factories, and Vietnam's exports are rising. "
+            "Minister of Industry and Trade Tran Van Long welcomed the investment.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Tran Van Long", "holdsPosition", "Minister of Industry and Trade of Vietnam") in f, f

@@ -255,6 +255,12 @@ class FinderBase:
             verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
         ):
             return self.subjects(verb.head, depth + 1)
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in ("plan", "proposal", "bid", "decision", "move"):
+            # "a plan by Acme to build a plant", "Acme's plan to build": the planner
+            planners = [a for c in verb.head.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by"
+                        for g in ([c] if c.dep_ == "poss" else c.children) for a in self.args(g)]
+            if planners:
+                return planners
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             if verb.head.dep_ == "appos" and verb.head.pos_ == "NOUN":
                 # "Acme, the carmaker based in Wuhu": the name the described noun stands beside

@@ -20,7 +20,9 @@ class SiteReferences(FinderBase):
         if start == 0:
             return None
         root = self.doc[start - 1].sent.root
-        return next((s for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+        # "The factory will produce N, the ministry said": the reported clause's subject
+        clauses = [root, *(c for c in root.children if c.dep_ == "ccomp")]
+        return next((s for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
                      for s in [self.facility_at(c)] if s), None)
 
     def latest_site(self, before: int) -> tuple[Cluster, Token] | None:

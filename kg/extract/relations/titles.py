@@ -204,9 +204,10 @@ class TitleRules(FinderBase):
             return False
         head = next((w for w in reversed(words) if w in TITLE_WORDS), words[-1])
         # presidents and ministers: a chancellor, king or prince is rarely the article's own
+        portfolio = next((t.i for t in span if t.lower_ in ("of", "for")), span.end)  # "Minister of Industry"
         return head in ("president", "minister") and not any(
             w in ("vice", "deputy") and head == "president" for w in words) and not any(
-            t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in span)
+            t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS and t.i < portfolio for t in span)
 
     def doc_country(self) -> str | None:
         """The country an article is about: named clearly more often than any other (or None)."""
