@@ -299,12 +299,15 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     n = len(doc)
+    def name_like(t: Token) -> bool:  # a proper noun, or a model code the tagger calls a noun ("X7")
+        return t.pos_ == "PROPN" or t.text[:1].isupper() and any(ch.isdigit() for ch in t.text)
+
     while i < n:
-        if doc[i].pos_ != "PROPN" or i in covered or doc[i].ent_type_:
+        if not name_like(doc[i]) or i in covered or doc[i].ent_type_:
             i += 1
             continue
         j = i
-        while j < n and (doc[j].pos_ == "PROPN" or (doc[j].text == "-" and j + 1 < n and doc[j + 1].pos_ == "PROPN")) \
+        while j < n and (name_like(doc[j]) or (doc[j].text == "-" and j + 1 < n and doc[j + 1].pos_ == "PROPN")) \
                 and j not in covered and not doc[j].ent_type_:
             j += 1
         span = doc[i:j]
@@ -335,6 +338,10 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 end += 1  # "battery maker SK On": a capitalised particle inside a name
             found.append(Mention(span.start, end, doc[span.start:end].text, Kind.ORGANIZATION,
                                  cue=f"descriptor:{prev.lower_}"))
+        elif any(c.dep_ == "appos" and c.lower_ in MODEL_NOUNS for c in span.root.children) or (
+                span.root.dep_ == "appos" and span.root.head.lower_ in MODEL_NOUNS):
+            # "the X7, a mid-size electric SUV", "its first SUV, the X7": a model
+            found.append(Mention(span.start, span.end, span.text, Kind.PRODUCT, cue="descriptor:model"))
         elif len(span) >= 2 and span[-1].lower_ in ORG_NAME_WORDS:
             # "China's Tianqi Lithium": a run of names ending like a company is one
             found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="name ends like a company"))
@@ -393,8 +400,8 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
     described = []
     if before is not None and before.pos_ == "NOUN":
         described.append(before.lemma_.lower())
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        described.append(root.head.lemma_.lower())
+    if root.dep_ == "appos" and (root.head.pos_ == "NOUN" or root.head.lower_ in MODEL_NOUNS):
+        described.append(root.head.lower_ if root.head.pos_ == "PROPN" else root.head.lemma_.lower())  # "its SUV, the X7"
     if root.dep_ in ("oprd", "dobj", "attr") and root.head.dep_ == "acl" and root.head.lemma_.lower() in (
             "name", "call", "dub") and root.head.head.pos_ == "NOUN":
         described.append(root.head.head.lemma_.lower())  # "a venture named X"

@@ -87,3 +87,12 @@ def test_a_plant_described_twice_in_apposition_is_one_site(extractor):
                                       "and battery complex in Tarsus that will employ 3,000 people.\n"))
     sites = {s for s, _, _ in f if s.endswith(("plant", "complex"))}
     assert sites == {"Orvik Motors Tarsus plant"}, f
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Zeno Auto unveiled the X7, a mid-size electric SUV, in Shanghai on Monday.", "X7"),
+    ("Zeno Auto launched its first SUV, the X7, in March.", "X7"),
+    ("Zeno Auto launched its first SUV, the Zeno X7, in March.", "Zeno X7"),
+])
+def test_a_model_named_beside_a_car_noun_is_launched(extractor, text, model):
+    assert ("Zeno Auto", "launched", model) in facts(extract_text(extractor, text + "\n"))
