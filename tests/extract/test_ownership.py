@@ -59,3 +59,13 @@ def test_listed_shareholders_invest_in_the_company(extractor, text):
 def test_listed_customers_do_not_invest(extractor):
     f = facts(extract_text(extractor, "Kestrel Energy counts Volkswagen and Toyota among its customers.\n"))
     assert not any(p == "investsIn" for _, p, _ in f), f
+
+
+def test_a_unit_of_a_named_group_owned_by_another(extractor):
+    f = facts(extract_text(extractor, "Scania, a unit of Volkswagen's Traton group, will invest.\n"))
+    assert ("Scania", "partOf", "Traton") in f and ("Traton", "partOf", "Volkswagen") in f, f
+
+
+def test_a_possessed_brand_is_no_owned_group(extractor):
+    f = facts(extract_text(extractor, "Stellantis's Jeep brand sold more cars.\n"))
+    assert not any(p == "partOf" for _, p, _ in f), f

@@ -86,6 +86,14 @@ class AppositionRules(FinderBase):
     def apposition_rules(self) -> None:
         """'X, director of Y and a Turkish expert on Z,' -> directorOf, nationality, expertOn."""
         for tok in self.doc:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in SUBSIDIARY_NOUNS | {"group"}:
+                # "Volkswagen's Traton group", "Acme's Bolt unit": the named part is the owner's
+                named = [(self.cluster(a), a) for a in tok.lefts if a.dep_ == "compound" and self.cluster(a) is not None]
+                owners = [a for c in tok.children if c.dep_ == "poss" for a in self.args(c)]
+                for part in (n for n in named if n[0].type == Kind.ORGANIZATION):
+                    for owner in (o for o in owners if o[0].type == Kind.ORGANIZATION and o[0].id != part[0].id):
+                        self.add(part, "partOf", owner, tok, "descriptor:owner-possessive", 0.75,
+                                 (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and self.cluster(tok) is not None:
                 # "its domestic EV brand, X": the noun describes the name after it; not a name
                 # with a describing noun of its own ("its unit X and the mining company Y")

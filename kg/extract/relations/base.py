@@ -163,6 +163,11 @@ class FinderBase:
             if c is not None:
                 out.append((c, t))
                 continue
+            named = [self.cluster(a) for a in t.lefts if a.dep_ == "compound" and a.i == t.i - 1]
+            if t.pos_ == "NOUN" and t.lemma_.lower() in ORG_NOUNS - {"brand", "marque"} and named and named[0] is not None \
+                    and named[0].type == Kind.ORGANIZATION:
+                out.append((named[0], self.doc[t.i - 1]))  # "the Traton group" is Traton
+                continue
             nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
             if t.pos_ == "NOUN" and nxt is not None and (t.lower_ in ORG_NOUNS or t.lemma_.lower() in ORG_NOUNS):
                 # "carmaker Leapmotor" parsed with the name hanging elsewhere: the name is the argument.
