@@ -387,3 +387,17 @@ def test_a_national_minister_with_a_portfolio_takes_the_articles_country(extract
             "Minister of Industry and Trade Tran Van Long welcomed the investment.\n")
     f = facts(extract_text(extractor, text))
     assert ("Tran Van Long", "holdsPosition", "Minister of Industry and Trade of Vietnam") in f, f
+
+
+def test_a_bare_company_title_takes_the_company_of_its_paragraph(extractor):
+    text = ("Rival Kestrel Energy sold fewer cars. Its shares fell.\n\n"
+            "Tesmo Motors delivered 484,507 cars in the quarter. Its deliveries were in line with the "
+            "target set by chief executive Jan Holm.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Jan Holm", "holdsPosition", "Chief Executive of Tesmo Motors") in f, f
+
+
+def test_a_bare_company_title_in_a_paragraph_of_two_companies_stays_bare(extractor):
+    text = "Tesmo Motors and Kestrel Energy agreed a deal. Chief executive Jan Holm said it was good.\n"
+    f = facts(extract_text(extractor, text))
+    assert not any(p == "holdsPosition" and " of " in o for _, p, o in f), f

@@ -24,6 +24,12 @@ from kg.extract.title_mentions import GOVERNMENT_TITLES
 from kg.model import Kind
 
 
+# Words of a company office that names no company ("Chief Executive", "chairman").
+_COMPANY_OFFICE_WORDS = frozenset(
+    "chief executive officer financial operating technology ceo cfo coo cto chairman chairwoman chair founder "
+    "co-founder managing director".split())
+
+
 class TitleRules(FinderBase):
     """Titles and roles: positions named with their holder, spokespeople."""
 
@@ -188,6 +194,16 @@ class TitleRules(FinderBase):
         if holder is None and self.national_title(self.doc[m.start : m.end]):
             # "President Luis Arce" in an article about Bolivia: the country the article is about
             holder, htype = self.doc_country(), Kind.COUNTRY
+        if holder is None and {t.lower_ for t in self.doc[m.start : m.end]} <= _COMPANY_OFFICE_WORDS:
+            # "Chief Executive Jane Doe told analysts": the one company of the paragraph so far,
+            # else the one the story is about
+            para = m.start
+            while para > 0 and "\n" not in self.doc[para - 1].whitespace_ + self.doc[para - 1].text:
+                para -= 1
+            near = {c.id: c for t in self.doc[para : m.start] for c in [self.cluster(t)]
+                    if c is not None and c.type == Kind.ORGANIZATION}
+            org = next(iter(near.values())) if len(near) == 1 else self.doc_org() if not near else None
+            holder, htype = (org.label, Kind.ORGANIZATION) if org is not None else (None, "")
         if holder is None:
             return [bare]
         roles = []
@@ -208,6 +224,16 @@ class TitleRules(FinderBase):
         return head in ("president", "minister") and not any(
             w in ("vice", "deputy") and head == "president" for w in words) and not any(
             t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS and t.i < portfolio for t in span)
+
+    def doc_org(self) -> Cluster | None:
+        """The company a story is about: named clearly more often than any other (or None)."""
+        if not hasattr(self, "_doc_org"):
+            counts = sorted(((sum(m.kind in ("name", "pronoun", "description") for m in c.mentions), c.id)
+                             for c in self.res.clusters.values() if c.type == Kind.ORGANIZATION), reverse=True)
+            top = counts[0] if counts else (0, None)
+            second = counts[1][0] if len(counts) > 1 else 0
+            self._doc_org = self.res.clusters[top[1]] if top[0] >= 3 and top[0] >= 2 * second else None
+        return self._doc_org
 
     def doc_country(self) -> str | None:
         """The country an article is about: named clearly more often than any other (or None)."""
