@@ -405,13 +405,13 @@ def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: 
 def _clause_subject(tok, token_cluster: dict[int, int], description: bool) -> int | None:  # noqa: ANN001
     """The cluster that is the subject of the clause a non-subject reference sits in.
 
-    'Stellantis holds a stake in the Chinese company': an object description (or pronoun)
-    does not refer back to its own clause's subject; English would say "itself". A
-    possessive pronoun does ("Acme said its plant..."); a possessive description does not
-    ("it will supply the French carmaker's models").
-    """
+    'Stellantis holds a stake in the Chinese company': an object description (or pronoun) is not
+    its clause's subject ("itself"); a possessive pronoun is ("Acme said its plant"), a
+    possessive description is not ("it will supply the French carmaker's models")."""
     if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and not description):
         return None
+    if any(a.dep_ == "appos" for a in list(tok.ancestors)[:3]):
+        return None  # "X delivered N cars, a record for the company": an aside about the subject
     return _subject_of_clause(tok, token_cluster)
 
 

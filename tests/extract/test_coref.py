@@ -39,3 +39,10 @@ def test_the_venture_of_a_story_is_the_named_venture(extractor):
     f = facts(extract_text(extractor, "Norvik Motors and Peltan Energy formed a joint venture, Kestrel Cells, in "
                                       "2021. The venture will produce 40 GWh of cells a year.\n"))
     assert ("Kestrel Cells", "capacity", "40 GWh") in f, f
+
+
+def test_an_aside_about_the_subject_refers_to_the_subject(extractor):
+    doc = extractor.nlp("Rival Kestrel Energy sold fewer cars.\n\nTesmo Motors delivered 484,507 cars, a record for "
+                        "the company.\n")
+    clusters = doc._.kg_resolution.clusters.values()
+    assert any(c.label == "Tesmo Motors" and any(m.text == "the company" for m in c.mentions) for c in clusters)
