@@ -45,6 +45,9 @@ def _person_names_whole(doc: Doc) -> list[Span]:
             continue
         if ent.label_ == "PERSON":
             end = ent.end
+            if end < len(doc) and doc[end - 1].text == "-" and not doc[end - 1].whitespace_ and doc[end].is_alpha \
+                    and doc[end].text.islower():
+                end += 1  # "Lee Jae- | won": NER kept the hyphen and dropped the syllable after it
             while end + 1 < len(doc):
                 a, b = doc[end], doc[end + 1]
                 if a.text == "-" and not doc[end - 1].whitespace_ and not a.whitespace_ and b.is_alpha \
@@ -70,6 +73,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ not in NAME_LABELS or ent.start < covered:
             continue
         span = trim(ent)
+        if ent.label_ in ("ORG", "EVENT", "FAC") and span.start >= 2 and doc[span.start - 1].text == "-" \
+                and not doc[span.start - 2].whitespace_ and not doc[span.start - 1].whitespace_ \
+                and doc[span.start - 2].text[:1].isupper():
+            span = doc[span.start - 2 : span.end]  # "Uzbek-Korean Business Forum": NER starts after the hyphen
         if len(span) > 1 and span[-1].lower_ in ("of", "de", "del", "for") and span.end < len(doc) \
                 and doc[span.end].pos_ == "PROPN":
             # NER stops before the name an "of" leads to: "the Southern Industrial Park of | Debrecen"

@@ -168,3 +168,9 @@ def test_it_after_a_reported_sentence_about_a_plant_is_the_plant(extractor):
                                   "50,000 tonnes of cathode materials a year, the ministry said in a statement. It "
                                   "will employ about 2,000 workers.\n")
     assert ("Norvik Motors Kassel cathode plant", "employs", "2000 workers") in facts(doc), facts(doc)
+
+
+def test_a_deal_for_a_company_to_build_a_plant_in_a_named_zone(extractor):
+    f = facts(extract_text(extractor, "They signed a deal for Korean battery maker Samra SDI to build a cell plant "
+                                      "in the Navoi free economic zone.\n"))
+    assert ("Samra SDI", "builds", "Samra SDI Navoi cell plant") in f, f

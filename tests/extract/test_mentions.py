@@ -96,3 +96,14 @@ def test_a_plant_described_twice_in_apposition_is_one_site(extractor):
 ])
 def test_a_model_named_beside_a_car_noun_is_launched(extractor, text, model):
     assert ("Zeno Auto", "launched", model) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_hyphenated_korean_given_name_ner_cut_at_the_hyphen_is_whole(extractor):
+    f = facts(extract_text(extractor, "The forum was attended by South Korean Trade Minister Lee Jae-won.\n"))
+    assert ("Lee Jae-won", "holdsPosition", "Trade Minister of South Korea") in f, f
+
+
+def test_a_forum_of_two_nations_keeps_both_in_its_name(extractor):
+    f = facts(extract_text(extractor, "The deals were signed at the Uzbek-Korean Business Forum in Tashkent, which "
+                                      "was attended by Uzbek Prime Minister Aziz Karimov.\n"))
+    assert ("Aziz Karimov", "attended", "Uzbek-Korean Business Forum") in f, f

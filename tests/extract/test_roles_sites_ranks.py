@@ -401,3 +401,9 @@ def test_a_bare_company_title_in_a_paragraph_of_two_companies_stays_bare(extract
     text = "Tesmo Motors and Kestrel Energy agreed a deal. Chief executive Jan Holm said it was good.\n"
     f = facts(extract_text(extractor, text))
     assert not any(p == "holdsPosition" and " of " in o for _, p, o in f), f
+
+
+def test_the_countrys_rank_names_the_country(extractor):
+    f = facts(extract_text(extractor, "Uzbekistan wants more investment. Acme will supply cells to UzAuto Motors, "
+                                      "the country's largest carmaker.\n"))
+    assert ("UzAuto Motors", "rankedAs", "Uzbekistan's largest carmaker") in f, f

@@ -81,6 +81,10 @@ class AppositionRules(FinderBase):
                 break
         while start < end and self.doc[start].lower_ in ("the", "a", "an"):
             start += 1
+        owner = self.cluster(self.doc[start]) if self.doc[start].lower_ in ("country", "nation", "kingdom") else None
+        if owner is not None and owner.type == Kind.COUNTRY and start + 1 < end and self.doc[start + 1].tag_ == "POS":
+            # "the country's largest carmaker" is "Uzbekistan's largest carmaker"
+            return f"{owner.label}'s {self.doc[start + 2 : end].text}"
         return self.doc[start:end].text
 
     def apposition_rules(self) -> None:

@@ -245,6 +245,11 @@ class FinderBase:
 
     def subjects(self, verb: Token, depth: int = 0) -> list[tuple[Cluster, Token]]:
         """Subject entities of a verb, inherited through coordination and control."""
+        to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i > 0), None)
+        before = self.doc[to.i - 1] if to is not None else None
+        if before is not None and before.dep_ == "pobj" and before.head.lower_ == "for" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return self.args(before)  # "a deal for Acme to build a plant": Acme builds
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
             out = []
@@ -409,9 +414,11 @@ class FinderBase:
         if found:
             return found
         if pobj.lemma_.lower() in ESTATE_NOUNS and self.cluster(pobj) is None:
-            # "an industrial zone in P": the estate's place
-            return [a for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
-                    for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
+            # "an industrial zone in P", "the P free economic zone": the estate's place
+            named = [a for t in pobj.subtree if t.i < pobj.i and t.dep_ in ("compound", "npadvmod", "nmod")
+                     for a in self.args(t) if a[0].type in PLACE]
+            return named[:1] or [a for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
+                                 for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
         if pobj.lemma_.lower() in AREA_NOUNS:
             for c in pobj.children:
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == pobj.i - 1:
