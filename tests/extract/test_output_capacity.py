@@ -148,3 +148,16 @@ def test_what_a_works_is_designed_to_reach_or_recycle_a_year_is_its_capacity(ext
 ])
 def test_designing_or_reaching_without_a_yearly_output_is_no_capacity(extractor, text):
     assert not any(p == "capacity" for _, p, _ in facts(extract_text(extractor, text + "\n")))
+
+
+@pytest.mark.parametrize("text", [
+    "SQM, the world's second-largest producer of the metal, supplied the plant.",
+    "Zeno Auto rolled out its 8 millionth new energy vehicle this year.",
+])
+def test_a_word_for_goods_named_before_or_a_milestone_is_no_product(extractor, text):
+    assert not any(p == "produces" for _, p, _ in facts(extract_text(extractor, text + "\n")))
+
+
+def test_new_energy_vehicles_keep_their_name(extractor):
+    f = facts(extract_text(extractor, "Zeno Auto makes new energy vehicles in Hefei.\n"))
+    assert ("Zeno Auto", "produces", "new energy vehicles") in f, f

@@ -226,7 +226,9 @@ class AppositionRules(FinderBase):
                 # "a maker of lithium-ion batteries" -> produces(X, lithium-ion batteries)
                 for p in child.children:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and self.cluster(p) is None and not any(
-                            t.pos_ == "PROPN" or t.dep_ in ("conj", "prep") for t in p.subtree):
+                            t.pos_ == "PROPN" or t.dep_ in ("conj", "prep") for t in p.subtree) and not (
+                            p.tag_ == "NN" and list(p.lefts) and all(t.lower_ in ("the", "this", "that") for t in p.lefts)):
+                        # not "the metal" (a word for goods named before)
                         start = min(t.i for t in p.subtree if t.i <= p.i and t.dep_ not in ("det", "poss"))
                         text = self.doc[start : p.i + 1].text
                         product = self.new_cluster(Mention(start, p.i + 1, text, Kind.PRODUCT, "name", text))

@@ -256,7 +256,7 @@ class VerbRules(FinderBase):
                     product = (named, noun)
             if product is None:
                 continue
-            for m in makers:
+            for m in (m for m in makers if m[0].type != Kind.PERSON):  # "Jokowi assembled cells" at a ceremony
                 self.add(m, "produces", product, verb, "verb:output", 0.7, (Kind.ORGANIZATION, Kind.PLACE),
                          (Kind.PRODUCT,))
 
@@ -310,8 +310,11 @@ class VerbRules(FinderBase):
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN" or lemma in NOT_PRODUCTS or lemma in FACILITY_NOUNS or lemma in MEASURE_UNITS - GOODS_UNITS:
             return None
+        if any(t.ent_type_ == "ORDINAL" or t.lower_.endswith("millionth") for t in noun.subtree if t.i < noun.i):
+            return None  # "rolled out its 8 millionth vehicle": a milestone, not goods
         mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "amod", "nmod") and t.i >= noun.i - 3
-                and self.cluster(t) is None and not t.like_num and t.lower_ not in NOT_PRODUCT_MODS]
+                and self.cluster(t) is None and not t.like_num and (t.lower_ not in NOT_PRODUCT_MODS or (
+                    t.lower_ == "new" and self.doc[t.i + 1].lower_ == "energy"))]  # "new energy vehicles"
         if noun.tag_ != "NNS" and not mods or lemma in GOODS_UNITS and not mods:
             return None  # "make a decision": a bare singular is rarely goods; "cars" too vague
         start = min([t.i for t in mods] + [noun.i])
