@@ -450,7 +450,7 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
     A description with a nationality ("the Chinese company") prefers an entity introduced
     with that nationality and skips one introduced with another.
     """
-    here = paragraph(tok.i)
+    here, own = paragraph(tok.i), {t.i for t in tok.subtree}
     candidates = []
     nearest = None  # paragraph of the most recent candidate
     for back, (i, cid, subj) in enumerate(reversed(history)):
@@ -461,8 +461,8 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
         if nearest is not None and paragraph(i) < nearest:
             break
         c = clusters[cid]
-        if c.type not in types or cid == exclude:
-            continue
+        if c.type not in types or cid == exclude or i in own:
+            continue  # (nor a name inside the description itself: "the ASX-listed miner")
         if noun in ("venture", "consortium") and i in _speakers(tok):
             continue  # "X said the venture would ...": X speaks of the venture, it is not it
         if noun is not None and c.type == Kind.PERSON and noun not in c.descriptors:

@@ -46,3 +46,9 @@ def test_an_aside_about_the_subject_refers_to_the_subject(extractor):
                         "the company.\n")
     clusters = doc._.kg_resolution.clusters.values()
     assert any(c.label == "Tesmo Motors" and any(m.text == "the company" for m in c.mentions) for c in clusters)
+
+
+def test_a_description_does_not_refer_to_a_name_inside_it(extractor):
+    f = facts(extract_text(extractor, "Norvik Minerals ships ore to Korea.\n\nBolt Steel bought a 4.75 per cent "
+                                      "stake in the ASX-listed miner.\n"))
+    assert not any(o == "ASX" for _, p, o in f), f
