@@ -535,3 +535,10 @@ def test_a_countrys_possessive_stays_with_the_first_of_two_described_companies(e
                                       "signed a deal on Thursday.\n"))
     assert ("Codelta", "nationality", "Chile") in f, f
     assert ("Salar Minerals", "nationality", "Chile") not in f, f
+
+
+def test_the_state_of_a_country_is_the_place_not_the_country(extractor):
+    f = facts(extract_text(extractor, "Norvik Motors is building a $5 billion battery plant in the U.S. state of "
+                                      "Georgia.\n"))
+    assert ("Norvik Motors Georgia battery plant", "locatedIn", "Georgia") in f, f
+    assert not any(o == "United States" for _, _, o in f), f

@@ -430,9 +430,9 @@ class FinderBase:
                         if a[0].type in PLACE:
                             found.append(a)
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            found.extend(a for a in self.args(g) if a[0].type in PLACE)
+                    named = [a for g in c.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in PLACE]
+                    if named:
+                        return named  # "the U.S. state of Georgia": Georgia, not the country around it
         return found
 
     def pairwise(self, subs, trigger, rel, rule, conf) -> None:  # noqa: ANN001
