@@ -174,3 +174,19 @@ def test_a_deal_for_a_company_to_build_a_plant_in_a_named_zone(extractor):
     f = facts(extract_text(extractor, "They signed a deal for Korean battery maker Samra SDI to build a cell plant "
                                       "in the Navoi free economic zone.\n"))
     assert ("Samra SDI", "builds", "Samra SDI Navoi cell plant") in f, f
+
+
+@pytest.mark.parametrize("text, plant", [
+    ("Norvik Motors is building a gigafactory in Windsor, Ontario, with LG Energy Solution (LGES).",
+     "Norvik Motors-LGES Windsor gigafactory"),
+    ("Norvik Motors has a gigafactory in Windsor, Ontario, with LG Energy Solution (LGES).",
+     "Norvik Motors-LGES Windsor gigafactory"),
+    ("Norvik Motors will build a battery plant with Peltan Energy in Kassel.", "Norvik Motors-Peltan Energy Kassel battery plant"),
+])
+def test_a_plant_built_or_held_with_a_partner_is_named_after_both(extractor, text, plant):
+    assert any(s == plant for s, _, _ in facts(extract_text(extractor, text + "\n")))
+
+
+def test_help_from_a_government_makes_no_co_owner(extractor):
+    f = facts(extract_text(extractor, "Norvik Motors will build a plant in Kassel with help from the government.\n"))
+    assert ("Norvik Motors", "builds", "Norvik Motors Kassel plant") in f, f

@@ -168,6 +168,10 @@ class SiteRules(FinderBase):
                 "have", "own", "operate", "run", "break", "inaugurate", "complete", "start", "open", "begin"):
             subs = [a for a in self.subjects(verb) if a[0].type == Kind.ORGANIZATION]
             owners = owners or subs
+            # "has a gigafactory in P with Y": the partner owns it too
+            owners += [a for w in [*noun.children, *verb.children] if w.dep_ == "prep" and w.lower_ == "with"
+                       for g in w.children if g.dep_ == "pobj" for a in self.args(g)
+                       if a[0].type == Kind.ORGANIZATION] if owners else []
             if verb.lemma_.lower() in ("break", "complete") or verb.lemma_.lower() in ("start", "begin") and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in ("work", "construction") for c in verb.children):
                 builders = subs  # breaking ground on a plant, starting work on it: building it
@@ -364,6 +368,8 @@ class SiteRules(FinderBase):
             # "construction of its factory": the facility's possessor builds it.
             subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)]
         owners = [s for s in subs if s[0].type == Kind.ORGANIZATION]
+        # "build a gigafactory in P with Y": a plant built with a partner is both builders'
+        owners += [a for p in partners for a in self.args(p) if a[0].type == Kind.ORGANIZATION] if owners else []
         # a plant is named after its town; one placed only in a country keeps its description
         city = self.place_text(place_arg) if place_arg is not None and place_arg[0].type != Kind.COUNTRY else None
         if place_arg is not None and city is None and owners and not self.ranked(obj):
