@@ -179,10 +179,13 @@ def _dateline(doc: Doc, span: Span) -> bool:
 
 def _provinces_in_their_country(mentions: list[Mention], gaz: Gazetteer) -> None:
     """'Ontario' is a Canadian province and a Californian town: in an article that names
-    Canada it is the province (not a U.S. state: an American story's "New York" is the city)."""
+    Canada, or after a town ('Windsor, Ontario'), it is the province (not a U.S. state: an
+    American story's "New York" is the city)."""
     named = {m.label for m in mentions if m.type == Kind.COUNTRY}
+    towns_before = {m.end + 1 for m in mentions if m.type == Kind.CITY}
     for m in mentions:
-        if m.type == Kind.CITY and m.kind == "name" and gaz.subdivision_country(m.text) in named \
+        if m.type == Kind.CITY and m.kind == "name" and (gaz.subdivision_country(m.text) in named or (
+                m.start in towns_before and gaz.subdivision(m.text))) \
                 and gaz.capital_of(m.text) is None and gaz.us_state(m.text) is None:
             m.type, m.label = Kind.REGION, gaz.subdivision(m.text) or m.label
 

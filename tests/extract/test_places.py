@@ -73,3 +73,8 @@ def test_a_province_in_an_article_about_its_country_is_the_province(extractor):
     types = {e.label: e.type for e in extract_text(
         extractor, "Orvik Motors opened an office in New York, United States, and listed in New York.\n").entities}
     assert types.get("New York", "City") in ("City", "Place"), types
+
+
+def test_a_province_after_a_town_is_the_province(extractor):
+    mentions = extractor.nlp("Norvik Motors is building a gigafactory in Windsor, Ontario.")._.kg_mentions
+    assert {m.type for m in mentions if m.text == "Ontario"} == {"Region"}
