@@ -542,3 +542,17 @@ def test_the_state_of_a_country_is_the_place_not_the_country(extractor):
                                       "Georgia.\n"))
     assert ("Norvik Motors Georgia battery plant", "locatedIn", "Georgia") in f, f
     assert not any(o == "United States" for _, _, o in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Norvik Motors, which has its headquarters in Lyon, will build a plant in Spain.",
+    "Norvik Motors grew fast. The company's headquarters are in Lyon.",
+])
+def test_a_companys_headquarters_in_a_town(extractor, text):
+    assert ("Norvik Motors", "headquarteredIn", "Lyon") in facts(extract_text(extractor, text + "\n"))
+
+
+def test_deals_signed_between_two_states_are_cooperation(extractor):
+    f = facts(extract_text(extractor, "The visit produced $15.6 billion in deals signed between South Korea and "
+                                      "Saudi Arabia.\n"))
+    assert ("South Korea", "cooperatesWith", "Saudi Arabia") in f, f

@@ -210,7 +210,8 @@ class VentureRules(FinderBase):
                         self.add(s, r, o, noun, f"noun:{lemma}:{prep_word}", conf, ACTOR, o_types)
         if lemma in AGREEMENT_NOUNS or lemma in ("collaboration", "cooperation", "partnership"):
             # "an agreement between A and B", "the signing of a memorandum between A and B"
-            for prep in noun.children:
+            # "deals struck between A and B": the phrase may hang off the participle
+            for prep in [*noun.children, *(g for a in noun.children if a.dep_ == "acl" for g in a.children)]:
                 if prep.dep_ == "prep" and prep.lower_ == "between":
                     parties = [a for g in prep.children if g.dep_ == "pobj" for a in self.args(g)
                                if a[0].type in BODY]

@@ -157,10 +157,22 @@ class VerbRules(FinderBase):
             self.stake_rule(verb, objects)  # "will buy a stake" is kept, with its hedge
         if lemma in ("count", "include"):
             self.holders_listed_rule(verb)
+        for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in ("headquarters", "headquarter")):
+            self.headquarters_rule(verb, noun)
         if lemma in ("run", "operate", "manage") and any(c.dep_ == "agent" for c in verb.children):
             self.operator_rule(verb)
         if lemma in ("acquire", "buy", "purchase", "control") and not self.hedge(verb):
             self.takeover_rule(verb, lemma, objects)
+
+    def headquarters_rule(self, verb: Token, noun: Token) -> None:
+        """'X has (moved) its headquarters in (to) P', "X's headquarters are in P" -> headquarteredIn."""
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in ("have", "move", "keep", "establish", "set", "relocate"):
+            owners = self.subjects(verb) or owners  # "its" is the subject's
+        places = self.prep_places([*noun.children, *(c for c in verb.children if c.i > noun.i)], ("in", "to"))
+        for o in (o for o in owners if o[0].type == Kind.ORGANIZATION):
+            for p in places[:1]:
+                self.add(o, "headquarteredIn", p, verb, "verb:headquarters-in", 0.8, (Kind.ORGANIZATION,), PLACE)
 
     def site_args(self, verb: Token, slot: str) -> list[tuple[Cluster, Token]]:
         """Owner and place of a site: 'toured Acme's plant in Gdansk' -> Acme, Gdansk."""
