@@ -556,3 +556,10 @@ def test_deals_signed_between_two_states_are_cooperation(extractor):
     f = facts(extract_text(extractor, "The visit produced $15.6 billion in deals signed between South Korea and "
                                       "Saudi Arabia.\n"))
     assert ("South Korea", "cooperatesWith", "Saudi Arabia") in f, f
+
+
+def test_a_ministry_of_a_story_about_one_country_is_named_with_the_country(extractor):
+    doc = extract_text(extractor, "Indonesia wants battery plants. Indonesia has nickel, and Indonesia's President "
+                                  "welcomed the deal. Norvik Motors signed a memorandum of understanding with the "
+                                  "Investment Ministry on Monday.\n")
+    assert "Ministry of Investment of Indonesia" in {e.label for e in doc.entities}, doc.entities

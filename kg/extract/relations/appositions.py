@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from spacy.tokens import Token
 
@@ -273,6 +274,7 @@ class AppositionRules(FinderBase):
         for tok in self.doc:
             if tok.lemma_.lower() in ("brand", "marque") and tok.pos_ == "NOUN":
                 self.brand_compound_rule(tok)
+        self.ministries_of_the_story()
         for c in list(self.res.clusters.values()):
             if c.type != Kind.ORGANIZATION:
                 continue
@@ -313,6 +315,22 @@ class AppositionRules(FinderBase):
                 if oc is not None and oc.type == Kind.COUNTRY:
                     self.add((c, head), "nationality", (oc, a), head, "description:demonym", 0.75,
                              (Kind.ORGANIZATION,), (Kind.COUNTRY,))
+
+    def ministries_of_the_story(self) -> None:
+        """'the Investment Ministry', 'the Ministry of Commerce' with no state named beside it, in a
+        story about one country: that country's ministry (every state has one of that name)."""
+        country = self.doc_country()
+        state = next((c for c in self.res.clusters.values() if c.type == Kind.COUNTRY and c.label == country), None)
+        for c in list(self.res.clusters.values()) if state is not None else []:
+            words = c.label.split()
+            if c.type != Kind.ORGANIZATION or len(words) < 2 or c.label.endswith(" of " + state.label):
+                continue
+            if words[-1] == "Ministry" and all(w[:1].isupper() for w in words):
+                c.label = "Ministry of " + " ".join(words[:-1])  # "Investment Ministry"
+            if not re.match(r"Ministry of [A-Z]\w+( and [A-Z]\w+)*$", c.label) or any(
+                    self.doc[m.start - 1].tag_ == "POS" for m in c.mentions if m.start > 0):
+                continue
+            c.label = f"{c.label} of {state.label}"  # its name only: no partOf fact the text does not state
 
     def state_body_rule(self, c: Cluster, m: Mention) -> None:
         """"China's Ministry of Commerce" -> partOf(Ministry of Commerce, China);
