@@ -407,18 +407,3 @@ def test_the_countrys_rank_names_the_country(extractor):
     f = facts(extract_text(extractor, "Uzbekistan wants more investment. Acme will supply cells to UzAuto Motors, "
                                       "the country's largest carmaker.\n"))
     assert ("UzAuto Motors", "rankedAs", "Uzbekistan's largest carmaker") in f, f
-
-
-@pytest.mark.parametrize("text, rank", [
-    ("Norvik Motors, one of the world's largest carmakers, will build a plant in Spain.",
-     "one of the world's largest carmakers"),
-    ("Norvik Motors, one of China's biggest battery makers, will build a plant in Spain.",
-     "one of China's biggest battery makers"),
-])
-def test_one_of_the_largest_is_a_rank(extractor, text, rank):
-    assert ("Norvik Motors", "rankedAs", rank) in facts(extract_text(extractor, text + "\n"))
-
-
-def test_one_of_its_suppliers_is_no_rank(extractor):
-    f = facts(extract_text(extractor, "Norvik Motors, one of its suppliers, will build a plant in Spain.\n"))
-    assert not any(p == "rankedAs" for _, p, _ in f), f

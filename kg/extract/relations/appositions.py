@@ -112,19 +112,13 @@ class AppositionRules(FinderBase):
                     self.describe([(self.cluster(tok), tok)], tok.head)
                 continue
             if tok.dep_ == "appos" and tok.lower_ == "one":
-                # "X, one of China's largest makers of Y,": describe X by the plural noun, and
-                # rank it "one of" them
+                # "X, one of China's largest makers of Y,": describe X by the plural noun.
                 heads = self.args(tok.head)
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of" and heads:
                         for noun in prep.children:
                             if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
                                 self.describe(heads, noun)
-                                rank = self.rank_value(noun)
-                                for h in heads if rank is not None else []:
-                                    the = "the " if self.doc[prep.i + 1].lower_ == "the" else ""
-                                    self.add(h, "rankedAs", dataclasses.replace(rank, text=f"one of {the}{rank.text}"),
-                                             noun, "appos:one-of-rank", 0.75, BODY, ANY)
                 continue
             if tok.dep_ != "appos" or tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in TITLE_WORDS and any(
                     c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
