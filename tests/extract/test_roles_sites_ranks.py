@@ -404,6 +404,7 @@ def test_a_bare_company_title_in_a_paragraph_of_two_companies_stays_bare(extract
 
 
 def test_the_countrys_rank_names_the_country(extractor):
-    f = facts(extract_text(extractor, "Uzbekistan wants more investment. Acme will supply cells to UzAuto Motors, "
-                                      "the country's largest carmaker.\n"))
+    f = facts(extract_text(extractor, "Uzbekistan wants more investment. Uzbekistan has gas, and Uzbekistan's "
+                                      "exports grow. Acme will supply cells to UzAuto Motors, the country's largest "
+                                      "carmaker.\n"))
     assert ("UzAuto Motors", "rankedAs", "Uzbekistan's largest carmaker") in f, f

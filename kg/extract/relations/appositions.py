@@ -83,8 +83,9 @@ class AppositionRules(FinderBase):
         while start < end and self.doc[start].lower_ in ("the", "a", "an"):
             start += 1
         owner = self.cluster(self.doc[start]) if self.doc[start].lower_ in ("country", "nation", "kingdom") else None
-        if owner is not None and owner.type == Kind.COUNTRY and start + 1 < end and self.doc[start + 1].tag_ == "POS":
-            # "the country's largest carmaker" is "Uzbekistan's largest carmaker"
+        if owner is not None and owner.label == self.doc_country() and start + 1 < end and self.doc[start + 1].tag_ == "POS":
+            # "the country's largest carmaker" is "Uzbekistan's largest carmaker" in a story about
+            # Uzbekistan (a reading of "the country" against the story's country is not trusted)
             return f"{owner.label}'s {self.doc[start + 2 : end].text}"
         return self.doc[start:end].text
 
