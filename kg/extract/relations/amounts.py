@@ -62,7 +62,7 @@ class AmountRules(FinderBase):
                     self.add(site, "investmentValue", value, root, "amount:site-investment", 0.8,
                              (Kind.PLACE,), ANY, as_of=year)
                 elif not self.sentence_mentions_trade(ent) and self.funding_rule(root, value, year):
-                    pass  # "spent $6 billion on imported fuel" is trade, read below
+                    pass  # read as money given or set aside; in a sentence about trade it is trade (below)
                 elif lemmas & INVEST_WORDS:
                     investors = self.investors(root)
                     for s in investors or subs:
