@@ -563,3 +563,9 @@ def test_a_ministry_of_a_story_about_one_country_is_named_with_the_country(extra
                                   "welcomed the deal. Norvik Motors signed a memorandum of understanding with the "
                                   "Investment Ministry on Monday.\n")
     assert "Ministry of Investment of Indonesia" in {e.label for e in doc.entities}, doc.entities
+
+
+def test_an_agreement_with_the_city_of_a_town_is_cooperation_with_the_town(extractor):
+    f = facts(extract_text(extractor, "Norvik Energy signed a land purchase agreement with the city of Kassel on "
+                                      "Monday.\n"))
+    assert ("Norvik Energy", "cooperatesWith", "Kassel") in f, f

@@ -198,6 +198,11 @@ class VentureRules(FinderBase):
             objs = [a for o in pobjs for a in self.args(o)]
             if not objs and rel == "imposesTariffOn":
                 objs = [a for o in pobjs for a in self.origins(o)]
+            towns = [a for o in pobjs if lemma in PACT_NOUNS | AGREEMENT_NOUNS and o.lemma_.lower() in (
+                "city", "town", "municipality", "province", "state", "government") for a in self.place_args(o)]
+            if not objs and towns:
+                # "an agreement with the city of Kassel": the town (its council) is the party
+                objs, o_types = towns, o_types + PLACE
             if not objs:
                 continue
             subs = self.governor_subjects(noun)
@@ -229,7 +234,7 @@ class VentureRules(FinderBase):
         """An agreement between companies is a partnership; one with a state or a public body
         is cooperation ('signed an agreement with Saudi Arabia's Ministry of Investment')."""
         public = ("Ministry", "Government", "Commission", "Agency", "Council", "Department", "Union")
-        if any(c.type == Kind.COUNTRY or any(w in c.label for w in public) for c in (a, b)):
+        if any(c.type in (Kind.COUNTRY, Kind.CITY, Kind.REGION) or any(w in c.label for w in public) for c in (a, b)):
             return "cooperatesWith"
         return "partnersWith"
 
