@@ -569,3 +569,13 @@ def test_an_agreement_with_the_city_of_a_town_is_cooperation_with_the_town(extra
     f = facts(extract_text(extractor, "Norvik Energy signed a land purchase agreement with the city of Kassel on "
                                       "Monday.\n"))
     assert ("Norvik Energy", "cooperatesWith", "Kassel") in f, f
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Some $15.6 billion in deals were struck between South Korea and Saudi Arabia during the visit.",
+     ("South Korea", "cooperatesWith", "Saudi Arabia")),
+    ("A supply agreement was signed between Norvik Energy and Peltan Motors on Monday.",
+     ("Norvik Energy", "partnersWith", "Peltan Motors")),
+])
+def test_an_agreement_signed_between_two_parties(extractor, text, fact):
+    assert fact in facts(extract_text(extractor, text + "\n"))

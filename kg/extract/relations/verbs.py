@@ -91,6 +91,14 @@ class VerbRules(FinderBase):
                     states = a[0].type == Kind.COUNTRY and b[0].type == Kind.COUNTRY
                     self.add(a, "cooperatesWith" if states else "partnersWith", b, verb, "verb:sign-together", 0.8,
                              BODY, BODY)
+        if lemma in ("sign", "strike", "reach", "conclude", "ink") and verb.tag_ == "VBN" and any(
+                t.lemma_.lower() in AGREEMENT_NOUNS for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree):
+            # "deals worth $X were struck between A and B"
+            parties = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                       for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in BODY]
+            for i, a in enumerate(parties):
+                for b in parties[i + 1 :]:
+                    self.add(a, self.pact_relation(a[0], b[0]), b, verb, "verb:signed-between", 0.75, BODY, BODY)
         # "X and Y joined hands / forces" -> the coordinated subjects partner.
         if any(o.lemma_.lower() in PARTNERING_OBJECTS for o in objects):
             self.pairwise(self.subjects(verb), verb, "partnersWith", "verb:join-hands", 0.8)
