@@ -102,3 +102,16 @@ def test_a_ceremony_placed_by_its_verb_is_attended_by_the_guests(extractor):
                                       "Velo Auto Chairman Li Wei.\n"))
     assert ("Ahmet Demir", "attended", "signing ceremony in Ankara") in f, f
     assert ("Li Wei", "attended", "signing ceremony in Ankara") in f, f
+
+
+@pytest.mark.parametrize("text", [
+    "The signing ceremony in Ankara was witnessed by President Ahmet Demir and Velo Auto chairman Li Wei.",
+    "President Ahmet Demir witnessed the signing ceremony in Ankara.",
+])
+def test_witnessing_a_ceremony_is_attending_it(extractor, text):
+    assert ("Ahmet Demir", "attended", "signing ceremony in Ankara") in facts(extract_text(extractor, text + "\n"))
+
+
+def test_witnessing_a_rise_is_no_attendance(extractor):
+    f = facts(extract_text(extractor, "Analysts witnessed a sharp rise in sales in Ankara.\n"))
+    assert not any(p == "attended" for _, p, _ in f), f

@@ -120,8 +120,8 @@ class EventRules(FinderBase):
                     for person in self.merge_people(self.people_of(tok), company):
                         self.add(person, "attended", event, tok, f"event:{tok.lemma_.lower()}", 0.8,
                                  (Kind.PERSON,), (Kind.EVENT,))
-                if tok.lemma_.lower() == "attend":
-                    # "the ceremony was attended by A, B and C"
+                if tok.lemma_.lower() in ("attend", "witness"):
+                    # "the ceremony was attended (witnessed) by A, B and C"
                     for s in tok.children:
                         event = self.occasion_at(s) if s.dep_ == "nsubjpass" else None
                         for person in self.agents(tok) if event else []:

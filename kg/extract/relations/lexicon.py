@@ -106,7 +106,7 @@ OCCASION_NOUNS = {"ceremony", "inauguration", "groundbreaking", "reception", "ga
                   "function", "presentation", "announcement", "retreat", "conference", "forum",
                   "summit", "signing", "launch"}
 # Verbs whose object is a gathering the subject was at ("X addressed the forum").
-ATTENDING_VERBS = {"attend", "address", "tell", "join", "grace"}
+ATTENDING_VERBS = {"attend", "address", "tell", "join", "grace", "witness"}
 # Verbs by which a subject opens a site ("X inaugurated the plant") rather than builds it.
 OPENING_VERBS = {"open", "inaugurate", "commission"}
 _EVENT_SKIP = {"annual", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
