@@ -92,3 +92,17 @@ def test_a_company_naming_a_former_executive_of_another(extractor):
 def test_a_misparsed_naming_still_names_the_person(extractor):
     f = facts(extract_text(extractor, "Kestrel Energy named Anna Berg as its new chief executive on Monday.\n"))
     assert ("Anna Berg", "holdsPosition", "Chief Executive of Kestrel Energy") in f, f
+
+
+@pytest.mark.parametrize("text", [
+    "Jan Holm, who heads Norvik Motors, said the plant would open in May.",
+    "Jan Holm will lead Norvik Motors from May.",
+])
+def test_heading_a_named_company_is_its_head(extractor, text):
+    assert ("Jan Holm", "holdsPosition", "Head of Norvik Motors") in facts(extract_text(extractor, text + "\n"))
+
+
+def test_leading_a_market_or_an_unnamed_body_is_no_office(extractor):
+    f = facts(extract_text(extractor, "Norvik Motors leads the market in Europe. Jan Holm, who chairs the city "
+                                      "council, welcomed the plan.\n"))
+    assert not any(p == "holdsPosition" and o.startswith(("Head", "Chair")) for _, p, o in f), f

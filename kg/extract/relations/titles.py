@@ -359,6 +359,21 @@ class TitleRules(FinderBase):
             for h in people:
                 self.add(h, "holdsPosition", (role, noun), noun, "appos:title-of", 0.85, (Kind.PERSON,), (Kind.ROLE,))
 
+    def office_verb_rule(self, verb: Token) -> None:
+        """'X, who heads / leads Acme', 'X chairs the Acme board' -> holdsPosition(X, Head (Chair) of Acme)."""
+        title = {"head": "Head", "lead": "Head", "chair": "Chair"}.get(verb.lemma_.lower())
+        people = [p for p in self.subjects(verb) if p[0].type == Kind.PERSON]
+        if title is None or not people or self.hedge(verb):
+            return
+        # only a company the clause names ("who leads it", "chairs the council" resolve too loosely)
+        for org in (a for o in verb.children if o.dep_ == "dobj" and o.pos_ == "PROPN" for a in self.args(o)
+                    if a[0].type == Kind.ORGANIZATION):
+            label = role_label(title, self.holder_name(*org), Kind.ORGANIZATION)
+            role = self.new_cluster(Mention(verb.i, verb.i + 1, verb.text, Kind.ROLE, "role", label))
+            for p in people:
+                self.add(p, "holdsPosition", (role, verb), verb, f"verb:{verb.lemma_.lower()}:office", 0.75,
+                         (Kind.PERSON,), (Kind.ROLE,))
+
     def org_roles(self, noun: Token, joined: tuple[Cluster, Token] | None = None) -> list[Cluster]:
         """The roles a title noun names with its organisation: 'chief executive of Acme',
         'Acme's president and CEO' -> 'Chief Executive of Acme', 'President and CEO of Acme'."""

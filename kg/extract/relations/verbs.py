@@ -165,6 +165,8 @@ class VerbRules(FinderBase):
             self.stake_rule(verb, objects)  # "will buy a stake" is kept, with its hedge
         if lemma in ("count", "include"):
             self.holders_listed_rule(verb)
+        if lemma in ("head", "lead", "chair"):
+            self.office_verb_rule(verb)
         for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in ("headquarters", "headquarter")):
             self.headquarters_rule(verb, noun)
         if lemma in ("run", "operate", "manage") and any(c.dep_ == "agent" for c in verb.children):
