@@ -16,7 +16,7 @@ from kg.ingest import parse_document
 pytestmark = pytest.mark.slow
 DEV = Path(__file__).resolve().parent.parent / "gold" / "dev"
 
-# micro-average over all 44 articles (measured: precision 0.767, core recall 0.445)
+# micro-average over all 44 articles (measured: precision 0.767, core recall 0.446)
 MICRO_PRECISION = 0.74
 MICRO_CORE_RECALL = 0.42
 # per article: core recall measured minus 0.1, rounded down
@@ -38,7 +38,7 @@ CORE_RECALL = {
     "cn03_xiaomi_su7_launch": 0.4,
     "cn04_zeekr_nyse_ipo": 0.26,
     "cn05_byd_tops_tesla_q4_2023": 0.73,
-    "eu01_catl_debrecen_land_deal": 0.44,
+    "eu01_catl_debrecen_land_deal": 0.48,
     "eu02_eu_definitive_ev_duties": 0.56,
     "eu04_leapmotor_international_launch": 0.56,
     "eu05_vw_xpeng_stake": 0.23,
