@@ -362,6 +362,7 @@ class AmountRules(FinderBase):
                 for o in t.children if o.dep_ in ("dobj", "nsubjpass")}
 
     def year_in(self, ent: Span) -> str:
+        """The date of a date entity just after the amount ("$2 billion in 2023"), or ""."""
         for other in self.sent_ents(ent.sent):
             if other.label_ in ("DATE", "CARDINAL") and other.start >= ent.end and other.start - ent.end <= 5:
                 v = parse_date(other.text)
@@ -370,9 +371,11 @@ class AmountRules(FinderBase):
         return ""
 
     def sentence_mentions_trade(self, ent: Span) -> bool:
+        """Whether the amount's sentence speaks of trade, exports or imports."""
         return any(t.lemma_.lower() in ("trade", "export", "import") for t in ent.sent)
 
     def sent_countries(self, sent: Span) -> list[tuple[Cluster, Token]]:
+        """The countries a sentence names, each once, in order."""
         out = []
         for t in sent:
             c = self.cluster(t)
