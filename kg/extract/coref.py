@@ -451,6 +451,8 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
     with that nationality and skips one introduced with another.
     """
     here, own = paragraph(tok.i), {t.i for t in tok.subtree}
+    if noun in ("venture", "consortium"):
+        own |= _speakers(tok)  # "X said the venture would ...": X speaks of the venture, it is not it
     candidates = []
     nearest = None  # paragraph of the most recent candidate
     for back, (i, cid, subj) in enumerate(reversed(history)):
@@ -463,8 +465,6 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
         c = clusters[cid]
         if c.type not in types or cid == exclude or i in own:
             continue  # (nor a name inside the description itself: "the ASX-listed miner")
-        if noun in ("venture", "consortium") and i in _speakers(tok):
-            continue  # "X said the venture would ...": X speaks of the venture, it is not it
         if noun is not None and c.type == Kind.PERSON and noun not in c.descriptors:
             if not any(noun in fold(m.text) for m in c.mentions if m.kind == "role"):
                 continue

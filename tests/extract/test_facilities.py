@@ -94,8 +94,8 @@ def test_the_plant_of_a_story_about_one_venture_is_the_ventures(extractor, text,
 
 def test_a_plant_the_story_already_gives_someone_stays_theirs_in_a_venture_story(extractor):
     f = facts(extract_text(extractor, (
-        "Norvik Motors and Peltan Energy will build a battery plant together. The cells will come from "
-        "Peltan's factory in Tarsus. The neighbouring Tarsus plant has 900 workers.\n")))
+        "Norvik Motors and Peltan Energy formed a joint venture to make battery cells. The cells will come "
+        "from Peltan's factory in Tarsus. The neighbouring Tarsus plant has 900 workers.\n")))
     assert not any(p == "builds" and o.endswith("Tarsus plant") and "joint venture" in s for s, p, o in f), f
 
 

@@ -30,6 +30,8 @@ from kg.model import Kind
 # Nouns that, bare and definite, refer back to a plant the story named ("the project will
 # create 9,000 jobs"), though they name no plant themselves.
 SITE_REFERENCES = frozenset({"project", "site"})
+# Words that set a plant apart from the one a story is about ("the neighbouring plant").
+_NOT_NEW = frozenset("first second third other neighbouring neighboring existing former".split())
 
 
 class SiteRules(FinderBase):
@@ -199,8 +201,7 @@ class SiteRules(FinderBase):
         city = None
         if town is not None:
             city = self.place_text(town)
-        venture = self.story_venture(noun.i) if not owners and not self.ranked(noun) and not any(
-            t.lower_ in ("neighbouring", "neighboring", "existing", "former") for t in noun.lefts) else None
+        venture = self.story_venture(noun) if not owners else None
         if venture is not None and (city or country):
             # in a story about one venture, a new "factory in P" that the story gives no one
             # else is the venture's
@@ -239,10 +240,9 @@ class SiteRules(FinderBase):
     def venture_site(self, noun: Token) -> None:
         """'The plant will make ...' in a story about one joint venture that has named no plant
         yet: the venture's plant, placed when the story says where it is."""
-        venture = self.story_venture(noun.i) if self.cluster(noun) is None else None
-        if venture is None or noun.lemma_.lower() not in FACILITY_NOUNS or any(
-                t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "second", "other") for t in noun.lefts):
-            return  # "the first plant" is one of several
+        venture = self.story_venture(noun) if self.cluster(noun) is None else None
+        if venture is None or noun.lemma_.lower() not in FACILITY_NOUNS:
+            return
         names = self.site_owners([venture])
         m = facility_mention(self.doc, noun, None, owners=names)
         if m is None:
@@ -251,12 +251,16 @@ class SiteRules(FinderBase):
         self.unplaced_sites[fac.id] = (noun, names, m.label)
         self.add(venture, "builds", (fac, noun), noun, "site:venture-plant", 0.7, BODY, (Kind.PLACE,))
 
-    def story_venture(self, before: int) -> tuple[Cluster, Token] | None:
-        """The one joint venture a story has named or described before a token, if it has
-        exactly one: the plant of a story about a venture is the venture's."""
+    def story_venture(self, noun: Token) -> tuple[Cluster, Token] | None:
+        """The one joint venture a story has named or described before a plant noun, if it has
+        exactly one and the plant is a new one: the plant of a story about a venture is the
+        venture's, but not "the first plant" of several nor "the neighbouring (existing,
+        former) plant"."""
+        if any(t.ent_type_ == "ORDINAL" or t.lower_ in _NOT_NEW for t in noun.lefts):
+            return None
         ids = {f.s for f in self.facts if f.p == "jointVentureOf" and isinstance(f.s, int)}
         found = [(m.start, c) for c in (self.res.clusters[i] for i in ids if i in self.res.clusters)
-                 for m in [min(c.mentions, key=lambda m: m.start)] if m.start < before]
+                 for m in [min(c.mentions, key=lambda m: m.start)] if m.start < noun.i]
         return (found[0][1], self.doc[found[0][0]]) if len(found) == 1 else None
 
     def named_places(self, noun: Token) -> list[tuple[Cluster, Token]]:
