@@ -52,7 +52,7 @@ PLACE_OF_NOUNS = AREA_NOUNS | {"port", "capital", "mayor", "governor"}
 # Nouns naming a built facility; an NP headed by one becomes a facility entity.
 FACILITY_NOUNS = frozenset(
     """factory factories plant plants facility facilities gigafactory campus complex
-    refinery mill assembly-line line hub centre center""".split()
+    refinery smelter foundry mill assembly-line line hub centre center""".split()
 )
 # Titles that, placed before a name, give the person a position.
 TITLE_WORDS = frozenset(
@@ -89,6 +89,8 @@ ORG_SUFFIXES = frozenset(
     """inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh sa s.a. nv bv ab
     as asa spa s.p.a. limited company group holding holdings""".split()
 )
+# Legal forms written before a company's name ("PT Acme Indonesia", "JSC Acme").
+ORG_PREFIXES = frozenset({"PT", "JSC", "PJSC", "OJSC", "CJSC", "OAO", "PAO", "OOO", "ZAO"})
 # Cue words that lower a fact's confidence and are recorded as its hedge.
 HEDGES = {
     "plan": "planned", "aim": "planned", "intend": "planned", "expect": "expected",

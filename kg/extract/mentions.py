@@ -19,6 +19,7 @@ from kg.extract.lexicon import (
     ORG_NAME_WORDS,
     ORG_NOUNS,
     ORG_POSSESSIONS,
+    ORG_PREFIXES,
     ORG_SUFFIXES,
     PERSON_NOUNS,
     PLACE_NOUNS,
@@ -128,6 +129,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if acronym is not None:
                 mentions.append(Mention(acronym.start, acronym.end, acronym.text, Kind.ORGANIZATION,
                                         "name", mention.text, cue="bracketed acronym"))
+    mentions = _names_after_a_legal_form(doc, mentions)
     _extend_with_acronym_tails(doc, mentions, gaz)
     mentions = _names_cut_at_a_country(doc, mentions, gaz)
     mentions.extend(_org_names_read_as_groups(doc, mentions, gaz))
@@ -221,6 +223,32 @@ def _names_cut_at_a_country(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -
             mentions = [o for o in mentions if not (start <= o.start and o.end <= m.start)]
             m.start, m.text = start, doc[start : m.end].text
             m.label = m.text if m.label else m.label
+    return mentions
+
+
+def _names_after_a_legal_form(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'PT Acme Indonesia Green Power (AIG Power)': NER cuts a name after a legal form into
+    pieces; the capitalised words after the form are one company, the bracketed name its alias."""
+    for t in doc:
+        if t.text not in ORG_PREFIXES or t.i + 1 >= len(doc) or not doc[t.i + 1].text[:1].isupper():
+            continue
+        end = t.i + 1
+        while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text):
+            end += 1
+        if end - t.i < 2 or any(m.start < t.i < m.end or m.start < end < m.end for m in mentions):
+            continue  # a name of its own that merely holds the letters ("the PT Cruiser"), or a longer one
+        name = doc[t.i : end].text
+        kept = [m for m in mentions if not t.i <= m.start < end]
+        kept.append(Mention(t.i, end, name, Kind.ORGANIZATION, "name", cue="legal form"))
+        if end + 2 < len(doc) and doc[end].text == "(":
+            close = next((j for j in range(end + 1, min(end + 8, len(doc))) if doc[j].text == ")"), None)
+            inner = doc[end + 1 : close] if close else None
+            if inner and all(w.text[:1].isupper() for w in inner) and (
+                    {w.lower_ for w in inner} & {w.lower() for w in name.split()[1:]}):
+                kept = [m for m in kept if not end < m.start < close]
+                kept.append(Mention(inner.start, inner.end, inner.text, Kind.ORGANIZATION, "name", name,
+                                    cue="bracketed acronym"))
+        mentions = kept
     return mentions
 
 

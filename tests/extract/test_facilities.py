@@ -190,3 +190,33 @@ def test_a_plant_built_or_held_with_a_partner_is_named_after_both(extractor, tex
 def test_help_from_a_government_makes_no_co_owner(extractor):
     f = facts(extract_text(extractor, "Norvik Motors will build a plant in Kassel with help from the government.\n"))
     assert ("Norvik Motors", "builds", "Norvik Motors Kassel plant") in f, f
+
+
+@pytest.mark.parametrize("text, owner, alias", [
+    ("PT Sinar Mandala Baterai, a venture of Norvik Motors and Peltan Energy, will build a cell plant "
+     "in Batang.", "PT Sinar Mandala Baterai", None),
+    ("President Arif Santoso opened the battery plant of PT Borneo Kalsa Energi (BKE Energi) in Batang "
+     "on Tuesday.", "PT Borneo Kalsa Energi", "BKE Energi"),
+])
+def test_a_company_after_a_legal_form_is_one_name(extractor, text, owner, alias):
+    doc = extract_text(extractor, text + "\n")
+    orgs = {e.label: e for e in doc.entities if e.type == "Organization"}
+    assert owner in orgs, orgs
+    if alias is not None:
+        assert alias in orgs[owner].aliases and alias not in orgs, orgs
+    # the legal form is no part of the plant's name; the short name is
+    plants = {t.subject.label for t in doc.triples if t.predicate == "locatedIn"}
+    assert plants and not any(p.startswith("PT ") for p in plants), plants
+
+
+@pytest.mark.parametrize("text, plant, opener", [
+    ("Velmar Motors opened the assembly plant of Brimco Industries in Porto on Monday.",
+     "Brimco Industries Porto assembly plant", "Velmar Motors"),
+    ("Governor Ana Ruiz inaugurated the cathode plant of Qentis Energy in Lyon.",
+     "Qentis Energy Lyon cathode plant", "Ana Ruiz"),
+])
+def test_the_plant_of_a_named_owner_is_the_owners_and_in_the_owners_place(extractor, text, plant, opener):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (opener, "launched", plant) in f, f
+    assert (plant, "locatedIn", plant.split()[-3]) in f, f
+    assert not any(s == opener and p == "hasFacilityIn" for s, p, _ in f), f

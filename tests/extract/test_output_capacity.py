@@ -161,3 +161,34 @@ def test_a_word_for_goods_named_before_or_a_milestone_is_no_product(extractor, t
 def test_new_energy_vehicles_keep_their_name(extractor):
     f = facts(extract_text(extractor, "Zeno Auto makes new energy vehicles in Hefei.\n"))
     assert ("Zeno Auto", "produces", "new energy vehicles") in f, f
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Qentis Energy will build a cathode plant in Antofagasta to make lithium iron phosphate (LFP). "
+     "The plant is expected to turn out 50,000 tons of LFP a year.", "lithium iron phosphate"),
+    ("Brimco makes nickel manganese cobalt (NMC) precursors. Its refinery in Porto will produce "
+     "20,000 tonnes of NMC a year.", None),
+])
+def test_a_short_form_of_goods_is_the_goods_the_story_spelled_out(extractor, text, product):
+    f = facts(extract_text(extractor, text + "\n"))
+    made = {o for _, p, o in f if p == "produces"}
+    if product is not None:
+        assert product in made, f
+    assert not any(o.isupper() for o in made), f  # never the short form as a company-like name
+
+
+@pytest.mark.parametrize("text, product", [
+    ("The Norvik plant in Kassel will produce up to 25,000 tonnes of battery-grade lithium carbonate a year.",
+     "battery-grade lithium carbonate"),
+    ("Velmar's refinery in Porto turns out 10,000 tonnes of high-purity manganese sulphate a year.",
+     "high-purity manganese sulphate"),
+])
+def test_a_hyphenated_grade_belongs_to_the_goods(extractor, text, product):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert product in {o for _, p, o in f if p == "produces"}, f
+
+
+def test_an_equivalent_is_a_measure_not_goods(extractor):
+    f = facts(extract_text(extractor, "The Velmar plant in Kassel will produce 30,000 tonnes of lithium "
+                                      "carbonate equivalent (LCE) a year.\n"))
+    assert not any(p == "produces" and "equivalent" in o for _, p, o in f), f

@@ -175,7 +175,8 @@ NOT_PRODUCTS = frozenset("""decision remark comment statement progress history s
     loss revenue sale sales use case point effort move investment investments call offer bid plan
     plans announcement announcements change changes difference way ways deal deals payment payments
     contribution contributions commitment commitments cut cuts debut return returns time
-    appearance visit visits trip trips impact mistake mistakes choice choices case cases""".split())
+    appearance visit visits trip trips impact mistake mistakes choice choices case cases
+    equivalent""".split())
 NOT_PRODUCT_MODS = frozenset("""new more most other such own first last same key several many enough
     all some any""".split())
 PRODUCTION_VERBS = {"assemble", "produce", "manufacture", "make", "build"}

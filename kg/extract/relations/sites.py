@@ -10,6 +10,7 @@ from kg.extract.coref import Cluster
 from kg.extract.facilities import facility_mention
 from kg.extract.lexicon import (
     FACILITY_NOUNS,
+    ORG_PREFIXES,
     ORG_SUFFIXES,
 )
 from kg.extract.relations.base import FinderBase
@@ -179,6 +180,8 @@ class SiteRules(FinderBase):
                 builders = subs  # breaking ground on a plant, starting work on it: building it
         # "a plant in P", "its factory, a complex in P", "a plant covering 200 hectares in P"
         around = [noun, *(c for c in noun.children if c.dep_ == "appos" or c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))]
+        # "the plant of Acme (AC) in P": the parser hangs the place off the owner of the of-phrase
+        around += [o[1] for o in owned if o[1].dep_ == "pobj" and o[1].head.lower_ == "of" and o[1].head.head.i == noun.i]
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PHASE_NOUNS:
             around.append(noun.head.head)  # "the first phase of its plant in P": the place hangs off the phase
         places = [p for t in around for p in self.prep_places(t.children) if p[0].label not in CONTINENTS]
@@ -285,10 +288,12 @@ class SiteRules(FinderBase):
 
     @staticmethod
     def strip_suffix(name: str) -> str:
-        """'Hyundai Motor Company' -> 'Hyundai Motor': plant names drop the company form."""
+        """'Hyundai Motor Company' -> 'Hyundai Motor': plant names drop the company's legal form."""
         words = name.split()
         while len(words) > 1 and words[-1].lower().rstrip(",") in ORG_SUFFIXES - {"group"}:
             words.pop()
+        if len(words) > 1 and words[0] in ORG_PREFIXES:
+            words.pop(0)  # "PT Acme Baterai" -> "Acme Baterai"
         return " ".join(words)
 
     def site_owner(self, c: Cluster, tok: Token) -> str:
@@ -348,6 +353,11 @@ class SiteRules(FinderBase):
         if trigger.pos_ in ("VERB", "AUX"):
             # "build a plant in P": parsers attach the place phrase to the verb as often as to the noun
             preps += [c for c in trigger.children if c.dep_ == "prep" and c.i > obj.i]
+        # "opened the plant of Acme (AC) in P": the owner the phrase names, with the place the
+        # parser hangs off it
+        of_owners = [(p, a) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj" for a in self.args(p) if a[0].type == Kind.ORGANIZATION]
+        preps += [g for p, _ in of_owners for g in p.children if g.dep_ == "prep"]
         partners = [p for w in preps if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
         # "a plant with Y in P": the place phrase often hangs off the partner's name
         preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
@@ -371,7 +381,7 @@ class SiteRules(FinderBase):
         if not subs and trigger.pos_ == "NOUN":
             # "construction of its factory": the facility's possessor builds it.
             subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)]
-        owners = [s for s in subs if s[0].type == Kind.ORGANIZATION]
+        owners = [a for _, a in of_owners] or [s for s in subs if s[0].type == Kind.ORGANIZATION]
         # "build a gigafactory in P with Y": a plant built with a partner is both builders'
         owners += [a for p in partners for a in self.args(p) if a[0].type == Kind.ORGANIZATION] if owners else []
         # a plant is named after its town; one placed only in a country keeps its description
@@ -400,7 +410,7 @@ class SiteRules(FinderBase):
         if place_arg is not None:
             region = self.region_cluster(place_arg[1], place_arg[0])
             self.add(fac_arg, "locatedIn", region, trigger, "facility:in-place", 0.85, (Kind.PLACE,), PLACE)
-            for s in subs:
+            for s in [a for _, a in of_owners] or subs:
                 self.add(s, "hasFacilityIn", region, trigger, "facility:owner-place", 0.7, BODY, PLACE)
 
     def facility_place_rule(self, trigger: Token, obj: Token) -> None:

@@ -270,6 +270,8 @@ class VerbRules(FinderBase):
                              for g in p.children if g.dep_ == "pobj"), None)
                 if noun is None and obj.lemma_.lower() in GOODS_UNITS:
                     noun = obj  # "turn out 200,000 electric vehicles": the unit is the goods
+                if noun is not None and noun.text.isupper():
+                    noun = self.spelled_out(noun) or noun  # "50,000 tons of LFP": the goods it is short for
             product = self.product_cluster(noun) if noun is not None else None
             if product is None and noun is not None and self.works_at(verb):
                 named = self.cluster(noun)  # a model NER called a company: "the T03", "Model 3"
@@ -323,6 +325,15 @@ class VerbRules(FinderBase):
             found = [s for s in [self.latest_site(verb.sent.start)] if s]
         return found
 
+    def spelled_out(self, short: Token) -> Token | None:
+        """The head of the phrase a short form stands for where the story spells it out
+        ('lithium iron phosphate (LFP)' -> 'phosphate'), if it does."""
+        for t in self.doc:
+            if t.text == short.text and 2 <= t.i and t.i + 1 < len(self.doc) and self.doc[t.i - 1].text == "(" \
+                    and self.doc[t.i + 1].text == ")" and self.doc[t.i - 2].pos_ == "NOUN" and self.doc[t.i - 2].is_lower:
+                return self.doc[t.i - 2]
+        return None
+
     def product_cluster(self, noun: Token) -> tuple[Cluster, Token] | None:
         """A product entity for an NP naming goods: 'electric vehicles', 'lithium hydroxide',
         'battery cells' (not 'a decision', 'the remarks', nor a named company or place)."""
@@ -342,6 +353,9 @@ class VerbRules(FinderBase):
         start = min([t.i for t in mods] + [noun.i])
         while start < noun.i and (self.doc[start].pos_ in ("DET", "NUM", "PRON") or self.doc[start].like_num):
             start += 1
+        if start >= 2 and self.doc[start - 1].text == "-" and not self.doc[start - 1].whitespace_ \
+                and not self.doc[start - 2].whitespace_ and self.doc[start - 2].is_alpha:
+            start -= 2  # "battery-grade lithium carbonate": the word before the hyphen is the grade's
         text = self.doc[start : noun.i + 1].text
         m = Mention(start, noun.i + 1, text, Kind.PRODUCT, "name", text)
         return (self.new_cluster(m), noun)
