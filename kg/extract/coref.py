@@ -27,6 +27,7 @@ from kg.extract.lexicon import (
 from kg.extract.name_matching import (
     long_surname_of,
     missed_surnames,
+    short_name_of,
     similar,
     surname_of,
 )
@@ -221,12 +222,8 @@ def _variant_of(m: Mention, clusters: dict[int, Cluster]) -> tuple[int, str] | N
                     return c.id, "acronym"
             if similar(key, other):
                 return c.id, f"spelling variant (similarity {fuzz.ratio(key, other):.0f})"
-    if m.type == Kind.ORGANIZATION and " " not in key and len(key) >= 4:
-        # "Sunwoda" after "Sunwoda Electronic": the short name, when only one name fits.
-        fits = {c.id for c in clusters.values() if c.type == Kind.ORGANIZATION
-                and any(len(n.split()) > 1 and fold(n).split()[0] == key for n in c.names)}
-        if len(fits) == 1:
-            return fits.pop(), "short name"
+    if m.type == Kind.ORGANIZATION and (cid := short_name_of(m, key, clusters)) is not None:
+        return cid, "short name"
     return None
 
 
@@ -341,6 +338,8 @@ def _own_subject(tok, types, token_cluster: dict[int, int], clusters) -> int | N
     if tok.dep_ != "poss":
         return None
     cid = _subject_of_clause(tok, token_cluster)
+    if cid is not None and token_cluster.get(tok.head.i + 1) == cid:
+        return None  # "its unit Bolt would invest": not the name its own noun introduces
     return cid if cid is not None and clusters[cid].type in types else None
 
 

@@ -380,6 +380,13 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 span.root.dep_ == "appos" and span.root.head.lower_ in MODEL_NOUNS):
             # "the X7, a mid-size electric SUV", "its first SUV, the X7": a model
             found.append(Mention(span.start, span.end, span.text, Kind.PRODUCT, cue="descriptor:model"))
+        elif any(c.dep_ == "appos" and c.tag_ == "NN" and c.lemma_.lower() in ORG_NOUNS | {"arm", "division"}
+                 and any(d.dep_ == "det" for d in c.children) for c in span.root.children) or (
+                span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and span.root.head.head.tag_ == "NN"
+                and span.root.head.head.lemma_.lower() in {"subsidiary", "unit", "arm", "division", "affiliate"}):
+            # "X, the battery arm of Y", "X, a Chinese carmaker,": a name a company noun describes,
+            # and the company it is the arm of, are companies
+            found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="appos:company-noun"))
         elif len(span) >= 2 and span[-1].lower_ in ORG_NAME_WORDS:
             # "China's Tianqi Lithium": a run of names ending like a company is one
             found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="name ends like a company"))

@@ -14,6 +14,8 @@ from kg.model import Kind
 if TYPE_CHECKING:  # coref imports this module; the cluster type is only annotated here
     from kg.extract.coref import Cluster
 
+# Last words of a parent company's name: "Acme Holdings" is no short name of "Acme Chem".
+_PARENT_WORDS = (" group", " holding", " holdings")
 # Similarity (rapidfuzz ratio, 0-100) above which two names of one type are one entity.
 VARIANT_THRESHOLD = 85.0
 
@@ -93,3 +95,13 @@ def missed_surnames(doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[
         skip_to = end - 1
         found.append(m)
     return found
+
+
+def short_name_of(m: Mention, key: str, clusters: dict[int, Cluster]) -> int | None:
+    """The one company whose longer name starts with this one-word name ('Sunwoda' after
+    'Sunwoda Electronic'); `key` is the name without its company form."""
+    if " " in key or len(key) < 4 or fold(m.text).endswith(_PARENT_WORDS):
+        return None
+    fits = {c.id for c in clusters.values() if c.type == Kind.ORGANIZATION
+            and any(len(n.split()) > 1 and fold(n).split()[0] == key for n in c.names)}
+    return fits.pop() if len(fits) == 1 else None

@@ -69,3 +69,41 @@ def test_a_unit_of_a_named_group_owned_by_another(extractor):
 def test_a_possessed_brand_is_no_owned_group(extractor):
     f = facts(extract_text(extractor, "Stellantis's Jeep brand sold more cars.\n"))
     assert not any(p == "partOf" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, unit, parent", [
+    ("Memory maker Samsung SDI and KX On, the battery arm of KX Innovation, both run plants in Hungary.",
+     "KX On", "KX Innovation"),
+    ("Korin Chem, the battery materials unit of Korin Holdings, said it would build a plant in Poland.",
+     "Korin Chem", "Korin Holdings"),
+    ("Brimco Industries said its wholly owned subsidiary Brimco Power Holdings would invest $100 million.",
+     "Brimco Power Holdings", "Brimco Industries"),
+    ("Brimco said its battery unit Brimco Cells had raised $50 million.", "Brimco Cells", "Brimco"),
+])
+def test_a_unit_described_by_its_owner_is_part_of_it(extractor, text, unit, parent):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (unit, "partOf", parent) in f, f
+
+
+def test_a_parent_named_with_group_or_holdings_is_no_short_name_of_its_unit(extractor):
+    doc = extract_text(extractor, "Korin Chem will supply cells to Velmar. Korin Holdings owns 60 percent "
+                                  "of Korin Chem.\n")
+    labels = {e.label for e in doc.entities if e.type == "Organization"}
+    assert {"Korin Chem", "Korin Holdings"} <= labels, labels
+
+
+@pytest.mark.parametrize("text, unit, parent", [
+    ("Norvik Motors sold 40,000 cars in Canada last year. Jean Martin, president of Norvik Canada, said "
+     "sales would grow. Norvik plans a second plant.", "Norvik Canada", "Norvik"),
+    ("Velmar said its sales in the region doubled. Velmar Central Asia sold 5,000 cars.",
+     "Velmar Central Asia", "Velmar"),
+    ("Brimco named a new chief. Brimco Europe will move to Amsterdam.", "Brimco Europe", "Brimco"),
+])
+def test_a_company_named_after_another_and_a_region_is_its_unit_there(extractor, text, unit, parent):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (unit, "partOf", parent) in f, f
+
+
+def test_a_company_named_after_a_country_alone_is_no_unit(extractor):
+    f = facts(extract_text(extractor, "Canada Goose and Velmar signed a deal. Canada will buy 100 buses.\n"))
+    assert not any(p == "partOf" for _, p, _ in f), f

@@ -57,4 +57,5 @@ class RelationFinder(VerbRules, OwnershipRules, SiteRules, SiteReferences, Works
         self.amount_rules()
         self.name_sites_by_town()
         self.owned_sites_part_of()
+        self.regional_units()
         return self.facts

@@ -95,6 +95,9 @@ class AppositionRules(FinderBase):
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in SUBSIDIARY_NOUNS | {"group"}:
                 # "Volkswagen's Traton group", "Acme's Bolt unit": the named part is the owner's
                 named = [(self.cluster(a), a) for a in tok.lefts if a.dep_ == "compound" and self.cluster(a) is not None]
+                nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+                if nxt is not None and tok.lemma_.lower() != "group" and self.cluster(nxt) is not None:
+                    named.append((self.cluster(nxt), nxt))  # "its wholly owned subsidiary Bolt Power"
                 owners = [a for c in tok.children if c.dep_ == "poss" for a in self.args(c)]
                 for part in (n for n in named if n[0].type == Kind.ORGANIZATION):
                     for owner in (o for o in owners if o[0].type == Kind.ORGANIZATION and o[0].id != part[0].id):

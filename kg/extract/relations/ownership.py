@@ -8,7 +8,8 @@ from spacy.tokens import Token
 
 from kg.extract.coref import Cluster
 from kg.extract.relations.base import FinderBase
-from kg.extract.relations.lexicon import ANY, BODY
+from kg.extract.places import fold
+from kg.extract.relations.lexicon import ANY, BODY, CONTINENTS
 from kg.extract.values import parse_date
 from kg.model import Kind
 
@@ -20,6 +21,24 @@ _HOLDER_NOUNS = {"shareholder", "investor", "stakeholder", "backer"}
 
 class OwnershipRules(FinderBase):
     """Ownership frames: takeovers, stakes, shareholders and who founded what."""
+
+    def regional_units(self) -> None:
+        """'Acme Canada', 'Acme Central Asia': a company named after another company of the story
+        and a country or region is that company's unit there (partOf)."""
+        orgs = [c for c in self.res.clusters.values() if c.type == Kind.ORGANIZATION]
+        names = {fold(m.text): c for c in orgs for m in c.mentions if m.kind == "name"}
+        for unit in orgs:
+            for m in (m for m in unit.mentions if m.kind == "name"):
+                words = m.text.split()
+                for k in range(1, min(3, len(words))):
+                    place = " ".join(words[k:])
+                    parent = names.get(fold(" ".join(words[:k])))
+                    if parent is None or parent.id == unit.id or not (
+                            self.gaz.country(place) or self.gaz.region(place) or place in CONTINENTS | {"Central Asia"}):
+                        continue
+                    tok = self.doc[m.start]
+                    self.add((unit, tok), "partOf", (parent, tok), tok, "name:regional-unit", 0.75,
+                             (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
 
     def takeover_rule(self, verb: Token, lemma: str, objects: list[Token]) -> None:
         """'X acquired miner Y', 'X, which controls carmaker Y,' -> partOf(Y, X).
