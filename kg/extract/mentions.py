@@ -466,8 +466,9 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in COMPANY_TITLES \
             and m.type in (Kind.PERSON, Kind.PLACE):
         described.append("company")  # "chief executive of Northvolt": NER said a person or a place
-    if root.dep_ == "poss" and root.head.lemma_.lower() in ORG_POSSESSIONS and m.type in (Kind.PERSON, Kind.PLACE):
-        described.append("company")  # "Northvolt's board"
+    if root.dep_ == "poss" and (root.head.lemma_.lower() in ORG_POSSESSIONS or root.head.lower_ in COMPANY_TITLES and any(
+            c.lower_ == "chief" for c in root.head.lefts)) and m.type in (Kind.PERSON, Kind.PLACE):
+        described.append("company")  # "Northvolt's board", "Northvolt's chief financial officer"
     direct = len(described)
     list_head = _list_head(root)
     if list_head is not None:

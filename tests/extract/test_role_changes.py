@@ -106,3 +106,44 @@ def test_leading_a_market_or_an_unnamed_body_is_no_office(extractor):
     f = facts(extract_text(extractor, "Norvik Motors leads the market in Europe. Jan Holm, who chairs the city "
                                       "council, welcomed the plan.\n"))
     assert not any(p == "holdsPosition" and o.startswith(("Head", "Chair")) for _, p, o in f), f
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Volvo Cars appointed Sara Lind as chief financial officer in March.", "Sara Lind",
+     "Chief Financial Officer of Volvo Cars"),
+    ("Volvo Cars has appointed Marta Kowalska, a former banker, as chief operating officer.", "Marta Kowalska",
+     "Chief Operating Officer of Volvo Cars"),
+    ("Volvo Cars named Sara Lind its new chief executive on Monday.", "Sara Lind", "Chief Executive of Volvo Cars"),
+    ("Volvo Cars promoted Marta Kowalska to chief operating officer.", "Marta Kowalska",
+     "Chief Operating Officer of Volvo Cars"),
+])
+def test_a_company_appointing_someone_to_a_bare_title_gives_its_own_office(extractor, text, person, role):
+    assert (person, "holdsPosition", role) in facts(extract_text(extractor, text + "\n"))
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Siemens Energy said on Monday that it would cut 1,600 jobs. Tom Brandt, the interim chairman, said "
+     "the step was needed.", "Tom Brandt", "Interim Chairman of Siemens Energy"),
+    ("Volvo Cars sold more cars last year. The chief executive, Maria Holm, said demand was strong.",
+     "Maria Holm", "Chief Executive of Volvo Cars"),
+])
+def test_a_bare_company_title_in_apposition_is_the_storys_company(extractor, text, person, role):
+    assert (person, "holdsPosition", role) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_bare_company_title_beside_two_companies_names_none(extractor):
+    f = facts(extract_text(extractor, "Volvo Cars and Siemens Energy signed a deal. Tom Brandt, the chairman, "
+                                      "said it was a good day.\n"))
+    assert not any(s == "Tom Brandt" and p == "holdsPosition" for s, p, _ in f), f
+
+
+def test_a_former_holder_held_the_office_and_the_fact_says_so(extractor):
+    doc = extract_text(extractor, "Former Prime Minister Jan Novak of Czechia met Volvo Cars executives.\n")
+    held = [t for t in doc.triples if t.predicate == "holdsPosition" and t.subject.label == "Jan Novak"]
+    assert held and all(("status", "ended") in t.qualifiers for t in held), doc.triples
+
+
+def test_jobs_cut_are_no_workforce(extractor):
+    f = facts(extract_text(extractor, "Siemens Energy said it would cut 1,600 jobs. Volvo Cars will lay off "
+                                      "500 workers.\n"))
+    assert not any(p == "employs" for _, p, _ in f), f

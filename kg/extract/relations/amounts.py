@@ -16,6 +16,7 @@ from kg.extract.relations.lexicon import (
     FUND_VERBS,
     GOAL_VERBS,
     INVEST_WORDS,
+    JOB_CUT_VERBS,
     JOBS_WORDS,
     MEASURE_UNITS,
     OUTPUT_WORDS,
@@ -151,6 +152,8 @@ class AmountRules(FinderBase):
                 if verb is not None:
                     # "its shipments rose to 48.6 GWh": the subject noun says what was counted.
                     ctx |= {n.lemma_.lower() for n in verb.children if n.dep_ in ("nsubj", "nsubjpass")}
+                if unit in JOBS_WORDS and ctx & JOB_CUT_VERBS:
+                    continue
                 if unit in JOBS_WORDS and ctx & {"employ", "create", "hire", "job"}:
                     rel = "employs"
                 elif ctx & SALES_WORDS:

@@ -146,7 +146,7 @@ STATE_NOUNS = {"tariff", "surtax", "duty", "levy", "ban", "policy", "government"
 ENVOY_TITLES = {"ambassador", "envoy", "consul", "consul-general", "high commissioner"}
 # Verbs by which a person takes or leaves an office named after "as" ("stepped down as CEO").
 ROLE_CHANGE_VERBS = {"step", "resign", "retire", "quit", "name", "appoint", "elect", "choose", "pick",
-                     "hire", "select", "serve", "join", "become", "remain", "continue", "stay"}
+                     "hire", "select", "serve", "join", "become", "remain", "continue", "stay", "promote", "elevate"}
 # Verbs that send goods to the market whose tariffs they meet ("cars shipped to the EU").
 SHIPPING_VERBS = frozenset({"ship", "export", "sell", "send", "import", "bring"})
 # Verbs by which a company pays or is given a duty rate ("BYD will pay 17%", "set at 18.8%").
@@ -154,6 +154,8 @@ RATE_VERBS = {"pay", "face", "set", "obtain", "get", "receive", "incur", "attrac
 # Verbs that make the amount below them a goal, not a capacity ("wants to build 20,000 cars").
 GOAL_VERBS = {"want", "aim", "hope", "target", "seek", "wish"}
 JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
+# Verbs of jobs lost, not held: "will cut 1,600 jobs" says nothing of the workforce.
+JOB_CUT_VERBS = {"cut", "shed", "eliminate", "axe", "slash", "lose", "lay", "reduce", "trim", "scrap"}
 # People who stand for the body they come from when someone meets them.
 DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "leader", "manager"}
 START_WORDS = {"start", "begin", "commence", "launch"}

@@ -86,15 +86,17 @@ class TitleRules(FinderBase):
                     if ac is not None and (ac.type in (Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.PLACE) and not company
                                            or ac.type == Kind.ORGANIZATION and company):
                         oc, owner = ac, after
-                # "former President X" no longer holds the office
                 # "former President X", "former Acme Cars executive X" no longer hold the office
                 lead = m.start
                 while lead > 0 and lead > m.start - 5 and (self.doc[lead - 1].pos_ == "PROPN" or self.doc[lead - 1].tag_ == "POS"):
                     lead -= 1
                 former = any(t.lower_ in ("former", "ex", "late") for t in self.doc[max(0, lead - 2) : m.end])
-                if not former:
-                    for role in self.held_roles(m, c, oc, owner):
-                        self.add(p, "holdsPosition", (role, first), first, rule, conf, (Kind.PERSON,), (Kind.ROLE,))
+                generic = m.text.lower() in ("executive", "official", "manager", "employee", "staff")
+                for role in [] if former and generic else self.held_roles(m, c, oc, owner):
+                    # a former holder held the office: the fact stays, marked as ended ("a former
+                    # Acme executive" held no office of that name: he worked there)
+                    self.add(p, "holdsPosition", (role, first), first, rule, conf, (Kind.PERSON,), (Kind.ROLE,),
+                             status="ended" if former else "")
                 if oc is not None and oc.type == Kind.COUNTRY and possessive:
                     # "Korea's Minister of Trade": the office holder serves that country.
                     self.add(p, "nationality", (oc, owner), first, "title:country-possessive", 0.75,
@@ -197,12 +199,7 @@ class TitleRules(FinderBase):
         if holder is None and {t.lower_ for t in self.doc[m.start : m.end]} <= _COMPANY_OFFICE_WORDS:
             # "Chief Executive Jane Doe told analysts": the one company of the paragraph so far,
             # else the one the story is about
-            para = m.start
-            while para > 0 and "\n" not in self.doc[para - 1].whitespace_ + self.doc[para - 1].text:
-                para -= 1
-            near = {c.id: c for t in self.doc[para : m.start] for c in [self.cluster(t)]
-                    if c is not None and c.type == Kind.ORGANIZATION}
-            org = next(iter(near.values())) if len(near) == 1 else self.doc_org() if not near else None
+            org = self.story_company(m.start)
             holder, htype = (org.label, Kind.ORGANIZATION) if org is not None else (None, "")
         if holder is None:
             return [bare]
@@ -224,6 +221,16 @@ class TitleRules(FinderBase):
         return head in ("president", "minister") and not any(
             w in ("vice", "deputy") and head == "president" for w in words) and not any(
             t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS and t.i < portfolio for t in span)
+
+    def story_company(self, before: int) -> Cluster | None:
+        """The company a bare company title belongs to: the one company of the paragraph so far,
+        else, when the paragraph names none, the one the story is about."""
+        para = before
+        while para > 0 and "\n" not in self.doc[para - 1].whitespace_ + self.doc[para - 1].text:
+            para -= 1
+        near = {c.id: c for t in self.doc[para:before] for c in [self.cluster(t)]
+                if c is not None and c.type == Kind.ORGANIZATION}
+        return next(iter(near.values())) if len(near) == 1 else self.doc_org() if not near else None
 
     def doc_org(self) -> Cluster | None:
         """The company a story is about: named clearly more often than any other (or None)."""
@@ -355,9 +362,20 @@ class TitleRules(FinderBase):
             h[1] == noun.head or self.cluster(noun.head) is h[0]) or h[1].head == noun and h[1].dep_ == "appos")]
         if not people or noun.lower_ in GOVERNMENT_TITLES:
             return
-        for role in self.org_roles(noun):
+        roles, rule = self.org_roles(noun), "appos:title-of"
+        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound")]
+        if not roles and any(t.dep_ == "det" and t.lower_ == "the" for t in noun.lefts) and not any(
+                c.dep_ in ("poss", "prep") for c in noun.children) and {
+                t.lower_ for t in [*words, noun]} <= _COMPANY_OFFICE_WORDS | {"interim", "acting"}:
+            # "Jane Doe, the interim chairman,": the office of the story's company
+            org = self.story_company(min(t.i for t in [*words, noun]))
+            title = self.doc[min(t.i for t in [*words, noun]) : noun.i + 1].text
+            roles = [self.new_cluster(Mention(noun.i, noun.i + 1, noun.text, Kind.ROLE, "role",
+                                              role_label(title, org.label, Kind.ORGANIZATION)))] if org else []
+            rule = "appos:story-company-title"
+        for role in roles:
             for h in people:
-                self.add(h, "holdsPosition", (role, noun), noun, "appos:title-of", 0.85, (Kind.PERSON,), (Kind.ROLE,))
+                self.add(h, "holdsPosition", (role, noun), noun, rule, 0.85, (Kind.PERSON,), (Kind.ROLE,))
 
     def office_verb_rule(self, verb: Token) -> None:
         """'X, who heads / leads Acme', 'X chairs the Acme board' -> holdsPosition(X, Head (Chair) of Acme)."""
@@ -425,14 +443,19 @@ class TitleRules(FinderBase):
         """'X stepped down as chief executive of Acme', 'Acme named X as its chairman', 'X was
         appointed chair of Acme': the person holds (or held) the office; leaving is recorded."""
         lemma = verb.lemma_.lower()
-        titles = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
-                  for g in p.children if g.dep_ == "pobj"]
+        titles = [g for p in verb.children if p.dep_ == "prep" and (p.lower_ == "as" or p.lower_ == "to" and lemma in (
+            "promote", "elevate")) for g in p.children if g.dep_ == "pobj"]
         named = [c for c in verb.children if c.dep_ == "oprd" and self.cluster(c) is not None
                  and self.cluster(c).type == Kind.PERSON]  # "Acme named X as ...", misparsed
         titles += [c for c in verb.children if c.dep_ == "oprd" and c not in named]  # "was appointed chair of Acme"
+        appointing = lemma in ("name", "appoint", "elect", "choose", "pick", "hire", "select", "promote", "elevate")
+        if appointing:
+            # "Acme named X its new chief executive": the title is a second object
+            titles += [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in TITLE_WORDS
+                       and self.cluster(c) is None and c not in titles]
         if not titles:
             return
-        if lemma in ("name", "appoint", "elect", "choose", "pick", "hire", "select"):
+        if appointing:
             people = [a for c in verb.children if c.dep_ in ("dobj", "nsubjpass") or c in named for a in self.args(c)]
         else:
             people = self.subjects(verb)
@@ -440,6 +463,9 @@ class TitleRules(FinderBase):
         left = "ended" if lemma in ("step", "resign", "retire", "quit") else ""
         joined = next((a for c in verb.children if c.dep_ == "dobj" for a in self.args(c)
                        if a[0].type == Kind.ORGANIZATION), None) if lemma == "join" else None
+        if appointing and verb.dep_ != "relcl":
+            # "Acme appointed X as chief financial officer": the office is the appointer's
+            joined = next((a for a in self.subjects(verb) if a[0].type == Kind.ORGANIZATION), None)
         for noun in titles:
             for role in self.org_roles(noun, joined):
                 for person in people:
