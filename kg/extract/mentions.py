@@ -130,6 +130,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(acronym.start, acronym.end, acronym.text, Kind.ORGANIZATION,
                                         "name", mention.text, cue="bracketed acronym"))
     mentions = _names_after_a_legal_form(doc, mentions)
+    mentions = _portfolios_listed(doc, mentions)
     _extend_with_acronym_tails(doc, mentions, gaz)
     mentions = _names_cut_at_a_country(doc, mentions, gaz)
     mentions.extend(_org_names_read_as_groups(doc, mentions, gaz))
@@ -223,6 +224,25 @@ def _names_cut_at_a_country(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -
             mentions = [o for o in mentions if not (start <= o.start and o.end <= m.start)]
             m.start, m.text = start, doc[start : m.end].text
             m.label = m.text if m.label else m.label
+    return mentions
+
+
+def _portfolios_listed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Ministry of Investments, Industry and Trade': NER ends a ministry at the comma of its
+    list of portfolios and makes the rest a second organisation; the list is the ministry's."""
+    starts = {m.start: m for m in mentions}
+    for m in list(mentions):
+        words = m.text.split()
+        rest = starts.get(m.end + 1)
+        if len(words) < 3 or words[0] not in ("Ministry", "Department", "Minister") or words[1] != "of" \
+                or m.end >= len(doc) or doc[m.end].text != "," or rest is None or m.type != rest.type \
+                or not all(t.text[:1].isupper() or t.lower_ in ("and", "&", ",") for t in doc[rest.start : rest.end]) \
+                or "and" not in rest.text.split():
+            continue
+        m.end, m.text = rest.end, doc[m.start : rest.end].text
+        if m.label:
+            m.label = m.text
+        mentions.remove(rest)
     return mentions
 
 

@@ -147,3 +147,32 @@ def test_jobs_cut_are_no_workforce(extractor):
     f = facts(extract_text(extractor, "Siemens Energy said it would cut 1,600 jobs. Volvo Cars will lay off "
                                       "500 workers.\n"))
     assert not any(p == "employs" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("The forum, organised by Uzbekistan's Ministry of Investments, Industry and Trade, drew 8,000 people. "
+     "Velmar Motors also held talks with the minister, Aziz Karimov, on new projects.", "Aziz Karimov",
+     "Minister of Investments, Industry and Trade of Uzbekistan"),
+    ("Kazakhstan's Ministry of Energy said output rose. Arman Dossov, the minister, said exports would grow.",
+     "Arman Dossov", "Minister of Energy of Kazakhstan"),
+])
+def test_the_minister_of_a_ministry_named_before(extractor, text, person, role):
+    doc = extract_text(extractor, text + "\n")
+    assert (person, "holdsPosition", role) in facts(doc), facts(doc)
+    # the list of portfolios is one ministry, not a second organisation
+    assert not any(e.label.startswith("Industry and") for e in doc.entities), [e.label for e in doc.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "The state's governor, Ana Ruiz, welcomed the plant.",
+    "The country's trade minister, Jan Novak, said tariffs would rise.",
+])
+def test_a_title_before_a_name_with_no_holder_gives_no_bare_office(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert not any(p == "holdsPosition" and " of " not in o for _, p, o in f), f
+
+
+def test_a_mayor_of_a_town_ner_took_for_a_company(extractor):
+    f = facts(extract_text(extractor, "Mayor Ana Ruiz of Marseille welcomed the plant.\n"))
+    assert ("Ana Ruiz", "holdsPosition", "Mayor of Marseille") in f, f
+    assert not any(p == "worksFor" for _, p, _ in f), f

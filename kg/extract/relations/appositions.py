@@ -303,6 +303,8 @@ class AppositionRules(FinderBase):
                         if oc is not None:
                             self.add((c, self.doc[m.start]), "nationality", (oc, t), before,
                                      "descriptor:demonym", 0.8, (Kind.ORGANIZATION,), (Kind.COUNTRY,))
+        for role, ministry in self.ministers:
+            role.label = "Minister" + ministry.label.removeprefix("Ministry")  # now the ministry has its state
 
     def described_nationality(self, c: Cluster, m: Mention) -> None:
         """'..., the Japanese automaker said' (resolved to Toyota) -> nationality(Toyota, Japan)."""

@@ -70,6 +70,7 @@ class FinderBase:
         self.owned_sites: dict[int, list[tuple[tuple[Cluster, Token], Token]]] = {}
         # unnamed joint ventures and their parents' ids, in the order the story gives them
         self.ventures: list[tuple[Cluster, set[int]]] = []
+        self.ministers: list[tuple[Cluster, Cluster]] = []  # "the minister" and the ministry named before
         # Entities by sentence start, computed once: Span.ents rebuilds doc.ents on every
         # call, which made long documents quadratic.
         self.ents = self.with_money(doc)

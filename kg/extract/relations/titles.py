@@ -77,14 +77,18 @@ class TitleRules(FinderBase):
                 # "Acme's chief executive" or "Acme chief executive": the owner stands before.
                 owner = self.doc[m.start - 2] if possessive else (self.doc[m.start - 1] if m.start >= 1 else None)
                 oc = self.cluster(owner) if owner is not None else None
+                town = False
                 if oc is None or oc.type not in (Kind.ORGANIZATION, Kind.COUNTRY, Kind.CITY, Kind.REGION):
                     # "Gov. Jane Doe of Ohio", "Mayor Jane Doe of Lyon": the holder after the name
                     end = self.mention_span(person_tok)[1]
                     after = self.doc[end + 1] if end + 1 < len(self.doc) and self.doc[end].lower_ == "of" else None
                     ac = self.cluster(after) if after is not None else None
                     company = m.text.lower() in COMPANY_TITLES
+                    # a town NER took for a company is the town of a mayor ("Mayor X of Lyon")
+                    town = ac is not None and ac.type == Kind.ORGANIZATION and not company and (
+                        self.gaz.city(ac.label) or self.gaz.subdivision(ac.label))
                     if ac is not None and (ac.type in (Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.PLACE) and not company
-                                           or ac.type == Kind.ORGANIZATION and company):
+                                           or ac.type == Kind.ORGANIZATION and company or town):
                         oc, owner = ac, after
                 # "former President X", "former Acme Cars executive X" no longer hold the office
                 lead = m.start
@@ -101,7 +105,7 @@ class TitleRules(FinderBase):
                     # "Korea's Minister of Trade": the office holder serves that country.
                     self.add(p, "nationality", (oc, owner), first, "title:country-possessive", 0.75,
                              (Kind.PERSON,), (Kind.COUNTRY,))
-                elif oc is not None and oc.type == Kind.ORGANIZATION:
+                elif oc is not None and oc.type == Kind.ORGANIZATION and not town:
                     # "Acme's chief executive Jane Doe"; "an Acme executive" only works there
                     last = self.doc[m.end - 1]
                     head = last.lower_ in HEAD_TITLES and not (
@@ -301,7 +305,9 @@ class TitleRules(FinderBase):
         as the gold annotation has it.
         """
         people = [h for h in heads if h[0].type == Kind.PERSON]
-        if noun.dep_ != "appos" or noun.lower_ not in GOVERNMENT_TITLES or not people:
+        # "X, the minister," and "talks with the minister, X" (of the ministry named before)
+        beside = noun.dep_ == "appos" or any(c.dep_ == "appos" and h[1] == c for c in noun.children for h in people)
+        if not beside or noun.lower_ not in GOVERNMENT_TITLES or not people:
             return
         if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
             return  # "a former finance minister" no longer holds the office
@@ -339,19 +345,34 @@ class TitleRules(FinderBase):
         holder = countries[0][0].label if len({c[0].id for c in countries}) == 1 else None
         if holder is None and not countries and self.national_title(self.doc[start:end]):
             holder = self.doc_country()
+        ministry = self.ministry_before(noun.i) if text.lower() == "minister" and not orgs and not countries \
+            and any(t.lower_ == "the" for t in noun.lefts) else None
         if orgs:
             label = role_label(text, self.holder_name(*orgs[0]), Kind.ORGANIZATION)
+        elif ministry is not None:
+            # "Uzbekistan's Ministry of Energy ... talks with the minister, X": its minister
+            label = "Minister" + ministry.label.removeprefix("Ministry")
         elif holder:
             label = role_label(text, holder, Kind.COUNTRY)
             posted = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "to"
                       for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in PLACE]
             if noun.lower_ in ("ambassador", "envoy") and posted:
                 label += f" to {posted[0][0].label}"  # "Ambassador of South Korea to Indonesia"
+        if noun.dep_ != "appos" and ministry is None:
+            return  # "the governor, X": a title before a name is left to the title rules
         role = self.new_cluster(Mention(start, end, text, Kind.ROLE, "role", label))
+        if ministry is not None:
+            self.ministers.append((role, ministry))  # named with the ministry's final name
         for h in people:
             self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, (Kind.PERSON,), (Kind.ROLE,))
             for c in countries:
                 self.add(h, "nationality", c, noun, "appos:title-of-country", 0.8, (Kind.PERSON,), (Kind.COUNTRY,))
+
+    def ministry_before(self, i: int) -> Cluster | None:
+        """The ministry named last before a token ('Ministry of Energy of Kazakhstan')."""
+        found = [(max(m.start for m in c.mentions if m.start < i), c) for c in self.res.clusters.values()
+                 if c.type == Kind.ORGANIZATION and c.label.startswith("Ministry of") and any(m.start < i for m in c.mentions)]
+        return max(found, key=lambda x: x[0])[1] if found else None
 
     def appositive_role(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         """'Jane Doe, chief executive of Acme,' / '..., Acme's president and CEO,' ->
