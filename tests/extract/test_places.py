@@ -78,3 +78,10 @@ def test_a_province_in_an_article_about_its_country_is_the_province(extractor):
 def test_a_province_after_a_town_is_the_province(extractor):
     mentions = extractor.nlp("Norvik Motors is building a gigafactory in Windsor, Ontario.")._.kg_mentions
     assert {m.type for m in mentions if m.text == "Ontario"} == {"Region"}
+
+
+def test_a_state_wins_over_a_town_that_only_goes_by_its_name():
+    gaz = gazetteer()
+    assert gaz.city("Bahia") is None and gaz.subdivision("Bahia") == "Bahia"
+    assert gaz.city("Salta") == "Salta"  # a town of that very name stays a town
+    assert gaz.city("Gdansk") == "Gdańsk"  # a spelling of a town's own name stays
