@@ -24,13 +24,7 @@ from kg.extract.lexicon import (
     PRONOUNS_THING,
     PUBLIC_BODY_NOUNS,
 )
-from kg.extract.name_matching import (
-    long_surname_of,
-    missed_surnames,
-    short_name_of,
-    similar,
-    surname_of,
-)
+from kg.extract.name_matching import long_surname_of, missed_surnames, short_name_of, similar, surname_of
 from kg.extract.places import fold
 from kg.extract.spans import Mention
 from kg.model import Kind, Merge
@@ -422,6 +416,8 @@ def _subject_of_clause(tok, token_cluster: dict[int, int]) -> int | None:  # noq
     for s in verb.children:
         if s.dep_ in ("nsubj", "nsubjpass") and s.i in token_cluster:
             return token_cluster[s.i]
+        if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            return token_cluster.get(verb.head.i)  # "X, which owns a stake in the company": X
     return None
 
 

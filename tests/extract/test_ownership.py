@@ -107,3 +107,20 @@ def test_a_company_named_after_another_and_a_region_is_its_unit_there(extractor,
 def test_a_company_named_after_a_country_alone_is_no_unit(extractor):
     f = facts(extract_text(extractor, "Canada Goose and Velmar signed a deal. Canada will buy 100 buses.\n"))
     assert not any(p == "partOf" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Nordcell signed a supply agreement last year with German carmaker Brenner Motors, which owns a 10% "
+    "stake in the company.",
+    "Velmar Motors buys its cells from Brenner Energy, which holds a 5% stake in the carmaker.",
+])
+def test_a_stake_held_by_a_company_in_a_relative_clause_is_in_the_other_company(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    held = [(s, o) for s, p, o in f if p == "investsIn"]
+    assert held and all(s != o for s, o in held) and held[0][0].startswith("Brenner"), f
+
+
+def test_a_state_does_not_invest_in_itself(extractor):
+    f = facts(extract_text(extractor, "Nordcell AB will build a gigafactory in Slovakia, the company and the Slovak "
+                                      "government said on Tuesday, the largest foreign investment in the country.\n"))
+    assert not any(p == "investsIn" and s.startswith("Government") for s, p, _ in f), f

@@ -176,3 +176,10 @@ def test_a_mayor_of_a_town_ner_took_for_a_company(extractor):
     f = facts(extract_text(extractor, "Mayor Ana Ruiz of Marseille welcomed the plant.\n"))
     assert ("Ana Ruiz", "holdsPosition", "Mayor of Marseille") in f, f
     assert not any(p == "worksFor" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("title, country", [("Economy Minister", "Slovakia"), ("Finance Minister", "Slovakia")])
+def test_a_capitalised_portfolio_before_minister_takes_the_storys_country(extractor, title, country):
+    text = (f"Slovakia approved the aid on Monday. Slovakia wants more factories, and Slovakia's exports are rising. "
+            f"{title} Denisa Kovacova said the plant would open in 2027.\n")
+    assert ("Denisa Kovacova", "holdsPosition", f"{title} of {country}") in facts(extract_text(extractor, text))

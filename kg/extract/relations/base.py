@@ -341,8 +341,8 @@ class FinderBase:
             oid: int | Value = o
         else:
             oc, ot = o
-            if oc.type not in o_types or oc.id == sc.id:
-                return
+            if oc.type not in o_types or oc.id == sc.id or p == "investsIn" and sc.label.endswith(" of " + oc.label):
+                return  # nor does a state's government or ministry invest in that state
             if p in WHERE_RELATIONS and any(m.kind == "facility" for m in oc.mentions) or (
                     p == "hasFacilityIn" and oc.label in CONTINENTS):
                 return  # a plant is no place a thing is in; "plants in Europe" name no place

@@ -15,6 +15,7 @@ from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ENVOY_TITLES,
     PLACE,
+    PORTFOLIO_WORDS,
     SPEECH_VERBS,
     SPOKES_TITLES,
 )
@@ -224,7 +225,7 @@ class TitleRules(FinderBase):
         portfolio = next((t.i for t in span if t.lower_ in ("of", "for")), span.end)  # "Minister of Industry"
         return head in ("president", "minister") and not any(
             w in ("vice", "deputy") and head == "president" for w in words) and not any(
-            t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS and t.i < portfolio for t in span)
+            t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS | PORTFOLIO_WORDS and t.i < portfolio for t in span)
 
     def story_company(self, before: int) -> Cluster | None:
         """The company a bare company title belongs to: the one company of the paragraph so far,
