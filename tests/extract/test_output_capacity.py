@@ -192,3 +192,8 @@ def test_an_equivalent_is_a_measure_not_goods(extractor):
     f = facts(extract_text(extractor, "The Velmar plant in Kassel will produce 30,000 tonnes of lithium "
                                       "carbonate equivalent (LCE) a year.\n"))
     assert not any(p == "produces" and "equivalent" in o for _, p, o in f), f
+
+
+def test_money_for_a_phase_of_a_plant_is_the_plants_investment(extractor):
+    doc = extract_text(extractor, "Lumina Auto will invest $200 million in the first phase of the Subang plant.\n")
+    assert [t.subject.label for t in doc.triples if t.predicate == "investmentValue"] == ["Lumina Auto Subang plant"]

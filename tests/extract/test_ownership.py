@@ -124,3 +124,19 @@ def test_a_state_does_not_invest_in_itself(extractor):
     f = facts(extract_text(extractor, "Nordcell AB will build a gigafactory in Slovakia, the company and the Slovak "
                                       "government said on Tuesday, the largest foreign investment in the country.\n"))
     assert not any(p == "investsIn" and s.startswith("Government") for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "The shipyard is operated by Lumina's parent, Viet Industrial Group.",
+    "Lumina Auto said its parent company, Viet Industrial Group, would pay for the plant.",
+    "Viet Industrial Group, Lumina Auto's parent company, will pay.",
+    "Viet Industrial Group, the parent of Lumina Auto, will pay.",
+])
+def test_a_parent_named_beside_its_unit_owns_it(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert any(s.startswith("Lumina") and p == "partOf" and o == "Viet Industrial Group" for s, p, o in f), f
+
+
+def test_a_former_owner_owns_nothing(extractor):
+    f = facts(extract_text(extractor, "Viet Industrial Group, the former owner of Lumina Auto, will pay.\n"))
+    assert not any(p == "partOf" for _, p, _ in f), f

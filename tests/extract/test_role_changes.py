@@ -183,3 +183,9 @@ def test_a_capitalised_portfolio_before_minister_takes_the_storys_country(extrac
     text = (f"Slovakia approved the aid on Monday. Slovakia wants more factories, and Slovakia's exports are rising. "
             f"{title} Denisa Kovacova said the plant would open in 2027.\n")
     assert ("Denisa Kovacova", "holdsPosition", f"{title} of {country}") in facts(extract_text(extractor, text))
+
+
+@pytest.mark.parametrize("title, role", [("company chairman", "Chairman"), ("company president", "President")])
+def test_a_company_title_is_the_storys_company(extractor, title, role):
+    f = facts(extract_text(extractor, f"Lumina Auto sold 5,000 cars, {title} Le Van Hoang said.\n"))
+    assert ("Le Van Hoang", "holdsPosition", f"{role} of Lumina Auto") in f, f

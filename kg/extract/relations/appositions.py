@@ -139,10 +139,13 @@ class AppositionRules(FinderBase):
         """'Acme's battery unit X', 'X, a subsidiary of Acme' -> partOf(X, Acme); brands -> brandOf;
         'Acme, the owner (parent) of X' -> partOf(X, Acme)."""
         lemma = noun.lemma_.lower()
-        if lemma in ("owner", "parent") and noun.dep_ == "appos" and not any(
+        parent = lemma in ("owner", "parent") or lemma == "company" and any(t.lower_ == "parent" for t in noun.lefts)
+        if parent and (noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children)) and not any(
                 t.lower_ in ("former", "co", "part", "minority") for t in noun.lefts):
+            # "Acme, the parent of Bolt," and "Bolt's parent (company), Acme,"
             owned = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
+            owned += [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
             for h in heads:
                 for o in owned:
                     if h[0].type == o[0].type == Kind.ORGANIZATION and h[0].id != o[0].id:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from kg.extract.coref import Cluster
 from kg.extract.lexicon import FACILITY_NOUNS
 from kg.extract.relations.base import FinderBase
-from kg.extract.relations.lexicon import CONSTRUCTION, SPEND_VERBS
+from kg.extract.relations.lexicon import CONSTRUCTION, PHASE_NOUNS, SPEND_VERBS
 
 
 class SiteReferences(FinderBase):
@@ -103,6 +103,12 @@ class SiteReferences(FinderBase):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and self.facility_at(pobj):
                             return self.facility_at(pobj)
+                        # "invest $X in the first phase of the plant": the plant's investment
+                        site = next((f for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                     for g in p.children for f in [self.facility_at(g)] if f), None) \
+                            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in PHASE_NOUNS else None
+                        if site is not None:
+                            return site
             # "will spend $3.5 billion to build a battery plant in P": the plant it is for
             for purpose in verb.children:
                 if purpose.dep_ in ("xcomp", "advcl") and purpose.lemma_.lower() in CONSTRUCTION:

@@ -201,7 +201,9 @@ class TitleRules(FinderBase):
         if holder is None and self.national_title(self.doc[m.start : m.end]):
             # "President Luis Arce" in an article about Bolivia: the country the article is about
             holder, htype = self.doc_country(), Kind.COUNTRY
-        if holder is None and {t.lower_ for t in self.doc[m.start : m.end]} <= _COMPANY_OFFICE_WORDS:
+        prefixed = self.doc[m.start].lower_ == "company" and m.end - m.start > 1  # "company president X"
+        if holder is None and ({t.lower_ for t in self.doc[m.start : m.end]} <= _COMPANY_OFFICE_WORDS or prefixed):
+            start += prefixed
             # "Chief Executive Jane Doe told analysts": the one company of the paragraph so far,
             # else the one the story is about
             org = self.story_company(m.start)
