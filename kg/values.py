@@ -60,7 +60,7 @@ _ORDINALS = {
         "twentieth".split()
     )
 }
-_ORDINALS.update({"largest": 1, "biggest": 1, "top": 1, "leading": 1})  # rank 1 without a number
+_ORDINALS.update({"largest": 1, "biggest": 1, "top": 1, "leading": 1, "best": 1})  # rank 1 without a number
 _WORD_NUMBERS = {
     word: i
     for i, word in enumerate(

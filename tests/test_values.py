@@ -30,3 +30,10 @@ def test_find_money_marks_amounts_of_money_only(text, found):
 def test_find_quantities_marks_energy_and_mass():
     text = "no less than 25 gigawatt hours, 120,000 metric tons a year and 30 GWh, but not 45 cars"
     assert [text[a:b] for a, b in find_quantities(text)] == ["25 gigawatt hours", "120,000 metric tons", "30 GWh"]
+
+
+def test_best_selling_is_a_first_rank():
+    from kg.values import parse_rank
+
+    assert parse_rank("world's best-selling carmaker").number == 1
+    assert parse_rank("second best-selling brand").number == 2  # the first rank word wins

@@ -408,3 +408,12 @@ def test_the_countrys_rank_names_the_country(extractor):
                                       "exports grow. Acme will supply cells to UzAuto Motors, the country's largest "
                                       "carmaker.\n"))
     assert ("UzAuto Motors", "rankedAs", "Uzbekistan's largest carmaker") in f, f
+
+
+@pytest.mark.parametrize("text, maker", [
+    ("Toyota overtook Volkswagen as the world's best-selling carmaker in 2023.", "Toyota"),
+    ("Toyota, the world's best-selling carmaker, said sales rose.", "Toyota"),
+])
+def test_best_selling_is_a_rank(extractor, text, maker):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (maker, "rankedAs", "world's best-selling carmaker") in f, f

@@ -44,7 +44,7 @@ class AppositionRules(FinderBase):
         subject = {t.i for c in noun.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "advmod", "compound")
                 and t.i not in subject]
-        if not any(t.tag_ == "JJS" or t.lower_ in ("first", "second", "third", "fourth", "fifth", "top")
+        if not any(t.tag_ == "JJS" or t.lower_ in ("first", "second", "third", "fourth", "fifth", "top", "best")
                    for t in mods):
             return None
         start = min(t.i for t in mods)
