@@ -220,3 +220,10 @@ def test_the_plant_of_a_named_owner_is_the_owners_and_in_the_owners_place(extrac
     assert (opener, "launched", plant) in f, f
     assert (plant, "locatedIn", plant.split()[-3]) in f, f
     assert not any(s == opener and p == "hasFacilityIn" for s, p, _ in f), f
+
+
+def test_a_planned_plant_keeps_its_place_with_the_hedge(extractor):
+    doc = extract_text(extractor, "Velmar Motors plans to start production at its first European plant, in Szeged, "
+                                  "Hungary, in 2025.\n")
+    placed = [t for t in doc.triples if t.predicate == "locatedIn" and t.subject.label == "Velmar Motors Szeged plant"]
+    assert placed and placed[0].object.label == "Szeged" and placed[0].hedge == "planned", doc.triples

@@ -230,8 +230,6 @@ class SiteRules(FinderBase):
             self.unplaced_sites[fac[0].id] = (noun, names, m.label)
         if venture is not None:
             self.add(venture, "builds", fac, noun, "site:venture-plant", 0.7, BODY, (Kind.PLACE,))
-        if self.hedge(noun) or any(t.lower_ in ("former", "planned", "proposed") for t in noun.lefts):
-            return
         for place in places[:1]:
             self.add(fac, "locatedIn", self.region_cluster(place[1], place[0]), noun, "site:in-place", 0.8,
                      (Kind.PLACE,), PLACE)
