@@ -12,8 +12,6 @@ from kg.extract.coref import Cluster, Resolution
 from kg.extract.lexicon import (
     AREA_NOUNS,
     ESTATE_NOUNS,
-    DENIALS,
-    HEDGES,
     ORG_NOUNS,
     SUBDIVISION_NOUNS,
 )
@@ -21,7 +19,6 @@ from kg.extract.places import Gazetteer
 from kg.extract.relations.lexicon import (
     ANY,
     BODY,
-    CLAUSE_INTERNAL,
     CONTINENTS,
     DELEGATE_NOUNS,
     GOVERNMENT_NOUNS,
@@ -29,6 +26,7 @@ from kg.extract.relations.lexicon import (
     STATE_NOUNS,
     STATE_VERBS,
 )
+from kg.extract.relations.modality import hedge_of
 from kg.extract.spans import Mention
 from kg.extract.values import parse_date
 from kg.model import Kind, Value
@@ -364,25 +362,7 @@ class FinderBase:
 
     def hedge(self, tok: Token) -> str | None:
         """A hedge on the trigger or the verbs above it ('plans to', 'denied', 'may')."""
-        t = tok
-        for _ in range(4):
-            for child in t.children:
-                if child.dep_ == "neg":
-                    return "denied"
-                if child.dep_ == "aux" and child.lower_ in HEDGES:
-                    return HEDGES[child.lower_]
-                if child.dep_ == "advmod" and child.lower_ in HEDGES:
-                    return HEDGES[child.lower_]
-            if t.lemma_.lower() in DENIALS:
-                return "denied"
-            if t != tok and t.lemma_.lower() in HEDGES and t.pos_ == "VERB":
-                return HEDGES[t.lemma_.lower()]
-            # Stay inside the trigger's clause: an "as ..." or "that ..." clause above it
-            # does not hedge it.
-            if t.head == t or t.dep_ not in CLAUSE_INTERNAL:
-                break
-            t = t.head
-        return None
+        return hedge_of(tok)
 
     def date_near(self, tok: Token) -> str | None:
         """An ISO date from a DATE entity attached to the trigger's clause."""

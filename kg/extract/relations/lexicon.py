@@ -192,7 +192,6 @@ GOODS_UNITS = {"vehicle", "car"}
 
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
-CLAUSE_INTERNAL = {"xcomp", "pobj", "prep", "dobj", "attr", "compound", "amod", "pcomp", "nsubj", "nsubjpass"}
 # Portfolios a national minister's title may open with ("Economy Minister", "Trade Minister").
 PORTFOLIO_WORDS = frozenset("""economy economic finance trade industry energy foreign interior defence defense
     investment investments commerce transport environment agriculture health labour labor mining mines digital

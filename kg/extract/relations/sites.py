@@ -322,7 +322,7 @@ class SiteRules(FinderBase):
         """'Acme's factory in Fremont' -> hasFacilityIn(Acme, Fremont)."""
         owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
         owners = [o for o in owners if o[0].type == Kind.ORGANIZATION]
-        if not owners or self.hedge(noun):
+        if not owners:
             return
         for place in self.prep_places(noun.children):
             for owner in owners:

@@ -171,7 +171,7 @@ class VerbRules(FinderBase):
             self.headquarters_rule(verb, noun)
         if lemma in ("run", "operate", "manage") and any(c.dep_ == "agent" for c in verb.children):
             self.operator_rule(verb)
-        if lemma in ("acquire", "buy", "purchase", "control") and not self.hedge(verb):
+        if lemma in ("acquire", "buy", "purchase", "control"):
             self.takeover_rule(verb, lemma, objects)
 
     def headquarters_rule(self, verb: Token, noun: Token) -> None:
@@ -203,7 +203,7 @@ class VerbRules(FinderBase):
 
     def production_place_rule(self, verb: Token, objects: list[Token]) -> None:
         """'X assembles vehicles in P' -> hasFacilityIn(X, P): making things somewhere."""
-        if not objects or self.hedge(verb):
+        if not objects:
             return
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
         preps += [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
