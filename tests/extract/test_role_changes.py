@@ -189,3 +189,17 @@ def test_a_capitalised_portfolio_before_minister_takes_the_storys_country(extrac
 def test_a_company_title_is_the_storys_company(extractor, title, role):
     f = facts(extract_text(extractor, f"Lumina Auto sold 5,000 cars, {title} Le Van Hoang said.\n"))
     assert ("Le Van Hoang", "holdsPosition", f"{role} of Lumina Auto") in f, f
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Canada will impose a 100% surtax on electric vehicles from China, Finance Minister Chrystal Frame said.",
+     "Finance Minister of Canada"),
+    ("Germany will subsidise the plant, Economy Minister Chrystal Frame said.", "Economy Minister of Germany"),
+])
+def test_a_minister_speaking_of_a_states_act_is_that_states(extractor, text, role):
+    assert ("Chrystal Frame", "holdsPosition", role) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_company_act_gives_a_speaking_president_no_country(extractor):
+    f = facts(extract_text(extractor, "Velmar Motors will build a plant, President Ana Ruiz said.\n"))
+    assert not any(p == "holdsPosition" and " of " in o for _, p, o in f), f

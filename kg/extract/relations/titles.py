@@ -199,8 +199,9 @@ class TitleRules(FinderBase):
             if start > m.start:
                 break
         if holder is None and self.national_title(self.doc[m.start : m.end]):
-            # "President Luis Arce" in an article about Bolivia: the country the article is about
-            holder, htype = self.doc_country(), Kind.COUNTRY
+            # "Canada will impose X, Finance Minister Y said": the state the minister speaks for;
+            # else "President Luis Arce" in an article about Bolivia: the article's country
+            holder, htype = self.spoken_for_state(m.end) or self.doc_country(), Kind.COUNTRY
         prefixed = self.doc[m.start].lower_ == "company" and m.end - m.start > 1  # "company president X"
         if holder is None and ({t.lower_ for t in self.doc[m.start : m.end]} <= _COMPANY_OFFICE_WORDS or prefixed):
             start += prefixed
@@ -215,6 +216,22 @@ class TitleRules(FinderBase):
             label = role_label(title, holder, htype)
             roles.append(self.new_cluster(Mention(m.start, m.end, m.text, Kind.ROLE, "role", label)))
         return roles or [bare]
+
+    def spoken_for_state(self, i: int) -> str | None:
+        """The state a speaker's reported clause is about ('Canada will impose X, minister Y
+        said'): the country that is that clause's subject, or whose government is."""
+        if i >= len(self.doc):
+            return None
+        name = self.doc[i]
+        while name.dep_ == "compound" and name.head != name:
+            name = name.head
+        verb = name.head
+        if name.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        states = {c.label for clause in verb.children if clause.dep_ == "ccomp" for s in clause.children
+                  if s.dep_ in ("nsubj", "nsubjpass") for c in [self.cluster(s)]
+                  if c is not None and c.type == Kind.COUNTRY}
+        return states.pop() if len(states) == 1 else None
 
     def national_title(self, span: Span) -> bool:
         """A national office named without its country: 'President', 'Prime Minister', 'the
