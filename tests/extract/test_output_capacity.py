@@ -197,3 +197,20 @@ def test_an_equivalent_is_a_measure_not_goods(extractor):
 def test_money_for_a_phase_of_a_plant_is_the_plants_investment(extractor):
     doc = extract_text(extractor, "Lumina Auto will invest $200 million in the first phase of the Subang plant.\n")
     assert [t.subject.label for t in doc.triples if t.predicate == "investmentValue"] == ["Lumina Auto Subang plant"]
+
+
+@pytest.mark.parametrize("second, year", [
+    "Velmar has said it aims to begin production at the plant as early as 2025.|2025".split("|"),
+    "The first cars are expected to roll off the line in 2026.|2026".split("|"),
+    "Production is scheduled to begin in 2026.|2026".split("|"),
+])
+def test_a_plants_planned_start_in_several_phrasings(extractor, second, year):
+    doc = extract_text(extractor, "Velmar Motors will build a plant in Porto. " + second + "\n")
+    starts = [(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "plannedStart"]
+    assert len(starts) == 1 and starts[0][0].endswith("Porto plant") and starts[0][1] == year, doc.triples
+
+
+def test_a_plant_described_by_a_relative_clause_starts_itself(extractor):
+    doc = extract_text(extractor, "Velmar Motors will build a plant in Porto, which is expected to start "
+                                  "production in 2027.\n")
+    assert ("Velmar Motors Porto plant", "plannedStart", "2027") in facts(doc), facts(doc)

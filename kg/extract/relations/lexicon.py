@@ -158,7 +158,7 @@ JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
 JOB_CUT_VERBS = {"cut", "shed", "eliminate", "axe", "slash", "lose", "lay", "reduce", "trim", "scrap"}
 # People who stand for the body they come from when someone meets them.
 DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "leader", "manager"}
-START_WORDS = {"start", "begin", "commence", "launch"}
+START_WORDS = {"roll", "start", "begin", "commence", "launch"}
 TARIFF_WORDS = {"tariff", "duty", "levy", "surtax", "surcharge"}
 # Verbs whose subject sets a tariff: "Canada imposed a 100% surtax", "the EU will levy duties".
 TARIFF_VERBS = {"impose", "levy", "charge", "raise", "slap", "set", "introduce", "apply", "announce",

@@ -392,16 +392,21 @@ class VerbRules(FinderBase):
         objs += [c for c in (gov.children if gov is not None else []) if c.dep_ in ("nsubj", "nsubjpass")]
         if gov is not None and gov.dep_ == "acl":
             objs.append(gov.head)  # "with production expected to start in 2026"
-        if not any(o.lemma_.lower() in ("production", "operation", "operate", "construction", "delivery", "sale",
-                                        "manufacturing", "output") for o in objs):
+        # "the first cars will roll off the line in 2026": the works' first output
+        rolled = verb.lemma_.lower() == "roll" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+        if not rolled and not any(o.lemma_.lower() in ("production", "operation", "operate", "construction", "delivery",
+                                                        "sale", "manufacturing", "output") for o in objs):
             return
         date = None
-        # "as early as 2026": the phrase hangs from the adverb
-        preps = [*verb.children, *(p for a in verb.children if a.dep_ == "advmod" for p in a.children)]
+        # "as early as 2026": the phrase hangs from the adverb; "start operating in 2025" from
+        # the verb of the operating
+        around = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        preps = [*(c for t in around for c in t.children), *(p for t in around for a in t.children
+                                                              if a.dep_ == "advmod" for p in a.children)]
         for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "as"):
                 for pobj in prep.subtree:
-                    if pobj.ent_type_ in ("DATE", "CARDINAL"):
+                    if pobj.ent_type_ in ("DATE", "CARDINAL") or pobj.like_num and parse_date(pobj.text) is not None:
                         date = parse_date(pobj.text)
                         if date is None:
                             ent = next((e for e in self.sent_ents(verb.sent) if e.start <= pobj.i < e.end), None)
@@ -412,6 +417,13 @@ class VerbRules(FinderBase):
             return
         subs = [a for a in self.subjects(verb) if self.cluster(a[1]) is not None]
         subs = [a for a in subs if a[1].lemma_.lower() not in ("production", "output", "operation")]
+        clause = verb
+        while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in clause.children):
+            subs = [s for s in [self.relative_site(clause)] if s]  # "a plant in P, which is to start ..."
+        if rolled:
+            subs = [s for s in [self.latest_site(verb.sent.start)] if s]  # the cars are not what starts
         sites = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
                  for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == Kind.PLACE]
         if sites:
