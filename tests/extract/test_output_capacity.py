@@ -214,3 +214,20 @@ def test_a_plant_described_by_a_relative_clause_starts_itself(extractor):
     doc = extract_text(extractor, "Velmar Motors will build a plant in Porto, which is expected to start "
                                   "production in 2027.\n")
     assert ("Velmar Motors Porto plant", "plannedStart", "2027") in facts(doc), facts(doc)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Velmar Motors built a plant in Porto. Commercial production started in April 2024.", "2024-04"),
+    ("Velmar Motors opened a plant in Porto, which started production in 2023.", "2023"),
+    ("Velmar Motors began production at its Porto plant in 2021.", "2021"),
+])
+def test_a_start_of_production_that_happened_launches_the_plant(extractor, text, year):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Velmar Motors Porto plant", "launched", year) in f, f
+    assert not any(p == "plannedStart" for _, p, _ in f), f
+
+
+def test_a_start_of_construction_launches_nothing(extractor):
+    f = facts(extract_text(extractor, "Velmar Motors is building a plant in Porto. Construction started in "
+                                      "April 2024.\n"))
+    assert not any(p == "launched" for _, p, _ in f), f

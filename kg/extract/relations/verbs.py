@@ -383,9 +383,12 @@ class VerbRules(FinderBase):
                     self.add(guest, "visited", place, verb, "verb:received-in", 0.75, (Kind.PERSON,), PLACE)
 
     def start_rule(self, verb: Token) -> None:
-        """'X will start production in 2026' -> plannedStart(X, 2026)."""
-        if verb.tag_ == "VBD":
-            return  # "began production in April 2024" happened; it is not a planned start
+        """'X will start production in 2026' -> plannedStart(X, 2026); 'production began in
+        2024' happened: launched(X, 2024)."""
+        started = verb.tag_ == "VBD"
+        if started and any(c.lemma_.lower() in ("construction", "work", "building") for c in verb.children
+                           if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+            return  # "construction started in 2024": building began, nothing was launched
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp")]
         # "start production", "production is to start", "start operating"
         gov = verb.head if verb.dep_ == "xcomp" else None
@@ -438,7 +441,10 @@ class VerbRules(FinderBase):
             # "Production is scheduled to start in 2028" after a sentence about the plant
             subs = list(here.values()) or [s for s in [self.latest_site(verb.sent.start)] if s]
         for s in subs:
-            self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + (Kind.PLACE,), ANY)
+            if started:
+                self.add(s, "launched", date, verb, "verb:started-production", 0.7, (Kind.PLACE,), ANY)
+            else:
+                self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + (Kind.PLACE,), ANY)
 
     def seek_rule(self, verb: Token) -> None:
         """'X is seeking to cooperate (and learn) from/with Y' -> seeksCooperationWith."""
