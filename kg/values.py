@@ -222,6 +222,8 @@ def parse_date(text: str, reference_year: int | None = None) -> Value | None:
         if word in _MONTHS:
             month = _MONTHS[word]
             break
+    if year is None and month is not None and reference_year is not None:
+        year = reference_year  # "in April", in an article of that year
     if year is None:
         return None
     iso = f"{year:04d}"

@@ -37,3 +37,11 @@ def test_best_selling_is_a_first_rank():
 
     assert parse_rank("world's best-selling carmaker").number == 1
     assert parse_rank("second best-selling brand").number == 2  # the first rank word wins
+
+
+def test_a_month_without_a_year_takes_the_reference_year():
+    from kg.values import parse_date
+
+    assert parse_date("in April", 2024).date == "2024-04"
+    assert parse_date("in April") is None  # no article date: no year to give it
+    assert parse_date("last year", 2024).date == "2023"

@@ -10,6 +10,7 @@ from spacy.language import Language
 from kg.extract.calibration import MIN_RULE_PRECISION, calibrated, rule_confidences
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.loader import available_models, default_model, load_pipeline
+from kg.extract.values import parse_date
 from kg.model import Document, Entity, Kind, Merge, Triple, Value
 
 __all__ = ["Extractor", "available_models", "default_model", "load_pipeline", "split_chunks"]
@@ -98,6 +99,12 @@ class Extractor:
                 continue
             subject = entities[f.s]
             obj = f.o if isinstance(f.o, Value) else entities[f.o]
+            if isinstance(obj, Value) and obj.kind == "date" and obj.date is None:
+                # "last year", "in April": placed by the article's date, or left out without one
+                year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+                obj = parse_date(obj.text, year) if year is not None else None
+                if obj is None:
+                    continue
             sent = f.sent
             triple = Triple(
                 subject=subject,

@@ -1,5 +1,9 @@
-"""Re-export of kg.values, where the value parsers live (shared with eval, below spaCy)."""
+"""Re-export of kg.values, where the value parsers live (shared with eval, below spaCy), and
+dates only the article's own date can place."""
 
+import re
+
+from kg.model import Value
 from kg.values import (  # noqa: F401
     parse_date,
     parse_money,
@@ -8,3 +12,11 @@ from kg.values import (  # noqa: F401
     parse_quantity,
     parse_rank,
 )
+
+_RELATIVE = re.compile(r"(?i)\b(last|this|next) year\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
+
+def undated(text: str) -> Value | None:
+    """A date a sentence gives without its year ('last year', 'in April'): kept as text, for
+    the extractor to place by the article's date (or to leave out if the article has none)."""
+    return Value(text=text, kind="date") if _RELATIVE.search(text) else None

@@ -231,3 +231,17 @@ def test_a_start_of_construction_launches_nothing(extractor):
     f = facts(extract_text(extractor, "Velmar Motors is building a plant in Porto. Construction started in "
                                       "April 2024.\n"))
     assert not any(p == "launched" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("second, when", [
+    ("Commercial production started in April.", "2024-04"),
+    ("The plant started production last year.", "2023"),
+])
+def test_a_date_without_its_year_is_placed_by_the_articles_date(extractor, second, when):
+    from kg.ingest import parse_document
+
+    text = f"Title: Plant\nDateline: PORTO, 2024-07-03\n\nVelmar Motors built a plant in Porto. {second}\n"
+    f = facts(extractor.extract(parse_document(text, "-")))
+    assert ("Velmar Motors Porto plant", "launched", when) in f, f
+    undated = facts(extract_text(extractor, f"Velmar Motors built a plant in Porto. {second}\n"))
+    assert not any(p == "launched" for _, p, _ in undated), undated  # no article date: no guess

@@ -33,7 +33,7 @@ from kg.extract.relations.lexicon import (
     VERB_RULES,
 )
 from kg.extract.spans import Mention
-from kg.extract.values import parse_date
+from kg.extract.values import parse_date, undated
 from kg.model import Kind
 
 
@@ -413,9 +413,13 @@ class VerbRules(FinderBase):
                         date = parse_date(pobj.text)
                         if date is None:
                             ent = next((e for e in self.sent_ents(verb.sent) if e.start <= pobj.i < e.end), None)
-                            date = parse_date(ent.text) if ent is not None else None
+                            date = (parse_date(ent.text) or undated(ent.text)) if ent is not None else None
                         if date is not None:
                             break
+        # "started work last year": the date phrase hangs from the verb
+        date = date or next((d for t in around for c in t.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
+                             for e in self.sent_ents(verb.sent) if e.start <= c.i < e.end
+                             for d in [parse_date(e.text) or undated(e.text)] if d), None)
         if date is None:
             return
         subs = [a for a in self.subjects(verb) if self.cluster(a[1]) is not None]
