@@ -58,7 +58,7 @@ FACILITY_NOUNS = frozenset(
 TITLE_WORDS = frozenset(
     """minister president ceo chairman chairwoman chair director secretary governor mayor
     ambassador spokesperson spokesman spokeswoman chancellor premier commissioner
-    executive officer head founder co-founder general manager prime deputy vice chief
+    executive officer head founder co-founder general manager managing prime deputy vice chief
     senator representative envoy king queen prince gov. sen. rep. pres.""".split()
 )
 # Titles as news abbreviates them before a name ("Gov. Jane Doe").

@@ -148,7 +148,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.label = m.label[:1].upper() + m.label[1:]
     for m in mentions:
         _apply_cues(doc, m)
-    people_that_begin_company_names(mentions)
+    people_that_begin_company_names(doc, mentions, gaz)
     propagate_types(mentions)
     _us_states_among_countries(mentions, gaz)
     _provinces_in_their_country(mentions, gaz)

@@ -52,6 +52,10 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     t.lower_ in ("and", "&") for t in doc[left:i]):
                 left -= 1  # "founder, chairman and chief executive Jane Doe": one list of titles
                 continue
+            if tok.text == "-" and not tok.whitespace_ and left >= 2 and not doc[left - 2].whitespace_ \
+                    and doc[left - 2].lower_ in ("non", "co", "vice"):
+                left -= 2  # "non-executive director": the prefix is the title's
+                continue
             if tok.is_punct or tok.is_sent_start and tok.i != left - 1:
                 break
             if tok.i in people:
@@ -60,7 +64,7 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     and tok.lower_ not in ("and", "&"):
                 break  # "a deal President X": a capitalised title does not take lowercase words
                 # (an acronym does: "president and CEO Jane Doe")
-            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("and", "&"):
+            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("and", "&") or tok.lower_ in TITLE_WORDS:
                 left -= 1
             else:
                 break

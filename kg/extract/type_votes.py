@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from kg.extract.places import fold
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import PLACE_NOUNS
+from kg.extract.places import Gazetteer, fold
 from kg.extract.spans import Mention
 from kg.model import Kind
 
@@ -12,14 +15,19 @@ from kg.model import Kind
 NER_TYPES = frozenset({Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.PRODUCT, Kind.EVENT})
 
 
-def people_that_begin_company_names(mentions: list[Mention]) -> None:
+def people_that_begin_company_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     """'Rio Tinto' read as a person beside 'Rio Tinto Lithium' and 'Rio Tinto BM Subsidiary':
     a "person" whose name begins companies' names in the story is their parent company, or
-    the company's short name ('Nordwind' for 'Nordwind Motors')."""
+    the company's short name ('Nordwind' for 'Nordwind Motors'). So is a "place" no gazetteer
+    knows, unless the sentence uses it as a place ('in Nordwind province')."""
     orgs = [fold(m.text).split() for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"]
     people = [fold(m.text).split() for m in mentions if m.type == Kind.PERSON and m.kind == "name"]
     for m in mentions:
-        if m.type != Kind.PERSON or m.kind != "name" or m.cue:
+        if m.type not in (Kind.PERSON, Kind.PLACE) or m.kind != "name" or m.cue:
+            continue
+        if m.type == Kind.PLACE and (gaz.subdivision(m.text) or gaz.us_state(m.text) or gaz.city(m.text)
+                                     or m.start > 0 and doc[m.start - 1].lower_ in ("in", "near", "at", "from", "to", ",")
+                                     or m.end < len(doc) and doc[m.end].lower_ in PLACE_NOUNS):
             continue
         words = fold(m.text).split()
         if not any(len(o) > len(words) and o[: len(words)] == words for o in orgs):

@@ -107,3 +107,16 @@ def test_a_forum_of_two_nations_keeps_both_in_its_name(extractor):
     f = facts(extract_text(extractor, "The deals were signed at the Uzbek-Korean Business Forum in Tashkent, which "
                                       "was attended by Uzbek Prime Minister Aziz Karimov.\n"))
     assert ("Aziz Karimov", "attended", "Uzbek-Korean Business Forum") in f, f
+
+
+def test_a_short_name_ner_took_for_a_place_is_the_company_it_begins(extractor):
+    text = ("Chinese battery materials maker Yuhai Lithium signed the deal. Yuhai, which is listed in Shenzhen, "
+            "will take a 9.9% stake in Coralind Resources.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Yuhai Lithium", "investsIn", "Coralind Resources") in f, f
+
+
+def test_a_state_that_begins_a_company_name_stays_a_place(extractor):
+    doc = extract_text(extractor, "The Indiana Transmission Plant will be retooled. StarPlus Energy will build two "
+                                  "plants in Kokomo, Indiana.\n")
+    assert not any(e.label == "Indiana" and e.type == "Organization" for e in doc.entities), doc.entities

@@ -203,3 +203,12 @@ def test_a_minister_speaking_of_a_states_act_is_that_states(extractor, text, rol
 def test_a_company_act_gives_a_speaking_president_no_country(extractor):
     f = facts(extract_text(extractor, "Velmar Motors will build a plant, President Ana Ruiz said.\n"))
     assert not any(p == "holdsPosition" and " of " in o for _, p, o in f), f
+
+
+@pytest.mark.parametrize("title, role", [
+    ("managing director", "Managing Director"),
+    ("non-executive director", "Non-Executive Director"),
+])
+def test_a_company_title_keeps_its_first_word(extractor, title, role):
+    f = facts(extract_text(extractor, f"Coralind Resources {title} Sarah Quinlan said the deal was good.\n"))
+    assert ("Sarah Quinlan", "holdsPosition", f"{role} of Coralind Resources") in f, f
