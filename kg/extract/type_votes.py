@@ -19,17 +19,21 @@ def people_that_begin_company_names(doc: Doc, mentions: list[Mention], gaz: Gaze
     """'Rio Tinto' read as a person beside 'Rio Tinto Lithium' and 'Rio Tinto BM Subsidiary':
     a "person" whose name begins companies' names in the story is their parent company, or
     the company's short name ('Nordwind' for 'Nordwind Motors'). So is a "place" no gazetteer
-    knows, unless the sentence uses it as a place ('in Nordwind province')."""
-    orgs = [fold(m.text).split() for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"]
+    knows, named after the company it begins, unless the sentence uses it as a place ('in
+    Nordwind province')."""
+    named = [(m.start, fold(m.text).split()) for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"]
+    orgs = [o for _, o in named]
     people = [fold(m.text).split() for m in mentions if m.type == Kind.PERSON and m.kind == "name"]
     for m in mentions:
         if m.type not in (Kind.PERSON, Kind.PLACE) or m.kind != "name" or m.cue:
             continue
+        words = fold(m.text).split()
         if m.type == Kind.PLACE and (gaz.subdivision(m.text) or gaz.us_state(m.text) or gaz.city(m.text)
                                      or m.start > 0 and doc[m.start - 1].lower_ in ("in", "near", "at", "from", "to", ",")
-                                     or m.end < len(doc) and doc[m.end].lower_ in PLACE_NOUNS):
+                                     or m.end < len(doc) and doc[m.end].lower_ in PLACE_NOUNS
+                                     or not any(s < m.start and len(o) > len(words) and o[: len(words)] == words
+                                                for s, o in named)):
             continue
-        words = fold(m.text).split()
         if not any(len(o) > len(words) and o[: len(words)] == words for o in orgs):
             continue
         # one word ("Nordwind's chief executive") only when no person of the story bears it
