@@ -284,15 +284,12 @@ def _resolve_references(
         wanted = _reference_kind(tok)
         if wanted is None:
             continue
-        named = _named_by(tok, token_cluster)
-        if named is not None:
-            # "the venture, named X," is X, whatever came before.
-            history.append((tok.i, named, tok.dep_ in ("nsubj", "nsubjpass")))
-            continue
         types, noun = wanted
-        if noun is None and types != (Kind.PERSON,) and _continues_unnamed_subject(tok, token_cluster):
+        cid = _named_by(tok, token_cluster)  # "the venture, named X," is X, whatever came before
+        if cid is None and noun is None and types != (Kind.PERSON,) and _continues_unnamed_subject(tok, token_cluster):
             continue
-        cid = _listed_owner(tok, types, token_cluster, clusters) if noun is None else None
+        if cid is None and noun is None:
+            cid = _listed_owner(tok, types, token_cluster, clusters)
         if cid is None:
             cid = _own_subject(tok, types, token_cluster, clusters) if noun is None else None
         if cid is None:
@@ -355,7 +352,7 @@ def _continues_unnamed_subject(tok, token_cluster: dict[int, int]) -> bool:  # n
 def _named_by(tok, token_cluster: dict[int, int]) -> int | None:  # noqa: ANN001
     """The cluster a description names in a participle clause: 'the venture, named X'."""
     for acl in tok.children:
-        if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call", "dub", "brand"):
+        if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in ("name", "call", "dub", "brand"):
             for o in acl.children:
                 if o.dep_ in ("oprd", "dobj", "attr") and o.i in token_cluster:
                     return token_cluster[o.i]

@@ -37,7 +37,8 @@ def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str]
             left -= 1  # "a research and development centre" is an R&D centre
         elif t.dep_ in ("compound", "amod", "nmod") and t.head.i >= left and t.head.i <= noun.i \
                 and t.lower_ not in FACILITY_SKIP and t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") \
-                and (t.ent_type_ not in ("CARDINAL", "MONEY", "DATE", "GPE", "NORP", "ORG") or t.text in _KIND_ABBREVIATIONS):
+                and (t.ent_type_ not in ("CARDINAL", "MONEY", "DATE", "GPE", "NORP", "ORG", "QUANTITY", "PERCENT")
+                     or t.text in _KIND_ABBREVIATIONS):
             left -= 1
         else:
             break

@@ -579,3 +579,14 @@ def test_an_agreement_with_the_city_of_a_town_is_cooperation_with_the_town(extra
 ])
 def test_an_agreement_signed_between_two_parties(extractor, text, fact):
     assert fact in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_venture_formed_by_a_described_name_and_its_partner(extractor):
+    text = ("Indian conglomerate Arvind Industries and South Korea's Hanul Chemical have agreed to form a 60:40 "
+            "joint venture to make battery cells in India. The venture, to be called Arhan Cell Technologies, will "
+            "invest 8,000 crore rupees in a 10 GWh cell factory in Dholera.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Arhan Cell Technologies", "jointVentureOf", "Arvind Industries") in f, f
+    assert ("Arhan Cell Technologies", "jointVentureOf", "Hanul Chemical") in f, f
+    built = [o for s, p, o in f if s == "Arhan Cell Technologies" and p == "builds"]
+    assert built and "GWh" not in built[0] and built[0].endswith("Dholera cell plant"), f

@@ -173,6 +173,9 @@ class FinderBase:
                 nc = self.cluster(nxt)
                 if nc is not None and nc.type == Kind.ORGANIZATION:
                     out.append((nc, nxt))
+                    # "Indian conglomerate A and Korea's B": B is listed with the name in apposition
+                    out.extend(a for ap in t.children if ap.dep_ == "appos" and self.cluster(ap) is nc
+                               for a in self.args(ap))
                     continue
             if t.lemma_.lower() in DELEGATE_NOUNS:
                 # "executives of X and Y", "officials from X": the bodies they represent.
@@ -188,9 +191,10 @@ class FinderBase:
                         out.append((ac, a))
             if t.pos_ in ("NOUN", "PROPN"):
                 for child in t.children:
-                    # "its domestic brand, X": the name in apposition is the argument.
+                    # "its domestic brand, X": the name in apposition is the argument, with the
+                    # names it is listed with ("Indian conglomerate A and Korea's B")
                     if child.dep_ == "appos" and self.cluster(child) is not None:
-                        out.append((self.cluster(child), child))
+                        out.extend(self.args(child))
                     # "companies, including X, Y and Z" / "firms such as X"
                     if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
                         for pobj in child.children:

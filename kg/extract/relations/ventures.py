@@ -53,7 +53,7 @@ class VentureRules(FinderBase):
             # "X is a joint venture between A and B"
             names.extend(a for a in self.subjects(noun.head) if a[0].type == Kind.ORGANIZATION)
         for acl in noun.children:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call", "know"):
+            if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in ("name", "call", "know"):
                 for o in acl.children:
                     if o.dep_ in ("oprd", "dobj", "attr") or (o.dep_ == "prep" and o.lower_ == "as"):
                         names.extend(self.args(o) or [a for p in o.children if p.dep_ == "pobj" for a in self.args(p)])
