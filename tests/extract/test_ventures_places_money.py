@@ -584,7 +584,7 @@ def test_an_agreement_signed_between_two_parties(extractor, text, fact):
 def test_a_venture_formed_by_a_described_name_and_its_partner(extractor):
     text = ("Indian conglomerate Arvind Industries and South Korea's Hanul Chemical have agreed to form a 60:40 "
             "joint venture to make battery cells in India. The venture, to be called Arhan Cell Technologies, will "
-            "invest 8,000 crore rupees in a 10 GWh cell factory in Dholera.\n")
+            "invest 8,000 crore rupees in a 10 GWh cell factory in Dholera, Gujarat.\n")
     f = facts(extract_text(extractor, text))
     assert ("Arhan Cell Technologies", "jointVentureOf", "Arvind Industries") in f, f
     assert ("Arhan Cell Technologies", "jointVentureOf", "Hanul Chemical") in f, f
