@@ -245,3 +245,18 @@ def test_a_date_without_its_year_is_placed_by_the_articles_date(extractor, secon
     assert ("Velmar Motors Porto plant", "launched", when) in f, f
     undated = facts(extract_text(extractor, f"Velmar Motors built a plant in Porto. {second}\n"))
     assert not any(p == "launched" for _, p, _ in undated), undated  # no article date: no guess
+
+
+@pytest.mark.parametrize("text, plant", [
+    ("Arhan Cell will invest $965 million in a 10 GWh cell factory in Dholera, Gujarat.", "Arhan Cell Dholera cell plant"),
+    ("Arhan Cell will build a 10-gigawatt-hour battery plant in Dholera, Gujarat.", "Arhan Cell Dholera battery plant"),
+])
+def test_a_capacity_before_the_works_noun_is_its_capacity(extractor, text, plant):
+    doc = extract_text(extractor, text + "\n")
+    caps = [t.object for t in doc.triples if t.predicate == "capacity" and t.subject.label == plant]
+    assert caps and caps[0].number == 10, doc.triples
+
+
+def test_a_workforce_before_the_works_noun_is_no_capacity(extractor):
+    f = facts(extract_text(extractor, "Arhan Cell opened a 2,000-worker plant in Dholera, Gujarat.\n"))
+    assert not any(p == "capacity" for _, p, _ in f), f

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.coref import Cluster
+from kg.extract.lexicon import FACILITY_NOUNS
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ANY,
@@ -147,6 +148,13 @@ class AmountRules(FinderBase):
                     continue
                 unit = unit_tok.lemma_.lower()
                 if value is None:
+                    continue
+                works = self.facility_at(unit_tok.head) if unit_tok.dep_ in ("compound", "nmod", "amod", "nummod") \
+                    and unit_tok.head.lemma_.lower() in FACILITY_NOUNS and unit in MEASURE_UNITS - JOBS_WORDS \
+                    and value.unit and not any(ch.isdigit() for ch in value.unit) else None
+                if works is not None:
+                    # "a 10 GWh cell factory", "a 100,000-tonne refinery": the works' capacity
+                    self.add(works, "capacity", value, root, "amount:capacity-of-works", 0.7, (Kind.PLACE,), ANY)
                     continue
                 ctx = {t.lemma_.lower() for t in [unit_tok, *unit_tok.ancestors][:5]}
                 if verb is not None:
