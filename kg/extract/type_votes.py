@@ -41,6 +41,20 @@ def people_that_begin_company_names(doc: Doc, mentions: list[Mention], gaz: Gaze
             m.type, m.cue = Kind.ORGANIZATION, "begins a company's name"
 
 
+def surnames_read_as_companies(mentions: list[Mention]) -> None:
+    """'Arce told the audience' after 'President Luis Arce': a lone word NER typed an
+    organisation is the surname of the story's person, unless a company bears that word too."""
+    surnames = {fold(m.text).split()[-1] for m in mentions if m.type == Kind.PERSON and m.kind == "name"
+                and len(m.text.split()) >= 2}
+    company_words = {w for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"
+                     and len(m.text.split()) >= 2 for w in fold(m.text).split()}
+    for m in mentions:
+        key = fold(m.text)
+        if m.type == Kind.ORGANIZATION and m.kind == "name" and not m.cue and " " not in key \
+                and key in surnames and key not in company_words:
+            m.type, m.cue = Kind.PERSON, "surname of a person of the story"
+
+
 def propagate_types(mentions: list[Mention]) -> None:
     """Give every mention of the same name the type a cue established for one of them."""
     # a name the story gives as a place once is that place where NER typed it a product or event

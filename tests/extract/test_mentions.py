@@ -120,3 +120,11 @@ def test_a_state_that_begins_a_company_name_stays_a_place(extractor):
     doc = extract_text(extractor, "The Indiana Transmission Plant will be retooled. StarPlus Energy will build two "
                                   "plants in Kokomo, Indiana.\n")
     assert not any(e.label == "Indiana" and e.type == "Organization" for e in doc.entities), doc.entities
+
+
+def test_a_surname_ner_took_for_a_company_is_the_person(extractor):
+    text = ("President Luis Marca hailed the deal. \"There's no time to lose,\" Marca told the audience. "
+            "Marca said the state would invest $1 billion.\n")
+    doc = extract_text(extractor, text)
+    assert not any(e.label == "Marca" and e.type == "Organization" for e in doc.entities), doc.entities
+    assert not any(p == "investmentValue" and s.endswith("Marca") for s, p, _ in facts(doc)), facts(doc)

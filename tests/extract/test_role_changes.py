@@ -212,3 +212,12 @@ def test_a_company_act_gives_a_speaking_president_no_country(extractor):
 def test_a_company_title_keeps_its_first_word(extractor, title, role):
     f = facts(extract_text(extractor, f"Coralind Resources {title} Sarah Quinlan said the deal was good.\n"))
     assert ("Sarah Quinlan", "holdsPosition", f"{role} of Coralind Resources") in f, f
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Ulsan Mayor Kim Doo-gyeom attended the ceremony.", "Kim Doo-gyeom", "Mayor of Ulsan"),
+    ("Marseille Mayor Ana Ruiz welcomed the plant.", "Ana Ruiz", "Mayor of Marseille"),
+])
+def test_a_towns_mayor_works_for_no_company_of_that_name(extractor, text, person, role):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (person, "holdsPosition", role) in f and not any(p == "worksFor" for _, p, _ in f), f

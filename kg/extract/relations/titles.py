@@ -91,6 +91,9 @@ class TitleRules(FinderBase):
                     if ac is not None and (ac.type in (Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.PLACE) and not company
                                            or ac.type == Kind.ORGANIZATION and company or town):
                         oc, owner = ac, after
+                # "Ulsan Mayor X" where NER typed Ulsan a company: the town's mayor, no employer
+                town = town or oc is not None and oc.type == Kind.ORGANIZATION and m.text.lower().split()[-1] in (
+                    "mayor", "governor", "premier") and bool(self.gaz.city(oc.label) or self.gaz.subdivision(oc.label))
                 # "former President X", "former Acme Cars executive X" no longer hold the office
                 lead = m.start
                 while lead > 0 and lead > m.start - 5 and (self.doc[lead - 1].pos_ == "PROPN" or self.doc[lead - 1].tag_ == "POS"):
