@@ -590,3 +590,11 @@ def test_a_venture_formed_by_a_described_name_and_its_partner(extractor):
     assert ("Arhan Cell Technologies", "jointVentureOf", "Hanul Chemical") in f, f
     built = [o for s, p, o in f if s == "Arhan Cell Technologies" and p == "builds"]
     assert built and "GWh" not in built[0] and built[0].endswith("Dholera cell plant"), f
+
+
+def test_an_apposition_after_a_pair_describes_the_name_beside_it(extractor):
+    f = facts(extract_text(extractor, "The factory belongs to a joint venture between Velmar Motors and Brimco "
+                                      "Industries, Portugal's largest carmaker, which is based in Porto.\n"))
+    assert ("Brimco Industries", "rankedAs", "Portugal's largest carmaker") in f, f
+    assert ("Brimco Industries", "nationality", "Portugal") in f, f
+    assert not any(s == "Velmar Motors" and p in ("rankedAs", "nationality") for s, p, _ in f), f

@@ -169,6 +169,14 @@ class AppositionRules(FinderBase):
                     self.add(h, rel, owner, noun, f"descriptor:{rel}", 0.8, (Kind.ORGANIZATION, Kind.PRODUCT),
                              (Kind.ORGANIZATION,))
 
+    def beside(self, heads: list[tuple[Cluster, Token]], noun: Token) -> list[tuple[Cluster, Token]]:
+        """The names an apposition describes: only the one it stands beside ('a venture between
+        A and B, Uzbekistan's largest carmaker' describes B, wherever the parser hangs it)."""
+        if noun.dep_ != "appos":
+            return heads
+        near = max((t for t in [noun.head, *noun.head.conjuncts] if t.i < noun.i), key=lambda t: t.i)
+        return [h for h in heads if self.cluster(near) is h[0]]
+
     def describe(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         self.ownership(heads, noun)
         self.appositive_title(heads, noun)
@@ -182,7 +190,7 @@ class AppositionRules(FinderBase):
             if rank is not None:
                 # "a venture between BYD and UzAuto, Uzbekistan's largest carmaker": the rank is
                 # the name's it stands beside, not the whole list's
-                for h in [h for h in heads if self.cluster(noun.head) is h[0] or noun.dep_ != "appos"]:
+                for h in self.beside(heads, noun):
                     self.add(h, "rankedAs", rank, noun, "appos:rank", 0.8, BODY, ANY)
         words = {t.lower_ for t in noun.lefts} | {lemma}
         for child in noun.children:
@@ -202,7 +210,7 @@ class AppositionRules(FinderBase):
                             self.add(h, "directorOf" if head else "worksFor", owner, noun,
                                      "appos:owner-role", 0.8, (Kind.PERSON,), (Kind.ORGANIZATION,))
                     if owner[0].type == Kind.COUNTRY and (lemma in ORG_NOUNS or lemma in ("brand", "champion")):
-                        for h in [h for h in heads if self.cluster(noun.head) is h[0] or noun.dep_ != "appos"]:
+                        for h in self.beside(heads, noun):
                             rel = "origin" if h[0].type == Kind.PRODUCT else "nationality"
                             self.add(h, rel, owner, noun, "appos:owner-country", 0.75, (Kind.ORGANIZATION, Kind.PRODUCT), (Kind.COUNTRY,))
             if child.dep_ == "prep" and child.lower_ == "of" and lemma in MAKER_NOUNS:
