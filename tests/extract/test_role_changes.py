@@ -221,3 +221,11 @@ def test_a_company_title_keeps_its_first_word(extractor, title, role):
 def test_a_towns_mayor_works_for_no_company_of_that_name(extractor, text, person, role):
     f = facts(extract_text(extractor, text + "\n"))
     assert (person, "holdsPosition", role) in f and not any(p == "worksFor" for _, p, _ in f), f
+
+
+def test_an_office_in_apposition_after_a_pair_is_the_second_names(extractor):
+    text = ("The ceremony was attended by Industries Secretary Arun Roy and Pham Sanh Chau, chief executive of "
+            "VinFast India, the company said.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Pham Sanh Chau", "directorOf", "VinFast India") in f, f
+    assert not any(s == "Arun Roy" and p == "directorOf" for s, p, _ in f), f

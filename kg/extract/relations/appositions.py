@@ -254,7 +254,7 @@ class AppositionRules(FinderBase):
             if child.dep_ == "prep":
                 objs = [a for p in child.children if p.dep_ == "pobj" for a in self.args(p)]
                 for o in objs:
-                    for h in heads:
+                    for h in self.beside(heads, noun):  # "A and B, chief executive of X": B's office
                         if child.lower_ == "of" and (lemma in HEAD_TITLES or words & HEAD_TITLES):
                             if not any(t.lower_ in ("former", "ex", "late") for t in noun.lefts):
                                 # "a former president of X" heads X no longer
