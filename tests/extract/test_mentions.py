@@ -128,3 +128,11 @@ def test_a_surname_ner_took_for_a_company_is_the_person(extractor):
     doc = extract_text(extractor, text)
     assert not any(e.label == "Marca" and e.type == "Organization" for e in doc.entities), doc.entities
     assert not any(p == "investmentValue" and s.endswith("Marca") for s, p, _ in facts(doc)), facts(doc)
+
+
+def test_a_company_name_that_opens_a_sentence_is_found(extractor):
+    text = ("Hyonsa Motor unveiled its first electric pickup truck, the Terra EV, at a ceremony on Tuesday. "
+            "The Terra EV will be built at Hyonsa's Ulsan plant.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Hyonsa Motor", "launched", "Terra EV") in f, f
+    assert ("Hyonsa Ulsan plant", "locatedIn", "Ulsan") in f, f  # the town NER took for a company
