@@ -15,8 +15,10 @@ from kg.extract.relations.events import EventRules
 from kg.extract.relations.lexicon import MEMBERSHIP_VERBS
 from kg.extract.relations.located import PlaceRules
 from kg.extract.relations.ownership import OwnershipRules
+from kg.extract.relations.production import ProductionRules
 from kg.extract.relations.site_refs import SiteReferences
 from kg.extract.relations.sites import SiteRules
+from kg.extract.relations.story import StoryContext
 from kg.extract.relations.titles import TitleRules
 from kg.extract.relations.ventures import VentureRules
 from kg.extract.relations.verbs import VerbRules
@@ -25,8 +27,8 @@ from kg.extract.relations.works import WorksRules
 __all__ = ["Fact", "RelationFinder"]
 
 
-class RelationFinder(VerbRules, OwnershipRules, SiteRules, SiteReferences, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
-                     PlaceRules, AmountRules, FinderBase):
+class RelationFinder(VerbRules, ProductionRules, OwnershipRules, SiteRules, SiteReferences, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
+                     PlaceRules, AmountRules, StoryContext, FinderBase):
     """Apply the rules to one parsed document whose mentions are resolved."""
 
     def run(self) -> list[Fact]:

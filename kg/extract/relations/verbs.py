@@ -16,11 +16,7 @@ from kg.extract.relations.lexicon import (
     BODY,
     CONSTRUCTION,
     FOUNDING_VERBS,
-    GOODS_UNITS,
     GROUP_WORDS,
-    MEASURE_UNITS,
-    NOT_PRODUCT_MODS,
-    NOT_PRODUCTS,
     OUTPUT_VERBS,
     PARTNERING_NOUNS,
     PARTNERING_OBJECTS,
@@ -32,8 +28,6 @@ from kg.extract.relations.lexicon import (
     SUPPORT_VERBS,
     VERB_RULES,
 )
-from kg.extract.spans import Mention
-from kg.extract.values import parse_date, undated
 from kg.model import Kind
 
 
@@ -234,56 +228,6 @@ class VerbRules(FinderBase):
                 for r in recipients:
                     self.add(s, "supports", r, verb, "verb:support", 0.75, BODY, (Kind.ORGANIZATION, Kind.PLACE))
 
-    def output_rule(self, verb: Token, objects: list[Token]) -> None:
-        """'X makes lithium hydroxide', 'the plant will turn out 200,000 electric vehicles a
-        year', 'to produce 25,000 tonnes of lithium carbonate' -> produces(X, product)."""
-        # companies and their plants; a country "producing" is usually a purpose ("to produce EVs")
-        # "X builds the Y at its plant in P": the plant makes it
-        makers = self.works_at(verb) or [
-            a for a in self.subjects(verb) if a[0].type == Kind.ORGANIZATION or self.is_facility(a[0])]
-        clause = verb
-        while not makers and clause.dep_ in ("xcomp", "conj", "advcl") and clause.head != clause:
-            clause = clause.head
-        if not makers and clause.dep_ == "relcl":
-            makers = [s for s in [self.relative_site(clause)] if s]  # "a plant in P, which will make X"
-        if not makers:
-            return
-        # the parser sometimes hangs a bare noun object as ccomp or oprd ("make lithium hydroxide")
-        objects = [*objects, *(c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN")]
-        if self.works_at(verb):
-            # "the T03 will be assembled at the Acme plant", "Model 3 cars built at its Shanghai
-            # factory": what is made there is the passive subject, or the noun the participle describes
-            objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if verb.dep_ == "acl" and verb.tag_ == "VBN":
-                objects.append(verb.head)
-        # "turns out 400,000 vehicles a year, including the CR-V and Civic": the models too
-        objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "including"
-                    for g in p.children if g.dep_ == "pobj"]
-        for obj in [o for x in objects for o in (x, *x.conjuncts)]:
-            noun = obj
-            if obj.like_num or obj.lemma_.lower() in MEASURE_UNITS or any(
-                    c.dep_ == "nummod" for c in obj.children) and obj.lemma_.lower() in MEASURE_UNITS:
-                # "25,000 tonnes of lithium carbonate": the product follows "of"
-                # ("120,000 tons a year of lithium": the phrase may hang from "year")
-                noun = next((g for t in (obj, *(c for c in obj.children if c.dep_ == "npadvmod"))
-                             for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                             for g in p.children if g.dep_ == "pobj"), None)
-                if noun is None and obj.lemma_.lower() in GOODS_UNITS:
-                    noun = obj  # "turn out 200,000 electric vehicles": the unit is the goods
-                if noun is not None and noun.text.isupper():
-                    noun = self.spelled_out(noun) or noun  # "50,000 tons of LFP": the goods it is short for
-            product = self.product_cluster(noun) if noun is not None else None
-            if product is None and noun is not None and self.works_at(verb):
-                named = self.cluster(noun)  # a model NER called a company: "the T03", "Model 3"
-                if named is not None and named.type in (Kind.ORGANIZATION, Kind.PRODUCT) and noun.dep_ in (
-                        "nsubjpass",) and len(named.label.split()) <= 3:
-                    product = (named, noun)
-            if product is None:
-                continue
-            for m in (m for m in makers if m[0].type != Kind.PERSON):  # "Jokowi assembled cells" at a ceremony
-                self.add(m, "produces", product, verb, "verb:output", 0.7, (Kind.ORGANIZATION, Kind.PLACE),
-                         (Kind.PRODUCT,))
-
     def ranked_as_rule(self, verb: Token, lemma: str) -> None:
         """'X was confirmed as the world's largest carmaker', 'X overtook Y as the largest
         exporter', 'the deal makes X the third-largest producer' -> rankedAs(X, the rank)."""
@@ -316,50 +260,6 @@ class VerbRules(FinderBase):
                 for s in ranked:
                     self.add(s, self.rank_relation(pobj), rank, verb, "verb:as-rank", 0.75, BODY, ANY)
 
-    def works_at(self, verb: Token) -> list[tuple[Cluster, Token]]:
-        """The plants a verb of making names with 'at' or 'in' ('built at its plant in P'), or
-        with 'there' after a sentence about a plant ('are due to be built there')."""
-        found = [f for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "in")
-                 for g in p.children if g.dep_ == "pobj" for f in [self.facility_at(g)] if f]
-        if not found and any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
-            found = [s for s in [self.latest_site(verb.sent.start)] if s]
-        return found
-
-    def spelled_out(self, short: Token) -> Token | None:
-        """The head of the phrase a short form stands for where the story spells it out
-        ('lithium iron phosphate (LFP)' -> 'phosphate'), if it does."""
-        for t in self.doc:
-            if t.text == short.text and 2 <= t.i and t.i + 1 < len(self.doc) and self.doc[t.i - 1].text == "(" \
-                    and self.doc[t.i + 1].text == ")" and self.doc[t.i - 2].pos_ == "NOUN" and self.doc[t.i - 2].is_lower:
-                return self.doc[t.i - 2]
-        return None
-
-    def product_cluster(self, noun: Token) -> tuple[Cluster, Token] | None:
-        """A product entity for an NP naming goods: 'electric vehicles', 'lithium hydroxide',
-        'battery cells' (not 'a decision', 'the remarks', nor a named company or place)."""
-        c = self.cluster(noun)
-        if c is not None:
-            return (c, noun) if c.type == Kind.PRODUCT else None
-        lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or lemma in NOT_PRODUCTS or lemma in FACILITY_NOUNS or lemma in MEASURE_UNITS - GOODS_UNITS:
-            return None
-        if any(t.ent_type_ == "ORDINAL" or t.lower_.endswith("millionth") for t in noun.subtree if t.i < noun.i):
-            return None  # "rolled out its 8 millionth vehicle": a milestone, not goods
-        mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "amod", "nmod") and t.i >= noun.i - 3
-                and self.cluster(t) is None and not t.like_num and (t.lower_ not in NOT_PRODUCT_MODS or (
-                    t.lower_ == "new" and self.doc[t.i + 1].lower_ == "energy"))]  # "new energy vehicles"
-        if noun.tag_ != "NNS" and not mods or lemma in GOODS_UNITS and not mods:
-            return None  # "make a decision": a bare singular is rarely goods; "cars" too vague
-        start = min([t.i for t in mods] + [noun.i])
-        while start < noun.i and (self.doc[start].pos_ in ("DET", "NUM", "PRON") or self.doc[start].like_num):
-            start += 1
-        if start >= 2 and self.doc[start - 1].text == "-" and not self.doc[start - 1].whitespace_ \
-                and not self.doc[start - 2].whitespace_ and self.doc[start - 2].is_alpha:
-            start -= 2  # "battery-grade lithium carbonate": the word before the hyphen is the grade's
-        text = self.doc[start : noun.i + 1].text
-        m = Mention(start, noun.i + 1, text, Kind.PRODUCT, "name", text)
-        return (self.new_cluster(m), noun)
-
     def between_the_two_countries(self, verb: Token) -> bool:
         """'Trade between the two countries reached $X': the pair named just before."""
         return any(
@@ -381,74 +281,6 @@ class VerbRules(FinderBase):
             for place in places[:1]:
                 if guest[0].id not in hosts:
                     self.add(guest, "visited", place, verb, "verb:received-in", 0.75, (Kind.PERSON,), PLACE)
-
-    def start_rule(self, verb: Token) -> None:
-        """'X will start production in 2026' -> plannedStart(X, 2026); 'production began in
-        2024' happened: launched(X, 2024)."""
-        started = verb.tag_ == "VBD"
-        if started and any(c.lemma_.lower() in ("construction", "work", "building") for c in verb.children
-                           if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
-            return  # "construction started in 2024": building began, nothing was launched
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp")]
-        # "start production", "production is to start", "start operating"
-        gov = verb.head if verb.dep_ == "xcomp" else None
-        objs += [c for c in (gov.children if gov is not None else []) if c.dep_ in ("nsubj", "nsubjpass")]
-        if gov is not None and gov.dep_ == "acl":
-            objs.append(gov.head)  # "with production expected to start in 2026"
-        # "the first cars will roll off the line in 2026": the works' first output
-        rolled = verb.lemma_.lower() == "roll" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
-        if not rolled and not any(o.lemma_.lower() in ("production", "operation", "operate", "construction", "delivery",
-                                                        "sale", "manufacturing", "output") for o in objs):
-            return
-        date = None
-        # "as early as 2026": the phrase hangs from the adverb; "start operating in 2025" from
-        # the verb of the operating
-        around = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-        preps = [*(c for t in around for c in t.children), *(p for t in around for a in t.children
-                                                              if a.dep_ == "advmod" for p in a.children)]
-        for prep in preps:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "as"):
-                for pobj in prep.subtree:
-                    if pobj.ent_type_ in ("DATE", "CARDINAL") or pobj.like_num and parse_date(pobj.text) is not None:
-                        date = parse_date(pobj.text)
-                        if date is None:
-                            ent = next((e for e in self.sent_ents(verb.sent) if e.start <= pobj.i < e.end), None)
-                            date = (parse_date(ent.text) or undated(ent.text)) if ent is not None else None
-                        if date is not None:
-                            break
-        # "started work last year": the date phrase hangs from the verb
-        date = date or next((d for t in around for c in t.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
-                             for e in self.sent_ents(verb.sent) if e.start <= c.i < e.end
-                             for d in [parse_date(e.text) or undated(e.text)] if d), None)
-        if date is None:
-            return
-        subs = [a for a in self.subjects(verb) if self.cluster(a[1]) is not None]
-        subs = [a for a in subs if a[1].lemma_.lower() not in ("production", "output", "operation")]
-        clause = verb
-        while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
-            clause = clause.head
-        if clause.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in clause.children):
-            subs = [s for s in [self.relative_site(clause)] if s]  # "a plant in P, which is to start ..."
-        if rolled:
-            subs = [s for s in [self.latest_site(verb.sent.start)] if s]  # the cars are not what starts
-        sites = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
-                 for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == Kind.PLACE]
-        if sites:
-            subs = sites  # "begin production at the plant": the plant starts
-        if not subs:
-            # "build a plant in P, with production expected to start in 2026": the one plant of
-            # the sentence; with none here, the last one named is often the wrong one (measured
-            # on the development corpus), so nothing is said
-            here = {f[0].id: f for f in (self.facility_at(t) for t in verb.sent) if f}
-            if len(here) > 1:
-                return
-            # "Production is scheduled to start in 2028" after a sentence about the plant
-            subs = list(here.values()) or [s for s in [self.latest_site(verb.sent.start)] if s]
-        for s in subs:
-            if started:
-                self.add(s, "launched", date, verb, "verb:started-production", 0.7, (Kind.PLACE,), ANY)
-            else:
-                self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + (Kind.PLACE,), ANY)
 
     def seek_rule(self, verb: Token) -> None:
         """'X is seeking to cooperate (and learn) from/with Y' -> seeksCooperationWith."""
