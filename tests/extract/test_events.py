@@ -115,3 +115,13 @@ def test_witnessing_a_ceremony_is_attending_it(extractor, text):
 def test_witnessing_a_rise_is_no_attendance(extractor):
     f = facts(extract_text(extractor, "Analysts witnessed a sharp rise in sales in Ankara.\n"))
     assert not any(p == "attended" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Chancellor Olaf Lenz and Economy Minister Jan Weber attended the Berlin Energy Forum with Elon Musk, who flew "
+    "in from California.",
+    "Chancellor Olaf Lenz attended the Berlin Energy Forum with Elon Musk and Economy Minister Jan Weber.",
+])
+def test_those_who_attend_with_the_guests_attend_too(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert {p for p, r, e in f if r == "attended" and e == "Berlin Energy Forum"} >= {"Olaf Lenz", "Elon Musk"}, f

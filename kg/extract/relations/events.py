@@ -115,8 +115,9 @@ class EventRules(FinderBase):
                     if event is None:
                         continue
                     # "X attended the ceremony, together with A, B and C": the list attended too
-                    company = [p for w in tok.children if w.dep_ == "prep" and w.lower_ == "with" and any(
-                        c.lower_ in ("together", "along") for c in w.children) for p in self.listed_from(Kind.PERSON, w.i + 1)]
+                    # ("A and B attended the forum with C": C too)
+                    company = [p for w in [*tok.children, *o.children] if w.dep_ == "prep" and w.lower_ == "with"
+                               for p in self.listed_from(Kind.PERSON, w.i + 1)]
                     for person in self.merge_people(self.people_of(tok), company):
                         self.add(person, "attended", event, tok, f"event:{tok.lemma_.lower()}", 0.8,
                                  (Kind.PERSON,), (Kind.EVENT,))
