@@ -52,7 +52,7 @@ def _promote(noun: Token, amount: Token, close: int) -> None:
         noun.pos_, noun.tag_ = "NOUN", "NN"
     amount.head, amount.dep_ = noun, "nmod"
     for child in list(amount.children):
-        if child.i > close and child.i != noun.i or child.dep_ == "det" and child.i < amount.left_edge.i + 1:
+        if child.i > close and child.i != noun.i or child.dep_ == "det":
             child.head = noun  # "in Slovakia" and "a" belong to the plant, not to the euro
     for t in noun.doc[close + 1 : noun.i]:
         if t.head.i == amount.i:

@@ -3,12 +3,9 @@ speaker speaks for, the ministry named last."""
 
 from __future__ import annotations
 
-
 from kg.extract.coref import Cluster
 from kg.extract.relations.base import FinderBase
-from kg.extract.relations.lexicon import (
-    SPEECH_VERBS,
-)
+from kg.extract.relations.lexicon import SPEECH_VERBS
 from kg.model import Kind
 
 
@@ -17,7 +14,7 @@ class StoryContext(FinderBase):
 
     def spoken_for_state(self, i: int) -> str | None:
         """The state a speaker's reported clause is about ('Canada will impose X, minister Y
-        said'): the country that is that clause's subject, or whose government is."""
+        said'): the one country that is that clause's subject."""
         if i >= len(self.doc):
             return None
         name = self.doc[i]
