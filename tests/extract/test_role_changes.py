@@ -195,6 +195,8 @@ def test_a_company_title_is_the_storys_company(extractor, title, role):
     ("Canada will impose a 100% surtax on electric vehicles from China, Finance Minister Chrystal Frame said.",
      "Finance Minister of Canada"),
     ("Germany will subsidise the plant, Economy Minister Chrystal Frame said.", "Economy Minister of Germany"),
+    ("The German government will subsidise the plant, Economy Minister Chrystal Frame said.",
+     "Economy Minister of Germany"),
 ])
 def test_a_minister_speaking_of_a_states_act_is_that_states(extractor, text, role):
     assert ("Chrystal Frame", "holdsPosition", role) in facts(extract_text(extractor, text + "\n"))

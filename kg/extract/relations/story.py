@@ -14,7 +14,8 @@ class StoryContext(FinderBase):
 
     def spoken_for_state(self, i: int) -> str | None:
         """The state a speaker's reported clause is about ('Canada will impose X, minister Y
-        said'): the one country that is that clause's subject."""
+        said'): the one country that is that clause's subject, itself or as its government
+        ('the government will cut tariffs' in a story where 'the government' is a state's)."""
         if i >= len(self.doc):
             return None
         name = self.doc[i]
@@ -23,9 +24,10 @@ class StoryContext(FinderBase):
         verb = name.head
         if name.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
             return None
-        states = {c.label for clause in verb.children if clause.dep_ == "ccomp" for s in clause.children
-                  if s.dep_ in ("nsubj", "nsubjpass") for c in [self.cluster(s)]
-                  if c is not None and c.type == Kind.COUNTRY}
+        states = {c.label.removeprefix("Government of ").removeprefix("the ") for clause in verb.children
+                  if clause.dep_ == "ccomp" for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                  for c in [a[0] for a in self.args(s)][:1]
+                  if c.type == Kind.COUNTRY or c.label.startswith("Government of ")}
         return states.pop() if len(states) == 1 else None
 
     def story_company(self, before: int) -> Cluster | None:
