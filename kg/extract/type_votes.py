@@ -15,7 +15,7 @@ from kg.model import Kind
 NER_TYPES = frozenset({Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.PRODUCT, Kind.EVENT})
 
 
-def people_that_begin_company_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+def names_that_begin_company_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     """'Rio Tinto' read as a person beside 'Rio Tinto Lithium' and 'Rio Tinto BM Subsidiary':
     a "person" whose name begins companies' names in the story is their parent company, or
     the company's short name ('Nordwind' for 'Nordwind Motors'). So is a "place" no gazetteer

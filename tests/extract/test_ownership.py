@@ -104,9 +104,11 @@ def test_a_company_named_after_another_and_a_region_is_its_unit_there(extractor,
     assert (unit, "partOf", parent) in f, f
 
 
-def test_a_company_named_after_a_country_alone_is_no_unit(extractor):
-    f = facts(extract_text(extractor, "Canada Goose and Velmar signed a deal. Canada will buy 100 buses.\n"))
-    assert not any(p == "partOf" for _, p, _ in f), f
+def test_a_company_named_after_another_and_a_word_that_is_no_place_is_no_unit(extractor):
+    f = facts(extract_text(extractor, "Brimco Industries signed a deal. Brimco said Brimco Energy will supply the "
+                                      "cells, and Brimco Europe will sell them.\n"))
+    assert any(s == "Brimco Europe" and p == "partOf" for s, p, _ in f), f  # the same story has a unit
+    assert not any(s == "Brimco Energy" and p == "partOf" for s, p, _ in f), f
 
 
 @pytest.mark.parametrize("text", [
