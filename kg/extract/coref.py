@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import (
+    COMPANY_TITLES,
     FACILITY_NOUNS,
     ORG_NOUNS,
     ORG_POSSESSIONS,
@@ -366,8 +367,10 @@ def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: 
         if low in PRONOUNS_PERSON:
             return (Kind.PERSON,), None
         if low in PRONOUNS_THING:
-            if tok.dep_ == "poss" and tok.head.lemma_.lower() in ORG_POSSESSIONS | FACILITY_NOUNS | {"venture"}:
-                return (Kind.ORGANIZATION,), None  # "its joint venture", "its board": a company's
+            if tok.dep_ == "poss" and (tok.head.lemma_.lower() in ORG_POSSESSIONS | FACILITY_NOUNS | {"venture"} or (
+                    tok.head.lower_ in COMPANY_TITLES and any(c.lower_ == "chief" for c in tok.head.lefts))):
+                # "its joint venture", "its board", "its chief executive": a company's
+                return (Kind.ORGANIZATION,), None
             return (Kind.ORGANIZATION, Kind.COUNTRY), None
         return None
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NN",):

@@ -17,7 +17,9 @@ ORG_NOUNS = frozenset(
     importers retailer retailers outlet outlets broadcaster newspaper publisher
     think-tank organisation organization organisations organizations association
     federation council union champion champions bloc miner miners consultancy consultancies
-    lender lenders insurer insurers airline airlines regulator regulators fund funds""".split()
+    lender lenders insurer insurers airline airlines regulator regulators fund funds chipmaker
+    chipmakers steelmaker steelmakers recycler recyclers refiner refiners shipbuilder shipbuilders
+    utility utilities""".split()
 )
 # Organisation nouns for public bodies rather than businesses ("the bloc", "the ministry").
 PUBLIC_BODY_NOUNS = frozenset(
@@ -43,7 +45,9 @@ PLACE_NOUNS = frozenset("city cities town province region country countries stat
 # Nouns a place's name stands beside ("the city of Gdansk", "Hidalgo state"); the first four
 # name areas inside a country (a homonymous city is not meant).
 SUBDIVISION_NOUNS = frozenset("state province region county".split())
-AREA_NOUNS = SUBDIVISION_NOUNS | {"city", "town", "district"}
+AREA_NOUNS = SUBDIVISION_NOUNS | {"city", "town", "district", "island"}
+# Nouns for the edge of a place, whose "of" phrase names it ("on the outskirts of P").
+EDGE_NOUNS = frozenset("outskirts edge suburbs fringe".split())
 # Nouns of land set aside for industry, whose own place phrase places what stands on them
 # ("a factory in an industrial zone in P").
 ESTATE_NOUNS = frozenset("zone park estate area hub cluster corridor".split())

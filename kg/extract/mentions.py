@@ -373,6 +373,9 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
     if root.dep_ == "poss" and (root.head.lemma_.lower() in ORG_POSSESSIONS or root.head.lower_ in COMPANY_TITLES and any(
             c.lower_ == "chief" for c in root.head.lefts)) and m.type in (Kind.PERSON, Kind.PLACE):
         described.append("company")  # "Northvolt's board", "Northvolt's chief financial officer"
+    if m.type in (Kind.PERSON, Kind.PLACE) and any(c.dep_ == "acl" and c.lower_ in ("based", "headquartered") and any(
+            p.dep_ == "prep" and p.lower_ == "in" for p in c.children) for c in root.children):
+        described.append("company")  # "X, based in Stuttgart, makes ...": NER said a person
     direct = len(described)
     list_head = _list_head(root)
     if list_head is not None:

@@ -44,8 +44,9 @@ def names_that_begin_company_names(doc: Doc, mentions: list[Mention], gaz: Gazet
 def surnames_read_as_companies(mentions: list[Mention]) -> None:
     """'Arce told the audience' after 'President Luis Arce': a lone word NER typed an
     organisation is the surname of the story's person, unless a company bears that word too."""
-    surnames = {fold(m.text).split()[-1] for m in mentions if m.type == Kind.PERSON and m.kind == "name"
-                and len(m.text.split()) >= 2}
+    # the first word too: "Xi" for Xi Jinping, "Rosan" for Rosan Roeslani
+    surnames = {fold(m.text).split()[i] for m in mentions if m.type == Kind.PERSON and m.kind == "name"
+                and len(m.text.split()) >= 2 for i in (0, -1)}
     company_words = {w for m in mentions if m.type == Kind.ORGANIZATION and m.kind == "name"
                      and len(m.text.split()) >= 2 for w in fold(m.text).split()}
     for m in mentions:

@@ -197,6 +197,9 @@ class AppositionRules(FinderBase):
             if child.dep_ in ("amod", "compound"):
                 country = self.gaz.demonym(child.text)
                 cc = self.cluster(child)
+                # "X, a U.S. carmaker,": the country's name says it as its adjective would
+                country = country or cc is not None and cc.type == Kind.COUNTRY and child.dep_ == "compound" \
+                    and lemma in ORG_NOUNS and lemma not in SUBSIDIARY_NOUNS | {"business", "branch", "venture"}
                 if country and cc is not None:
                     rel = "nationality"
                     for h in heads:
@@ -301,8 +304,13 @@ class AppositionRules(FinderBase):
                 for t in before.lefts:
                     oc = self.cluster(t)
                     # "Chinese producer X", "South Korean battery maker X" (the demonym in two words)
+                    # "U.S. carmaker X": a country's name before a company noun says its nationality
+                    # too, but "its China unit X" is a unit there
+                    named = t.dep_ == "compound" and t.head == before and before.lemma_.lower() in ORG_NOUNS \
+                        and before.lemma_.lower() not in SUBSIDIARY_NOUNS | {"business", "branch", "venture"} \
+                        and not any(x.dep_ == "poss" for x in before.lefts)
                     if oc is not None and oc.type == Kind.COUNTRY and t.dep_ in ("amod", "compound", "nmod") and (
-                            self.gaz.demonym(t.text) or any(m.kind == "demonym" for m in oc.mentions)):
+                            self.gaz.demonym(t.text) or any(m.kind == "demonym" for m in oc.mentions) or named):
                         tok = self.doc[m.start]
                         self.add((c, tok), "nationality", (oc, t), before, "descriptor:demonym", 0.8,
                                  (Kind.ORGANIZATION,), (Kind.COUNTRY,))
@@ -346,9 +354,18 @@ class AppositionRules(FinderBase):
     def state_body_rule(self, c: Cluster, m: Mention) -> None:
         """"China's Ministry of Commerce" -> partOf(Ministry of Commerce, China);
         "Japan's Nippon Steel" -> nationality(Nippon Steel, Japan)."""
-        if m.start < 2 or self.doc[m.start - 1].tag_ != "POS":
+        pos = m.start - 1
+        if pos >= 1 and self.doc[pos].tag_ != "POS" and self.doc[pos].lemma_.lower() in ORG_NOUNS:
+            # "Indonesia's state-owned miner Antam": the country owns the described name
+            pos -= 1
+            while pos >= 1 and self.doc[pos].tag_ != "POS" and (self.doc[pos].text == "-" or self.doc[pos].dep_ in (
+                    "amod", "compound", "npadvmod", "advmod") and self.doc[pos].pos_ in ("ADJ", "NOUN", "VERB", "ADV")):
+                pos -= 1
+            if m.start - pos > 5 or self.cluster(self.doc[pos + 1]) is not None:
+                return
+        if pos < 1 or self.doc[pos].tag_ != "POS":
             return
-        owner = self.doc[m.start - 2]
+        owner = self.doc[pos - 1]
         oc = self.cluster(owner)
         if oc is None or oc.type != Kind.COUNTRY:
             return

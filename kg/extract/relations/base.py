@@ -11,14 +11,17 @@ from kg.extract.calibration import HEDGE_FACTOR
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.lexicon import (
     AREA_NOUNS,
+    EDGE_NOUNS,
     ESTATE_NOUNS,
     ORG_NOUNS,
     SUBDIVISION_NOUNS,
 )
 from kg.extract.places import Gazetteer
 from kg.extract.relations.lexicon import (
+    AGREEMENT_NOUNS,
     ANY,
     BODY,
+    CONSTRUCTION,
     CONTINENTS,
     DELEGATE_NOUNS,
     GOVERNMENT_NOUNS,
@@ -264,6 +267,17 @@ class FinderBase:
             return out
         if depth > 4 or verb.head == verb:
             return []
+        pact = verb.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else next(
+            (o for o in verb.head.children if o.dep_ == "dobj"), None) if verb.dep_ in ("advcl", "xcomp") and to else None
+        if pact is not None and pact.lemma_.lower() in AGREEMENT_NOUNS and pact.head.pos_ == "VERB":
+            # "A signed an agreement (a deal) with B to build a plant": both signers build it;
+            # "... with B to buy a stake in C": A buys, and B may be the seller
+            signers = self.subjects(pact.head, depth + 1)
+            if verb.lemma_.lower() not in CONSTRUCTION | {"produce", "manufacture", "make"}:
+                return signers
+            return signers + [a for w in (*pact.children, *pact.head.children) if w.dep_ == "prep"
+                              and w.lower_ == "with" for g in w.children if g.dep_ == "pobj"
+                              for a in self.args(g) if signers and a[0].type == signers[0][0].type]
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") or (
             verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
         ):
@@ -387,7 +401,7 @@ class FinderBase:
             best = best or value.date
         return None
 
-    def prep_places(self, tokens: Iterable[Token], words: tuple[str, ...] = ("in", "at", "near")
+    def prep_places(self, tokens: Iterable[Token], words: tuple[str, ...] = ("in", "at", "near", "on")
                     ) -> list[tuple[Cluster, Token]]:
         """Places named after the place prepositions among tokens: 'a plant in Gdansk' -> Gdansk."""
         return [a for p in tokens if p.dep_ == "prep" and p.lower_ in words
@@ -404,6 +418,9 @@ class FinderBase:
                      for a in self.args(t) if a[0].type in PLACE]
             return named[:1] or [a for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
                                  for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
+        if pobj.lemma_.lower() in EDGE_NOUNS or pobj.lower_ in EDGE_NOUNS:
+            return [a for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
         if pobj.lemma_.lower() in AREA_NOUNS:
             for c in pobj.children:
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == pobj.i - 1:

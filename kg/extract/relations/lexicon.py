@@ -113,7 +113,7 @@ _EVENT_SKIP = {"annual", "first", "second", "third", "fourth", "fifth", "sixth",
                "ninth", "tenth", "this", "year", "'s"}
 # Participles that date an organisation's start: "founded in 2016", "set up in 2019".
 FOUNDING_VERBS = {"found", "co-found", "establish", "form", "create", "register", "incorporate", "set"}
-CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set"}
+CONSTRUCTION = {"build", "construct", "establish", "open", "erect", "set", "develop"}
 CONSTRUCTION_NOUNS = {"construction", "building", "opening"}
 # Parts of a works that stand for it ("inaugurated the first phase of its complex").
 PHASE_NOUNS = {"phase", "stage", "section", "part", "expansion", "extension"}

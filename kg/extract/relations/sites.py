@@ -359,7 +359,7 @@ class SiteRules(FinderBase):
         partners = [p for w in preps if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
         # "a plant with Y in P": the place phrase often hangs off the partner's name
         preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
-        found = [f[0] for prep in preps if prep.lower_ in ("in", "at", "near") for pobj in prep.children
+        found = [f[0] for prep in preps if prep.lower_ in ("in", "at", "near", "on") for pobj in prep.children
                  for f in [self.place_args(pobj)] if f and f[0][0].type in PLACE]
         if not found and obj.dep_ != "conj":
             # "build a car plant and a battery plant in P": the place is both plants'

@@ -1,0 +1,115 @@
+"""Who a sentence's agreement, descriptor or pronoun points to (kg/extract/relations/base.py,
+appositions.py, coref.py, mentions.py, type_votes.py).
+
+Sentences are our own, in several phrasings each; none comes from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import extract_text, facts
+
+pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
+
+
+@pytest.mark.parametrize("text, signers, plant", [
+    ("Indonesia's state miner Arvanta signed an agreement with Germany's Kessler Zellwerk AG to develop a "
+     "nickel processing facility in Sulawesi.", ("Arvanta", "Kessler Zellwerk AG"),
+     "Arvanta-Kessler Zellwerk Sulawesi nickel facility"),
+    ("Dorvan Motors signed a deal with Pelta Chemicals on Monday to build a cathode plant in Izmir.",
+     ("Dorvan Motors", "Pelta Chemicals"), "Dorvan Motors-Pelta Chemicals Izmir cathode plant"),
+    ("Velko Group has signed a memorandum with Ostra Energy to construct a battery factory in Gdansk, "
+     "the companies said.", ("Velko Group", "Ostra Energy"), "Velko Group-Ostra Energy Gdansk battery plant"),
+])
+def test_both_parties_to_an_agreement_to_build_build_the_plant(extractor, text, signers, plant):
+    f = facts(extract_text(extractor, text + "\n"))
+    for s in signers:
+        assert (s, "builds", plant) in f, f
+
+
+def test_an_agreement_to_build_with_a_person_does_not_make_the_person_a_builder(extractor):
+    f = facts(extract_text(extractor, "Dorvan Motors signed an agreement with Governor Alan Pike to build "
+                                      "a cathode plant in Izmir.\n"))
+    assert not any(s == "Alan Pike" and p == "builds" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, company, country", [
+    ("Indonesia's state-owned miner Arvanta signed a supply deal on Monday.", "Arvanta", "Indonesia"),
+    ("South Korea's biggest battery maker Voltcell will supply the cells.", "Voltcell", "South Korea"),
+    ("Brazil's largest steel company Ferrona said profits fell.", "Ferrona", "Brazil"),
+])
+def test_a_country_possessive_before_a_described_name_gives_its_nationality(extractor, text, company, country):
+    assert (company, "nationality", country) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_country_possessive_describes_only_the_name_after_its_own_noun(extractor):
+    f = facts(extract_text(extractor, "Japan's trade ministry said Velko Group would invest in the plan.\n"))
+    assert not any(p == "nationality" and s == "Velko Group" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, plant, place", [
+    ("Arvanta Energy will build a nickel smelter on Sulawesi island.", "Arvanta Energy Sulawesi nickel smelter",
+     "Sulawesi"),
+    ("Arvanta Energy will build a nickel smelter on the island of Sulawesi.",
+     "Arvanta Energy Sulawesi nickel smelter", "Sulawesi"),
+    ("Arvanta Energy will build a battery plant on the outskirts of Lyon, France.",
+     "Arvanta Energy Lyon battery plant", "Lyon"),
+    ("Arvanta Energy will develop a cathode plant on the edge of Gdansk.", "Arvanta Energy Gdansk cathode plant",
+     "Gdańsk"),
+])
+def test_a_plant_on_an_island_or_on_the_outskirts_of_a_town_is_there(extractor, text, plant, place):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (plant, "locatedIn", place) in f, f
+    assert ("Arvanta Energy", "builds", plant) in f, f
+
+
+@pytest.mark.parametrize("text", [
+    "Kessler Zellwerk, based in Stuttgart, makes battery cells for German carmakers. Its chief executive, "
+    "Anna Vogt, said demand was strong.",
+    "Kessler Zellwerk, headquartered in Stuttgart, supplies carmakers. Its chief executive, Anna Vogt, "
+    "spoke on Monday.",
+])
+def test_a_name_based_somewhere_is_a_company_and_its_chief_executive_is_its(extractor, text):
+    doc = extract_text(extractor, "Germany's Kessler Zellwerk signed a deal with Arvanta.\n\n" + text + "\n")
+    f = facts(doc)
+    types = {t.subject.label: t.subject.type for t in doc.triples}
+    assert types.get("Kessler Zellwerk") == "Organization", doc.triples
+    assert ("Anna Vogt", "holdsPosition", "Chief Executive of Kessler Zellwerk") in f, f
+    assert not any(o == "Chief Executive of Germany" for _, _, o in f), f
+
+
+@pytest.mark.parametrize("speaker", ["Rosan", "Roeslani"])
+def test_a_person_named_by_first_or_last_name_alone_stays_the_person(extractor, speaker):
+    text = (f"Investment Minister Rosan Roeslani said on Tuesday the plant would open in 2027.\n\n"
+            f"{speaker} told reporters in Jakarta that the company would hire 900 people.\n")
+    types = {m.text: m.type for m in extractor.nlp(text)._.kg_mentions}
+    assert types.get(speaker) == "Person", types
+
+
+def test_the_partner_to_a_deal_to_buy_is_not_a_buyer(extractor):
+    f = facts(extract_text(extractor, "Dorvan Motors signed an agreement with Pelta Chemicals to acquire a "
+                                      "20% stake in Ostra Energy.\n"))
+    assert ("Dorvan Motors", "investsIn", "Ostra Energy") in f, f
+    assert not any(s == "Pelta Chemicals" and p == "investsIn" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, company, country", [
+    ("Hanseong Battery will set up a joint venture with U.S. carmaker Rivermark Motors.", "Rivermark Motors",
+     "United States"),
+    ("US carmaker Rivermark Motors will build a plant in Ohio.", "Rivermark Motors", "United States"),
+    ("U.K. chipmaker Arvel Systems posted a loss on Monday.", "Arvel Systems", "United Kingdom"),
+    ("Rivermark Motors, the U.S. carmaker, will build a plant in Ohio.", "Rivermark Motors", "United States"),
+    ("Arvel Systems, a U.K. battery maker, posted a loss.", "Arvel Systems", "United Kingdom"),
+])
+def test_a_country_name_before_a_company_noun_gives_its_nationality(extractor, text, company, country):
+    assert (company, "nationality", country) in facts(extract_text(extractor, text + "\n"))
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Acme Motors said its China unit Velo Parts will build a plant.", "Velo Parts"),
+    ("Velo Parts, the China unit of Acme Motors, will build a plant.", "Velo Parts"),
+])
+def test_a_unit_named_after_a_country_does_not_take_that_nationality(extractor, text, unit):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert not any(s == unit and p == "nationality" for s, p, _ in f), f
