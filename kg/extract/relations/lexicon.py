@@ -158,7 +158,11 @@ JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
 JOB_CUT_VERBS = {"cut", "shed", "eliminate", "axe", "slash", "lose", "lay", "reduce", "trim", "scrap"}
 # People who stand for the body they come from when someone meets them.
 DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "leader", "manager"}
-START_WORDS = {"roll", "start", "begin", "commence", "launch"}
+# Verbs that date a planned start: "start production in 2026", "production slated for 2027".
+# ("slat" is how the lemmatiser reads "slated")
+START_WORDS = {"roll", "start", "begin", "commence", "launch", "slate", "slat", "schedule", "complete", "finish"}
+# Verbs whose works, once done, starts: "the plant is to be completed by 2026".
+COMPLETION_VERBS = {"complete", "finish"}
 TARIFF_WORDS = {"tariff", "duty", "levy", "surtax", "surcharge"}
 # Verbs whose subject sets a tariff: "Canada imposed a 100% surtax", "the EU will levy duties".
 TARIFF_VERBS = {"impose", "levy", "charge", "raise", "slap", "set", "introduce", "apply", "announce",

@@ -10,6 +10,7 @@ from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ANY,
     BODY,
+    COMPLETION_VERBS,
     GOODS_UNITS,
     MEASURE_UNITS,
     NOT_PRODUCT_MODS,
@@ -124,7 +125,14 @@ class ProductionRules(FinderBase):
         if started and any(c.lemma_.lower() in ("construction", "work", "building") for c in verb.children
                            if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
             return  # "construction started in 2024": building began, nothing was launched
+        lemma = verb.lemma_.lower()
+        if lemma in COMPLETION_VERBS and (started or any(
+                c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" or c.lower_ in ("was", "were")
+                for c in verb.children)):
+            return  # "the plant was completed in 2023" says nothing planned
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp")]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            objs.append(verb.head)  # "with mass production slated for 2027"
         # "start production", "production is to start", "start operating"
         gov = verb.head if verb.dep_ == "xcomp" else None
         objs += [c for c in (gov.children if gov is not None else []) if c.dep_ in ("nsubj", "nsubjpass")]
@@ -132,8 +140,11 @@ class ProductionRules(FinderBase):
             objs.append(gov.head)  # "with production expected to start in 2026"
         # "the first cars will roll off the line in 2026": the works' first output
         rolled = verb.lemma_.lower() == "roll" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
-        if not rolled and not any(o.lemma_.lower() in ("production", "operation", "operate", "construction", "delivery",
-                                                        "sale", "manufacturing", "output") for o in objs):
+        # "the plant is expected to be completed by 2027": the works is done, and starts
+        completed = [f for o in objs for f in [self.facility_at(o)] if f] if lemma in COMPLETION_VERBS else []
+        if not rolled and not completed and not any(o.lemma_.lower() in (
+                "production", "operation", "operate", "construction", "delivery", "sale", "manufacturing",
+                "output") for o in objs if lemma not in COMPLETION_VERBS):
             return
         date = None
         # "as early as 2026": the phrase hangs from the adverb; "start operating in 2025" from
@@ -142,7 +153,7 @@ class ProductionRules(FinderBase):
         preps = [*(c for t in around for c in t.children), *(p for t in around for a in t.children
                                                               if a.dep_ == "advmod" for p in a.children)]
         for prep in preps:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "as"):
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "from", "as", "for"):
                 for pobj in prep.subtree:
                     if pobj.ent_type_ in ("DATE", "CARDINAL") or pobj.like_num and parse_date(pobj.text) is not None:
                         date = parse_date(pobj.text)
@@ -166,6 +177,8 @@ class ProductionRules(FinderBase):
             subs = [s for s in [self.relative_site(clause)] if s]  # "a plant in P, which is to start ..."
         if rolled:
             subs = [s for s in [self.latest_site(verb.sent.start)] if s]  # the cars are not what starts
+        if completed:
+            subs = completed
         sites = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
                  for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == Kind.PLACE]
         if sites:
