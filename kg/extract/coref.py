@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import (
+    BUSINESS_WORDS,
     COMPANY_TITLES,
     FACILITY_NOUNS,
     ORG_NOUNS,
@@ -244,8 +245,9 @@ def _canonical(c: Cluster) -> str:
     )
     # a short form used more often does not replace the full name it is short for ("Redwood"
     # for "Redwood Materials"): stories name a company in full first, then shorten it
-    fuller = [m for m in names if m.text != best.text and m.text.startswith(best.text + " ")]
-    if fuller and " " not in best.text:
+    fuller = [m for m in names if m.text != best.text and m.text.startswith(best.text + " ") and (
+        " " not in best.text or m.text[len(best.text) + 1:].lower() in BUSINESS_WORDS)]  # "Blue Ridge Motors"
+    if fuller:
         best = min(fuller, key=lambda m: m.start)
     return best.label or best.text
 

@@ -93,6 +93,13 @@ ORG_SUFFIXES = frozenset(
     """inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh sa s.a. nv bv ab
     as asa spa s.p.a. limited company group holding holdings""".split()
 )
+# Words for a company's line of business that end its name ("Southern Cross Lithium" is
+# "Southern Cross" once introduced), as opposed to a name of its own ("Acme Qudra").
+BUSINESS_WORDS = frozenset(
+    """lithium energy mining minerals resources metals motor motors auto automotive battery
+    batteries cells chemical chemicals materials steel power electric electronics technology
+    technologies solutions industries international global mobility""".split()
+)
 # Legal forms written before a company's name ("PT Acme Indonesia", "JSC Acme").
 ORG_PREFIXES = frozenset({"PT", "JSC", "PJSC", "OJSC", "CJSC", "OAO", "PAO", "OOO", "ZAO"})
 # Cue words that lower a fact's confidence and are recorded as its hedge.

@@ -319,10 +319,14 @@ def _typed(span: Span, label: str, gaz: Gazetteer) -> Mention | None:
             return Mention(span.start, span.end, text, Kind.CITY, "name", city)
         return Mention(span.start, span.end, text, Kind.PLACE if label == "GPE" else Kind.REGION)
     prep = span.root.head
-    if city and label in ("PERSON", "ORG", "PRODUCT") and (prep.lower_ in ("in", "near", "at", "from") or (
-            prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_OF_NOUNS)):
+    placed = prep.lower_ in ("in", "near", "at", "from") or (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_OF_NOUNS)
+    if city and label in ("PERSON", "ORG", "PRODUCT") and placed:
         # "a plant in Salzgitter", "the city of Debrecen", "the mayor of Debrecen": a place.
         return Mention(span.start, span.end, text, Kind.CITY, "name", city, cue="place preposition")
+    if label in ("PERSON", "ORG", "PRODUCT") and placed and gaz.subdivision(text):
+        # "in the state of Minas Gerais": a state or province, whatever NER said
+        return Mention(span.start, span.end, text, Kind.REGION, "name", text, cue="place preposition")
     if label == "PERSON" and len(span) > 1 and span[-1].lower_ in ORG_NAME_WORDS:
         return Mention(span.start, span.end, text, Kind.ORGANIZATION, cue="name ends like a company")
     kg_type = {

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
+from kg.extract.lexicon import BUSINESS_WORDS
 from kg.extract.places import fold
 from kg.extract.spans import Mention
 from kg.model import Kind
@@ -100,8 +101,16 @@ def missed_surnames(doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[
 def short_name_of(m: Mention, key: str, clusters: dict[int, Cluster]) -> int | None:
     """The one company whose longer name starts with this one-word name ('Sunwoda' after
     'Sunwoda Electronic'); `key` is the name without its company form."""
-    if " " in key or len(key) < 4 or fold(m.text).endswith(_PARENT_WORDS):
+    if len(key) < 4 or fold(m.text).endswith(_PARENT_WORDS) or len(key.split()) > 3:
         return None
-    fits = {c.id for c in clusters.values() if c.type == Kind.ORGANIZATION
-            and any(len(n.split()) > 1 and fold(n).split()[0] == key for n in c.names)}
+    words = key.split()
+    if len(words) == 1:
+        fits = {c.id for c in clusters.values() if c.type == Kind.ORGANIZATION
+                and any(len(n.split()) > 1 and fold(n).split()[0] == key for n in c.names)}
+    else:
+        # "Southern Cross" after "Southern Cross Lithium": the name less its business word; not
+        # "Acme Motor" after "Acme Motor Group" (a group and its carmaker are two companies) nor
+        # "Air Lift" after "Air Lift Qudra" (a venture named after its parent)
+        fits = {c.id for c in clusters.values() if c.type == Kind.ORGANIZATION
+                and any(fold(n).split()[:-1] == words and fold(n).split()[-1] in BUSINESS_WORDS for n in c.names)}
     return fits.pop() if len(fits) == 1 else None

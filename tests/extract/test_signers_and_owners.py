@@ -113,3 +113,42 @@ def test_a_country_name_before_a_company_noun_gives_its_nationality(extractor, t
 def test_a_unit_named_after_a_country_does_not_take_that_nationality(extractor, text, unit):
     f = facts(extract_text(extractor, text + "\n"))
     assert not any(s == unit and p == "nationality" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, builder, plant, place", [
+    ("President Ana Costa on Wednesday inaugurated a lithium refinery built by Australian miner Orvik Lithium "
+     "in the state of Minas Gerais.", "Orvik Lithium", "Orvik Lithium Minas Gerais lithium refinery", "Minas Gerais"),
+    ("The plant will be built by Orvik Lithium in Itinga.", "Orvik Lithium", "Orvik Lithium Itinga plant", "Itinga"),
+    ("A battery plant in Itinga will be built by Orvik Lithium.", "Orvik Lithium", "Orvik Lithium Itinga battery plant",
+     "Itinga"),
+    ("The refinery, built by Orvik Lithium in Itinga, cost $220 million.", "Orvik Lithium",
+     "Orvik Lithium Itinga refinery", "Itinga"),
+])
+def test_a_plant_built_by_a_company_is_built_by_it(extractor, text, builder, plant, place):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (builder, "builds", plant) in f, f
+    assert (plant, "locatedIn", place) in f, f
+
+
+def test_a_plant_built_by_a_person_is_no_company_plant(extractor):
+    f = facts(extract_text(extractor, "The plant will be visited by Governor Alan Pike in Itinga.\n"))
+    assert not any(p == "builds" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("short, full", [
+    ("Southern Cross", "Southern Cross Lithium"),
+    ("Blue Ridge", "Blue Ridge Motors"),
+])
+def test_a_company_name_less_its_business_word_is_the_company(extractor, short, full):
+    text = (f"Australian miner {full} will build a refinery in Itinga.\n\n"
+            f"{short} chief executive Mark Fenwick said the refinery would open in 2027.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Mark Fenwick", "holdsPosition", f"Chief Executive of {full}") in f, f
+    assert not any(s == short or o == short for s, _, o in f), f
+
+
+def test_a_venture_named_after_its_parent_stays_apart_from_it(extractor):
+    text = ("Air Lift and Qudra Energy formed a joint venture, Air Lift Qudra, to build a plant in Jubail.\n\n"
+            "Air Lift chief executive Mark Fenwick said the venture would hire 300 people.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Air Lift Qudra", "jointVentureOf", "Air Lift") in f, f

@@ -57,6 +57,11 @@ class SiteRules(FinderBase):
                                    and o.pos_ == "NOUN" and any(t.text == "(" for t in self.doc[o.i:c.i])]
                         for obj in (o, *(c for c in o.conjuncts if c.lemma_.lower() in FACILITY_NOUNS), *misread):
                             self.build_rule(tok, obj, f"verb:{lemma}:facility")
+                if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+                    # "a refinery built by X in P", "the plant will be built by X"
+                    done = [tok.head] if tok.dep_ == "acl" else [c for c in tok.children if c.dep_ == "nsubjpass"]
+                    for obj in (o for o in done if o.lemma_.lower() in FACILITY_NOUNS and o.pos_ == "NOUN"):
+                        self.build_rule(tok, obj, f"verb:{lemma}:passive")
             elif tok.pos_ == "VERB" and lemma in SITING_VERBS | SPEND_VERBS:
                 # "put its first factory in P": choosing where a plant goes is building it;
                 # "spend $X on a new plant": so is paying for one
@@ -356,6 +361,9 @@ class SiteRules(FinderBase):
         of_owners = [(p, a) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj" for a in self.args(p) if a[0].type == Kind.ORGANIZATION]
         preps += [g for p, _ in of_owners for g in p.children if g.dep_ == "prep"]
+        # "a refinery built by X in P": the parser hangs the place off the builder's name
+        preps += [g for c in trigger.children if c.dep_ == "agent" for p in c.children for g in p.children
+                  if g.dep_ == "prep"]
         partners = [p for w in preps if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
         # "a plant with Y in P": the place phrase often hangs off the partner's name
         preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
@@ -375,7 +383,9 @@ class SiteRules(FinderBase):
         if place_arg is None:
             place_arg = next(iter(self.named_places(obj)), None)  # "opened its Porto plant"
             place = place_arg[0].label if place_arg is not None else None
-        subs = self.subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else self.governor_subjects(trigger)
+        by = [a for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+              for a in self.args(p)] if trigger.tag_ == "VBN" else []
+        subs = by or (self.subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else self.governor_subjects(trigger))
         if not subs and trigger.pos_ == "NOUN":
             # "construction of its factory": the facility's possessor builds it.
             subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)]

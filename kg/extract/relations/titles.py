@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.coref import Cluster
 from kg.extract.lexicon import (
+    BUSINESS_WORDS,
     COMPANY_TITLES,
     HEAD_TITLES,
     ORG_SUFFIXES,
@@ -245,8 +246,9 @@ class TitleRules(FinderBase):
                 "the", "it", "its", "this", "that") or end - start <= 1 and c.label.startswith(text + " "):
             return c.label  # a pronoun or description ("its", "the company") or a short form
         rest = c.label[len(text):].split() if c.label.startswith(text + " ") else []
-        if rest and all(w.lower().strip(".") in ORG_SUFFIXES - {"group"} for w in rest):
-            return c.label  # "Hyundai Motor" for "Hyundai Motor Company"
+        if rest and all(w.lower().strip(".") in ORG_SUFFIXES - {"group"} for w in rest) or len(rest) == 1 \
+                and rest[0].lower() in BUSINESS_WORDS:
+            return c.label  # "Hyundai Motor" for "Hyundai Motor Company", "Orvik" for "Orvik Lithium"
         return text
 
     @staticmethod
