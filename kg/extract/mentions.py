@@ -291,6 +291,11 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # "X, the battery arm of Y", "X, a Chinese carmaker,": a name a company noun describes,
             # and the company it is the arm of, are companies
             found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="appos:company-noun"))
+        elif prev is not None and prev.tag_ == "POS" and before is not None and before.i in kinds \
+                and kinds[before.i].type == Kind.COUNTRY and not role_at(span[0]) and span.root.dep_ != "compound":
+            # "owned by China's Geely": a name NER missed after a country's is its company (a
+            # person or place there NER knows far better)
+            found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="country's name"))
         elif len(span) >= 2 and span[-1].lower_ in ORG_NAME_WORDS:
             # "China's Tianqi Lithium": a run of names ending like a company is one
             found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="name ends like a company"))

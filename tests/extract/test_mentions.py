@@ -136,3 +136,17 @@ def test_a_company_name_that_opens_a_sentence_is_found(extractor):
     f = facts(extract_text(extractor, text))
     assert ("Hyonsa Motor", "launched", "Terra EV") in f, f
     assert ("Hyonsa Ulsan plant", "locatedIn", "Ulsan") in f, f  # the town NER took for a company
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Orvik Cars, owned by China's Quorra, also exports cars to the country.", "Quorra"),
+    ("Orvik Cars, owned by China's Kestrel, also exports cars to the country.", "Kestrel"),
+])
+def test_a_name_ner_missed_after_a_countrys_is_a_company(extractor, text, name):
+    types = {m.text: m.type for m in extractor.nlp(text)._.kg_mentions}
+    assert types.get(name) == "Organization", types
+
+
+def test_a_title_after_a_countrys_is_no_company(extractor):
+    types = {m.text: m.type for m in extractor.nlp("Japan's Prime Minister spoke on Monday.")._.kg_mentions}
+    assert "Prime Minister" not in types or types["Prime Minister"] != "Organization", types

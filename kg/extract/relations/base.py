@@ -451,6 +451,8 @@ class FinderBase:
                 continue
             if t.head == goods and t.dep_ in ("amod", "compound", "nmod"):
                 out.append((c, t))
+            elif t.dep_ == "npadvmod" and t.head.lemma_.lower() in ("make", "build", "produce") and t.head.head == goods:
+                out.append((c, t))  # "Chinese-made electric vehicles"
             elif t.dep_ == "pobj" and t.head.lower_ in ("in", "from") and t.head.head.lemma_.lower() in (
                 "make", "build", "produce", "manufacture", "import", "vehicle", "car", "ev", "good", "product"):
                 out.append((c, t))

@@ -198,6 +198,10 @@ class VentureRules(FinderBase):
             objs = [a for o in pobjs for a in self.args(o)]
             if not objs and rel == "imposesTariffOn":
                 objs = [a for o in pobjs for a in self.origins(o)]
+            if not objs and rel == "imposesTariffOn" and noun.dep_ == "dobj" and pobjs:
+                # "impose a 25% surtax on steel from China": the parser hangs the origin off the verb
+                objs = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                        for g in c.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in BODY]
             towns = [a for o in pobjs if lemma in PACT_NOUNS | AGREEMENT_NOUNS and o.lemma_.lower() in (
                 "city", "town", "municipality", "province", "state", "government") for a in self.place_args(o)]
             if not objs and towns:
