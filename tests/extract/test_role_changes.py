@@ -231,3 +231,15 @@ def test_an_office_in_apposition_after_a_pair_is_the_second_names(extractor):
     f = facts(extract_text(extractor, text))
     assert ("Pham Sanh Chau", "directorOf", "VinFast India") in f, f
     assert not any(s == "Arun Roy" and p == "directorOf" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("title, roles", [
+    ("Founder and chairman", ("Founder of Lumina Auto", "Chairman of Lumina Auto")),
+    ("Chairman and chief executive", ("Chairman of Lumina Auto", "Chief Executive of Lumina Auto")),
+])
+def test_a_pair_of_company_titles_before_a_name_is_the_storys_company(extractor, title, roles):
+    text = (f"Lumina Auto sold 5,000 cars in May, Lumina Auto said. Lumina Auto builds them in Hanoi.\n\n"
+            f"{title} Le Van Hoang told analysts that sales would rise.\n")
+    f = facts(extract_text(extractor, text))
+    for role in roles:
+        assert ("Le Van Hoang", "holdsPosition", role) in f, f

@@ -207,7 +207,8 @@ class TitleRules(FinderBase):
             # else "President Luis Arce" in an article about Bolivia: the article's country
             holder, htype = self.spoken_for_state(m.end) or self.doc_country(), Kind.COUNTRY
         prefixed = self.doc[m.start].lower_ == "company" and m.end - m.start > 1  # "company president X"
-        if holder is None and ({t.lower_ for t in self.doc[m.start : m.end]} <= _COMPANY_OFFICE_WORDS or prefixed):
+        if holder is None and ({t.lower_ for t in self.doc[m.start : m.end]} - {"and", ",", "&"} <= _COMPANY_OFFICE_WORDS
+                               or prefixed):
             start += prefixed
             # "Chief Executive Jane Doe told analysts": the one company of the paragraph so far,
             # else the one the story is about
