@@ -26,7 +26,14 @@ from kg.extract.lexicon import (
     PRONOUNS_THING,
     PUBLIC_BODY_NOUNS,
 )
-from kg.extract.name_matching import long_surname_of, missed_surnames, short_name_of, similar, surname_of
+from kg.extract.name_matching import (
+    long_surname_of,
+    missed_company_names,
+    missed_surnames,
+    short_name_of,
+    similar,
+    surname_of,
+)
 from kg.extract.places import fold
 from kg.extract.spans import Mention
 from kg.model import Kind, Merge
@@ -189,6 +196,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> Resolution:
         for i in range(m.start, m.end):
             token_cluster.setdefault(i, m.cluster)
     names.extend(missed_surnames(doc, clusters, token_cluster))
+    names.extend(missed_company_names(doc, clusters, token_cluster))
     extra = _resolve_references(doc, clusters, token_cluster)
     return Resolution(clusters, token_cluster, names + extra)
 

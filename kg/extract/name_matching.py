@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import BUSINESS_WORDS
+from kg.extract.lexicon import BUSINESS_WORDS, ORG_SUFFIXES, TITLE_WORDS
 from kg.extract.places import fold
 from kg.extract.spans import Mention
 from kg.model import Kind
@@ -114,3 +114,38 @@ def short_name_of(m: Mention, key: str, clusters: dict[int, Cluster]) -> int | N
         fits = {c.id for c in clusters.values() if c.type == Kind.ORGANIZATION
                 and any(fold(n).split()[:-1] == words and fold(n).split()[-1] in BUSINESS_WORDS for n in c.names)}
     return fits.pop() if len(fits) == 1 else None
+
+
+# First words of company names that are ordinary words too ("General Motors", "National Grid").
+_COMMON_FIRST_WORDS = frozenset("""general national united new first great royal state central
+    southern northern eastern western international global american european asian""".split())
+
+
+def missed_company_names(doc: Doc, clusters: dict[int, Cluster], token_cluster: dict[int, int]) -> list[Mention]:
+    """Company names NER did not tag where the story uses them again ('Orvane's chief
+    operating officer' after 'Orvane Motors'): a one-word name of the story's company, or
+    the first word of a name that ends in its business or legal form."""
+    short: dict[str, set[int]] = {}
+    for c in clusters.values():
+        if c.type != Kind.ORGANIZATION:
+            continue
+        for name in c.names:
+            parts = fold(name).split()
+            if len(parts) == 1 and len(parts[0]) >= 3 and name[:1].isupper():
+                short.setdefault(parts[0], set()).add(c.id)
+            elif len(parts) == 2 and (parts[1] in BUSINESS_WORDS or parts[1] in ORG_SUFFIXES) and len(parts[0]) >= 4 \
+                    and parts[0] not in _COMMON_FIRST_WORDS and parts[0] not in TITLE_WORDS:
+                short.setdefault(parts[0], set()).add(c.id)
+    found = []
+    for tok in doc:
+        ids = short.get(fold(tok.text)) if tok.pos_ == "PROPN" and tok.i not in token_cluster else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if not ids or len(ids) != 1 or tok.ent_type_ or nxt is not None and nxt.pos_ == "PROPN":
+            continue  # "Orvane Energy" may be another company
+        cid = next(iter(ids))
+        m = Mention(tok.i, tok.i + 1, tok.text, Kind.ORGANIZATION, "name", cluster=cid)
+        clusters[cid].mentions.append(m)
+        clusters[cid].reasons.setdefault(m.text, "short name")
+        token_cluster[tok.i] = cid
+        found.append(m)
+    return found

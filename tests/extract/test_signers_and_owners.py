@@ -152,3 +152,20 @@ def test_a_venture_named_after_its_parent_stays_apart_from_it(extractor):
             "Air Lift chief executive Mark Fenwick said the venture would hire 300 people.\n")
     f = facts(extract_text(extractor, text))
     assert ("Air Lift Qudra", "jointVentureOf", "Air Lift") in f, f
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Orvane Motors will build a plant. Orvane's chief operating officer, Kenji Ito, said production would "
+     "start in 2027.", "Kenji Ito", "Chief Operating Officer of Orvane Motors"),
+    ("Orvane Motors will build a plant. Sven Olsen, a senior vice president at Orvane, said demand was strong.",
+     "Sven Olsen", "Senior Vice President of Orvane Motors"),
+])
+def test_a_short_name_ner_missed_is_the_storys_company(extractor, text, person, role):
+    assert (person, "holdsPosition", role) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_first_word_two_companies_share_names_neither(extractor):
+    text = ("Orvane Motors and Orvane Energy will build a plant. Sven Olsen, a senior vice president at Orvane, "
+            "said demand was strong.\n")
+    f = facts(extract_text(extractor, text))
+    assert not any(p == "holdsPosition" and o.endswith(("Orvane Motors", "Orvane Energy")) for _, p, o in f), f
