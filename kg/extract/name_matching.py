@@ -140,8 +140,9 @@ def missed_company_names(doc: Doc, clusters: dict[int, Cluster], token_cluster: 
     for tok in doc:
         ids = short.get(fold(tok.text)) if tok.pos_ == "PROPN" and tok.i not in token_cluster else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if not ids or len(ids) != 1 or tok.ent_type_ or nxt is not None and nxt.pos_ == "PROPN":
-            continue  # "Orvane Energy" may be another company
+        if not ids or len(ids) != 1 or tok.ent_type_ or nxt is not None and (
+                nxt.pos_ == "PROPN" or nxt.text[:1].isupper() or any(ch.isdigit() for ch in nxt.text)):
+            continue  # "Orvane Energy" may be another company, "Orvane X5" a model
         cid = next(iter(ids))
         m = Mention(tok.i, tok.i + 1, tok.text, Kind.ORGANIZATION, "name", cluster=cid)
         clusters[cid].mentions.append(m)
