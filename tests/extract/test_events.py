@@ -125,3 +125,25 @@ def test_witnessing_a_rise_is_no_attendance(extractor):
 def test_those_who_attend_with_the_guests_attend_too(extractor, text):
     f = facts(extract_text(extractor, text + "\n"))
     assert {p for p, r, e in f if r == "attended" and e == "Berlin Energy Forum"} >= {"Olaf Lenz", "Elon Musk"}, f
+
+
+@pytest.mark.parametrize("text, person, event", [
+    ("Dorvan Motors signed the deal at the Gulf Investment Forum in Riyadh. The agreements were signed at the "
+     "forum, which Yoon Suk Yeol attended along with about 400 business representatives.", "Yoon Suk Yeol",
+     "Gulf Investment Forum"),
+    ("Ministers met at the Nordic Battery Summit in Oslo. The summit, which Prime Minister Ana Costa attended, "
+     "closed on Monday.", "Ana Costa", "Nordic Battery Summit"),
+])
+def test_a_gathering_a_relative_clause_says_someone_attended(extractor, text, person, event):
+    assert (person, "attended", event) in facts(extract_text(extractor, text + "\n"))
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Ivan Cao spoke on the sidelines of the fourth Tashkent Mobility Forum, where he sat on a panel.",
+     "Tashkent Mobility Forum"),
+    ("Ministers met at the Saudi-Korean Investment Forum in Riyadh. President Yoon Suk Yeol attended the forum.",
+     "Saudi-Korean Investment Forum"),
+])
+def test_a_gatherings_name_has_no_edition_and_keeps_its_hyphenated_first_word(extractor, text, event):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert any(p == "attended" and o == event for _, p, o in f), f

@@ -43,15 +43,31 @@ class EventRules(FinderBase):
         start = min(t.i for t in mods)
         while start < tok.i and (self.doc[start].lower_ in _EVENT_SKIP or self.doc[start].ent_type_ == "ORDINAL"):
             start += 1
+        while start >= 2 and self.doc[start - 1].text == "-" and not self.doc[start - 2].whitespace_ \
+                and not self.doc[start - 1].whitespace_ and self.doc[start - 2].text[:1].isupper():
+            start -= 2  # "the Saudi-Korean Investment Forum"
         text = self.doc[start : tok.i + 1].text
         return (self.new_cluster(Mention(start, tok.i + 1, text, Kind.EVENT, "name", text)), tok)
 
     def type_events(self) -> None:
-        """Names ending in 'Forum', 'Summit', 'Conference' are gatherings, whatever NER said."""
+        """Names ending in 'Forum', 'Summit', 'Conference' are gatherings, whatever NER said;
+        their names lose an edition's ordinal ('the fourth X Forum' is the X Forum) and keep a
+        hyphenated first word NER cut off ('Saudi-Korean Investment Forum')."""
         for c in self.res.clusters.values():
             if c.type in (Kind.ORGANIZATION, Kind.PLACE) and c.label.split()[-1].lower() in EVENT_NOUNS - _AMBIGUOUS \
                     and not any(m.kind == "facility" for m in c.mentions):
                 c.type = Kind.EVENT
+            if c.type != Kind.EVENT:
+                continue
+            words = c.label.split()
+            while len(words) > 2 and (words[0].lower() in _EVENT_SKIP or words[0][:1].isdigit()):
+                words.pop(0)
+            first = min(c.mentions, key=lambda m: m.start)
+            if first.start >= 2 and self.doc[first.start - 1].text == "-" and not self.doc[first.start - 2].whitespace_ \
+                    and not self.doc[first.start - 1].whitespace_ and self.doc[first.start - 2].text[:1].isupper():
+                words.insert(0, self.doc[first.start - 2].text + "-")
+                words[:2] = ["".join(words[:2])]
+            c.label = " ".join(words)
 
     def occasion_at(self, tok: Token) -> tuple[Cluster, Token] | None:
         """The gathering a noun stands for, named or described: 'the groundbreaking ceremony for
@@ -110,8 +126,11 @@ class EventRules(FinderBase):
                     and tok.head.dep_ == "pobj":
                 self.attended_at(tok, tok.head.head.head, "event:sidelines")
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS:
-                for o in tok.children:
-                    event = self.occasion_at(o) if o.dep_ == "dobj" else None
+                objs = list(tok.children)
+                if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in tok.children):
+                    objs = [tok.head]  # "the forum, which Yoon attended"
+                for o in objs:
+                    event = self.occasion_at(o) if o.dep_ == "dobj" or o.i == tok.head.i else None
                     if event is None:
                         continue
                     # "X attended the ceremony, together with A, B and C": the list attended too
