@@ -227,3 +227,17 @@ def test_a_planned_plant_keeps_its_place_with_the_hedge(extractor):
                                   "Hungary, in 2025.\n")
     placed = [t for t in doc.triples if t.predicate == "locatedIn" and t.subject.label == "Velmar Motors Szeged plant"]
     assert placed and placed[0].object.label == "Szeged" and placed[0].hedge == "planned", doc.triples
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Orvane Energy already operates two plants in Europe, in Germany and Hungary.", {"Germany", "Hungary"}),
+    ("Orvane Energy also has operations in Australia.", {"Australia"}),
+    ("Orvane Energy runs processing sites in China, Japan, the United Kingdom and the United States.",
+     {"China", "Japan", "United Kingdom", "United States"}),
+    ("The loan will finance Orvane Energy's cell plants in Lordstown, Ohio, and Lansing, Michigan.",
+     {"Lordstown", "Lansing"}),
+    ("Orvane Energy has factories in Poland and Spain.", {"Poland", "Spain"}),
+])
+def test_works_in_a_list_of_places_put_their_owner_in_each(extractor, text, places):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert {o for s, p, o in f if s == "Orvane Energy" and p == "hasFacilityIn"} == places, f
