@@ -241,3 +241,12 @@ def test_a_planned_plant_keeps_its_place_with_the_hedge(extractor):
 def test_works_in_a_list_of_places_put_their_owner_in_each(extractor, text, places):
     f = facts(extract_text(extractor, text + "\n"))
     assert {o for s, p, o in f if s == "Orvane Energy" and p == "hasFacilityIn"} == places, f
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Orvane Motor Company on Monday broke ground on a dedicated electric vehicle plant in Ulsan.", "Ulsan"),
+    ("Orvane Motor Company broke ground on its new battery plant in Kassel on Tuesday.", "Kassel"),
+])
+def test_breaking_ground_on_a_plant_somewhere_gives_the_builder_a_works_there(extractor, text, place):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Orvane Motor Company", "hasFacilityIn", place) in f, f

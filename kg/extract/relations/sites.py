@@ -242,6 +242,10 @@ class SiteRules(FinderBase):
             self.add(fac, "locatedIn", town, noun, "site:named-place", 0.75, (Kind.PLACE,), PLACE)
         for b in builders:
             self.add(b, "builds", fac, verb, "site:builder", 0.8, BODY, (Kind.PLACE,))
+            for place in places[:1]:
+                # "broke ground on a plant in P": the builder has a works there, as "builds a plant in P" says
+                self.add(b, "hasFacilityIn", self.region_cluster(place[1], place[0]), verb, "facility:owner-place", 0.7,
+                         BODY, PLACE)
 
     def venture_site(self, noun: Token) -> None:
         """'The plant will make ...' in a story about one joint venture that has named no plant
