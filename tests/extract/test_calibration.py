@@ -42,7 +42,8 @@ def test_min_precision_drops_the_facts_of_imprecise_rules_and_never_for_a_hedge(
     from kg.extract import Extractor
     from kg.ingest import parse_document
 
-    text = "Orvik Motors plans to build a battery plant in Kassel. Turkish Trade Minister Emre Aksoy said so.\n"
+    text = ("Orvik Motors plans to build a battery plant in Kassel. Turkish Trade Minister Emre Aksoy said so at a "
+            "press conference in Kassel.\n")
     loose = extractor.extract(parse_document(text, "-"))
     table = extractor.confidences
     hedged = [t for t in loose.triples if t.hedge]
