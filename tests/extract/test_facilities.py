@@ -250,3 +250,10 @@ def test_works_in_a_list_of_places_put_their_owner_in_each(extractor, text, plac
 def test_breaking_ground_on_a_plant_somewhere_gives_the_builder_a_works_there(extractor, text, place):
     f = facts(extract_text(extractor, text + "\n"))
     assert ("Orvane Motor Company", "hasFacilityIn", place) in f, f
+
+
+def test_a_plant_built_in_a_town_of_a_state_puts_its_builder_in_the_town_once(extractor):
+    f = facts(extract_text(extractor, "Orvane Motors will build an electric vehicle plant in Kassel, in the state "
+                                      "of Hesse, the company said.\n"))
+    assert ("Orvane Motors", "hasFacilityIn", "Kassel") in f, f
+    assert not any(s == "Orvane Motors" and p == "hasFacilityIn" and o != "Kassel" for s, p, o in f), f

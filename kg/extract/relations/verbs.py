@@ -197,8 +197,8 @@ class VerbRules(FinderBase):
 
     def production_place_rule(self, verb: Token, objects: list[Token]) -> None:
         """'X assembles vehicles in P' -> hasFacilityIn(X, P): making things somewhere."""
-        if not objects:
-            return
+        if not objects or all(o.lemma_.lower() in FACILITY_NOUNS for o in objects):
+            return  # "build a plant in P, in the state of Q": the site rules place the plant
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
         preps += [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
         for prep in preps:
