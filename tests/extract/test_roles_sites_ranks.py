@@ -417,3 +417,23 @@ def test_the_countrys_rank_names_the_country(extractor):
 def test_best_selling_is_a_rank(extractor, text, maker):
     f = facts(extract_text(extractor, text + "\n"))
     assert (maker, "rankedAs", "world's best-selling carmaker") in f, f
+
+
+@pytest.mark.parametrize("text, rank", [
+    ("Orvane Motors is Kenya's first electric car maker.", "Kenya's first electric car maker"),
+    ("Orvane Motors became the first carmaker in Kenya to export cars.", "first carmaker in Kenya"),
+    ("Orvane Motors is the world's third-largest battery maker.", "world's third-largest battery maker"),
+])
+def test_an_order_with_a_scope_is_a_rank(extractor, text, rank):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Orvane Motors", "rankedAs", rank) in f, f
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary becomes the third country, after China and Germany, to host an Orvane plant.",
+    "Orvane Motors is the first big outside customer.",
+    "Orvane Motors is the third company to build a plant there.",
+])
+def test_an_order_with_nothing_to_be_first_in_ranks_nothing(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert not any(p == "rankedAs" for _, p, _ in f), f

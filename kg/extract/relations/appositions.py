@@ -54,6 +54,11 @@ class AppositionRules(FinderBase):
             return None
         if not (any(c.lower_ == "trading" for c in noun.children)):
             value = dataclasses.replace(value, text=self.rank_phrase(noun, start))
+            if not any(t.tag_ == "JJS" or t.lower_ in ("top", "best") for t in mods) \
+                    and value.text == self.doc[start : noun.i + 1].text:
+                # an order with nothing to be first in ("the third country, after China and
+                # Germany, to host ...", "the first big outside customer") ranks nothing
+                return None
         return value
 
     @staticmethod
