@@ -243,3 +243,29 @@ def test_a_pair_of_company_titles_before_a_name_is_the_storys_company(extractor,
     f = facts(extract_text(extractor, text))
     for role in roles:
         assert ("Le Van Hoang", "holdsPosition", role) in f, f
+
+
+@pytest.mark.parametrize("text, person, role, other", [
+    ("Prime Minister Han Min-su attended the ceremony, together with Governor Kim Tae-ho, Orvane chief executive "
+     "Lee Min-jun, Australia's ambassador to Seoul, Jane Doyle, and director Tom Reed.", "Jane Doyle",
+     "Ambassador of Australia to South Korea", "Lee Min-jun"),
+    ("Guests included Orvane chief executive Lee Min-jun, the mayor of Gdansk, Jane Doyle, and director Tom Reed.",
+     "Jane Doyle", "Mayor of Gdansk", "Lee Min-jun"),
+])
+def test_a_title_between_commas_after_a_titled_name_is_the_next_names(extractor, text, person, role, other):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (person, "holdsPosition", role) in f, f
+    assert not any(s == other and o.startswith(role.split(" of ")[0]) for s, _, o in f), f
+
+
+def test_an_untitled_name_keeps_the_title_in_apposition_after_it(extractor):
+    f = facts(extract_text(extractor, "Guests included Lee Min-jun, the mayor of Gdansk, and director Tom Reed.\n"))
+    assert ("Lee Min-jun", "holdsPosition", "Mayor of Gdansk") in f, f
+
+
+def test_a_company_title_after_a_name_ner_mistyped_is_not_the_paragraphs_company(extractor):
+    text = ("Prime Minister Han Min-su attended the ceremony, together with Korea Development Bank chairman "
+            "Park Ji-hoon and Orvane chief executive Lee Min-jun.\n")
+    f = facts(extract_text(extractor, text))
+    assert ("Park Ji-hoon", "holdsPosition", "Chairman of Korea Development Bank") in f, f
+    assert not any(s == "Lee Min-jun" and "Korea Development Bank" in o for s, _, o in f), f

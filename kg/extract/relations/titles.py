@@ -201,8 +201,12 @@ class TitleRules(FinderBase):
             # else "President Luis Arce" in an article about Bolivia: the article's country
             holder, htype = self.spoken_for_state(m.end) or self.doc_country(), Kind.COUNTRY
         prefixed = self.doc[m.start].lower_ == "company" and m.end - m.start > 1  # "company president X"
-        if holder is None and ({t.lower_ for t in self.doc[m.start : m.end]} - {"and", ",", "&"} <= _COMPANY_OFFICE_WORDS
-                               or prefixed):
+        before = self.doc[m.start - 1] if m.start > 0 else None
+        named_before = before is not None and not prefixed and (before.pos_ == "PROPN" or before.ent_type_ and before.text[:1].isupper())
+        if holder is None and not named_before and (
+                {t.lower_ for t in self.doc[m.start : m.end]} - {"and", ",", "&"} <= _COMPANY_OFFICE_WORDS or prefixed):
+            # ("Orvane chief executive X" where NER took Orvane for a person: the office is
+            # Orvane's, whatever company the paragraph named before, so none is given)
             start += prefixed
             # "Chief Executive Jane Doe told analysts": the one company of the paragraph so far,
             # else the one the story is about
@@ -285,6 +289,7 @@ class TitleRules(FinderBase):
             return
         if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
             return  # "a former finance minister" no longer holds the office
+        people = self.titled_after(people, noun)
         # the portfolio belongs to the title: "finance minister", "prime minister"
         start = min([t.i for t in noun.lefts if t.dep_ in ("compound", "amod") and (
             t.lower_ in TITLE_WORDS or t.dep_ == "compound")] + [noun.i])
@@ -341,6 +346,28 @@ class TitleRules(FinderBase):
             # the office is the state's; the holder's nationality is not said ("Lee, South Korea's
             # ambassador to Indonesia", "X, governor of South Jeolla" near "Australia")
             self.add(h, "holdsPosition", (role, noun), noun, "appos:title", 0.85, (Kind.PERSON,), (Kind.ROLE,))
+
+    def titled_after(self, people: list[tuple[Cluster, Token]], noun: Token) -> list[tuple[Cluster, Token]]:
+        """In a list of titled names ('..., Acme chief executive A, Australia's ambassador to
+        Seoul, B, and ...'), a title between commas after a name that has its own title before
+        it is the next name's."""
+        comma = next((t.i for t in self.doc[noun.i + 1 : noun.i + 8] if t.text == ","), None)
+        after = self.cluster(self.doc[comma + 1]) if comma is not None and comma + 1 < len(self.doc) else None
+        if after is None or after.type != Kind.PERSON:
+            return people
+        titled = [h for h in people if h[1].i < noun.i and any(
+            m.start > 0 and m.start <= h[1].i < m.end and (self.doc[m.start - 1].lower_ in TITLE_WORDS
+                                                         or self.doc[m.start - 1].i in self.role_tokens())
+            for m in h[0].mentions)]
+        if not titled or len(titled) < len(people):
+            return people
+        # an envoy's post is read by the envoy rule ("ambassador to Seoul, B" -> to South Korea)
+        return [] if noun.lower_ in ENVOY_TITLES else [(after, self.doc[comma + 1])]
+
+    def role_tokens(self) -> set[int]:
+        """Token indices of title mentions ('chief executive', 'Trade Minister')."""
+        return {i for c in self.res.clusters.values() if c.type == Kind.ROLE for m in c.mentions
+                for i in range(m.start, m.end)}
 
     def appositive_role(self, heads: list[tuple[Cluster, Token]], noun: Token) -> None:
         """'Jane Doe, chief executive of Acme,' / '..., Acme's president and CEO,' ->
