@@ -119,7 +119,7 @@ ORG_NAME_WORDS = frozenset(
     minerals bank capital partners systems electric electronics solutions industries airlines
     pharma pharmaceuticals steel lithium battery batteries automotive corp corporation inc ltd
     plc ag gmbh co company cars auto chemicals materials power semiconductor investments
-    ventures logistics shipping telecom networks""".split()
+    ventures logistics shipping telecom networks trading""".split()
 )
 # Words that make a name a public body's ("Ministry of Commerce"), never a company's short name.
 STATE_WORDS = frozenset("ministry department commission agency office bureau council".split())

@@ -35,3 +35,30 @@ def test_a_planned_start_in_a_with_phrase_or_a_completion_date(extractor, text):
 def test_a_completion_that_happened_or_a_meeting_plans_no_start(extractor, text):
     doc = extract_text(extractor, text + "\n")
     assert not [t for t in doc.triples if t.predicate == "plannedStart"], doc.triples
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Orvane Lithium began output from its Mariana project on Wednesday.", "Mariana project"),
+    ("Orvane Lithium said it had started production at its Salar del Norte brine project.",
+     "Salar del Norte brine project"),
+    ("Orvane Lithium has started production at its Lyon plant.", "Orvane Lithium Lyon plant"),
+])
+def test_a_company_that_began_output_at_its_works_opened_it(extractor, text, site):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Orvane Lithium", "launched", site) in f, f
+
+
+def test_a_start_still_to_come_opens_nothing(extractor):
+    f = facts(extract_text(extractor, "Orvane Lithium will start production at its Lyon plant in 2027.\n"))
+    assert not any(p == "launched" for _, p, _ in f), f
+
+
+def test_what_a_works_cost_does_not_set_it_apart_from_the_storys_works(extractor):
+    text = ("Orvane Lithium began output from its Salar del Norte project on Wednesday. The $780 million project, "
+            "a joint venture with Japan's Hoshino Trading, is designed to produce 40,000 tonnes of lithium carbonate "
+            "a year.\n")
+    doc = extract_text(extractor, text)
+    f = facts(doc)
+    assert ("Salar del Norte project", "investmentValue", "780 million USD") in f, f
+    assert ("Salar del Norte project", "capacity", "40000 tonnes") in f, f
+    assert ("Hoshino Trading", "nationality", "Japan") in f, f

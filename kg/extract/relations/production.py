@@ -121,7 +121,9 @@ class ProductionRules(FinderBase):
     def start_rule(self, verb: Token) -> None:
         """'X will start production in 2026' -> plannedStart(X, 2026); 'production began in
         2024' happened: launched(X, 2024)."""
-        started = verb.tag_ == "VBD"
+        # "began", "has begun", "had started": it happened
+        started = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children)
         if started and any(c.lemma_.lower() in ("construction", "work", "building") for c in verb.children
                            if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
             return  # "construction started in 2024": building began, nothing was launched
@@ -166,6 +168,15 @@ class ProductionRules(FinderBase):
         date = date or next((d for t in around for c in t.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
                              for e in self.sent_ents(verb.sent) if e.start <= c.i < e.end
                              for d in [parse_date(e.text) or undated(e.text)] if d), None)
+        if started:
+            # "X began output from its Y project", "X started production at its plant": X opened it
+            opened = [a for t in (verb, *(o for o in verb.children if o.dep_ == "dobj")) for p in t.children
+                      if p.dep_ == "prep" and p.lower_ in ("at", "from")
+                      for g in p.children if g.dep_ == "pobj" for a in [self.facility_at(g)] if a]
+            for org in (a for a in self.subjects(verb) if a[0].type == Kind.ORGANIZATION):
+                for site in opened:
+                    self.add(org, "launched", site, verb, "verb:started-production-at", 0.75, (Kind.ORGANIZATION,),
+                             (Kind.PLACE,))
         if date is None:
             return
         subs = [a for a in self.subjects(verb) if self.cluster(a[1]) is not None]

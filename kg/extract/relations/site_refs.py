@@ -68,8 +68,9 @@ class SiteReferences(FinderBase):
         the object of the spending ('spend / invest / put $2 billion on / in / into the plant'),
         or the subject of 'cost'."""
         head = money_root.head
-        if money_root.dep_ in ("nmod", "compound", "amod", "nummod") and head.lemma_.lower() in FACILITY_NOUNS:
-            return self.facility_at(head)
+        if money_root.dep_ in ("nmod", "compound", "amod", "nummod") and head.lemma_.lower() in FACILITY_NOUNS | {
+                "project", "mine", "operation"}:
+            return self.facility_at(head)  # "the $780 million project", when it is a works of the story
         if money_root.dep_ == "npadvmod" and head.lower_ == "worth" and head.dep_ in ("amod", "acomp"):
             # "the project, worth 1.5 billion euros,"
             return self.facility_at(head.head)

@@ -89,7 +89,9 @@ class SiteRules(FinderBase):
             if tok.lemma_.lower() not in FACILITY_NOUNS and tok.lemma_.lower() not in SITE_REFERENCES:
                 continue
             dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")]
-            if tok.lemma_.lower() in SITE_REFERENCES and (len(list(tok.lefts)) != 1 or dets[:1] != list(tok.lefts)):
+            # "the $780 million project": what it cost does not set it apart
+            lefts = [t for t in tok.lefts if not all(x.ent_type_ == "MONEY" for x in t.subtree)]
+            if tok.lemma_.lower() in SITE_REFERENCES and (len(lefts) != 1 or dets[:1] != lefts):
                 continue  # only a bare "the project": "the Jadar project", "its lithium project" name others
             if not dets or any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in tok.children):
                 continue
