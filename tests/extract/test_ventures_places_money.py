@@ -598,3 +598,27 @@ def test_an_apposition_after_a_pair_describes_the_name_beside_it(extractor):
     assert ("Brimco Industries", "rankedAs", "Portugal's largest carmaker") in f, f
     assert ("Brimco Industries", "nationality", "Portugal") in f, f
     assert not any(s == "Velmar Motors" and p in ("rankedAs", "nationality") for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, plant, amount", [
+    ("Kessler Chemie AG will build a cathode plant in Ohio at a cost of about $1.5 billion, the company said.",
+     "Kessler Chemie Ohio cathode plant", "1.5 billion USD"),
+    ("Kessler Chemie AG and Toyoda Tsusho Corp will jointly build a cathode plant in Ohio at a cost of $2 billion.",
+     "Kessler Chemie-Toyoda Tsusho Ohio cathode plant", "2 billion USD"),
+])
+def test_a_plant_built_at_a_cost_costs_that(extractor, text, plant, amount):
+    assert (plant, "investmentValue", amount) in facts(extract_text(extractor, text + "\n"))
+
+
+@pytest.mark.parametrize("text", [
+    "Toyoda Tsusho has invested in lithium projects in Argentina and Australia.",
+    "Toyoda Tsusho invested in mines in Chile last year.",
+])
+def test_investing_in_things_somewhere_is_no_investment_in_the_country(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert not any(p == "investsIn" for _, p, _ in f), f
+
+
+def test_investing_in_a_country_still_is(extractor):
+    f = facts(extract_text(extractor, "Toyoda Tsusho Corp invested in Argentina last year.\n"))
+    assert ("Toyoda Tsusho Corp", "investsIn", "Argentina") in f, f

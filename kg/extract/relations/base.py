@@ -335,7 +335,12 @@ class FinderBase:
             return [c for c in verb.children if c.dep_ == "dative"]
         word = slot.split(":", 1)[1]
         preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
-        return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+        found = [[p for p in prep.children if p.dep_ == "pobj"] for prep in preps]
+        if len(found) > 1 and found[0] and all(p.pos_ == "NOUN" and self.cluster(p) is None for p in found[0]):
+            # "invested in lithium projects in Argentina": the second phrase places the first
+            # one's object, which the parser hung off the verb; it is no second argument
+            return found[0]
+        return [p for pobjs in found for p in pobjs]
 
     def add(self, s: tuple[Cluster, Token], p: str, o: tuple[Cluster, Token] | Value,
             trigger: Token, rule: str, conf: float, s_types=ANY, o_types=ANY,

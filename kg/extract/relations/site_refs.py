@@ -86,6 +86,11 @@ class SiteReferences(FinderBase):
                             site = next((s for g in prep.children for s in [self.facility_at(g)] if s), None)
                             if site is not None:
                                 return site
+        cost = head.head if money_root.dep_ == "pobj" and head.lower_ == "of" else None
+        if cost is not None and cost.lemma_.lower() in ("cost", "price", "investment") and cost.dep_ == "pobj" \
+                and cost.head.lower_ == "at" and cost.head.head.lemma_.lower() in CONSTRUCTION:
+            # "will build a plant in Ohio at a cost of about $1.5 billion"
+            return next((f for o in cost.head.head.children if o.dep_ == "dobj" for f in [self.facility_at(o)] if f), None)
         if money_root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CONSTRUCTION \
                 and head.head.tag_ == "VBN":
             # "the plant was built for $X", "a factory, which was built for $X in its first phase"
