@@ -456,6 +456,10 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
     with that nationality and skips one introduced with another.
     """
     here, own = paragraph(tok.i), {t.i for t in tok.subtree}
+    described = next((a.head for a in [tok, *tok.ancestors] if a.dep_ == "appos"), None)
+    if described is not None:
+        # "X, the group's battery arm,": the description beside a name is not that name
+        own |= {t.i for t in described.subtree if t.i <= described.i}
     if noun in ("venture", "consortium"):
         own |= _speakers(tok)  # "X said the venture would ...": X speaks of the venture, it is not it
     candidates = []
@@ -478,6 +482,14 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
             nearest = paragraph(i)
     if noun in ("venture", "consortium"):  # the venture the story called so, if any, not a parent
         candidates = [c for c in candidates if noun in clusters[c[1]].descriptors] or candidates
+    if noun == "group" and described is not None:
+        # "X, the group's battery arm": a group the story named or called so, else none
+        candidates = [c for c in candidates if "group" in clusters[c[1]].descriptors
+                      or fold(clusters[c[1]].label).endswith(("group", "holding", "holdings"))]
+    elif noun in ORG_NOUNS and noun not in ("company", "firm") and described is not None:
+        # "X, the carmaker's EV unit": a company the story called a carmaker, else none (the
+        # latest company named may be any other)
+        candidates = [c for c in candidates if noun in clusters[c[1]].descriptors]
     if demonym and candidates:
         known = {cid: _demonyms_before_names(clusters[cid], tok.doc) for _, cid, _ in candidates}
         fitting = [c for c in candidates if demonym in known[c[1]]]

@@ -52,3 +52,21 @@ def test_a_description_does_not_refer_to_a_name_inside_it(extractor):
     f = facts(extract_text(extractor, "Norvik Minerals ships ore to Korea.\n\nBolt Steel bought a 4.75 per cent "
                                       "stake in the ASX-listed miner.\n"))
     assert not any(o == "ASX" for _, p, o in f), f
+
+
+@pytest.mark.parametrize("text, unit, parent", [
+    ("Orvane Holdings said on Monday it would expand. Orvane Materials, the group's battery materials arm, "
+     "will build the plant.", "Orvane Materials", "Orvane Holdings"),
+    ("Kessler Group posted record sales. Voltra Cells, the group's battery unit, will build a plant in Lyon.",
+     "Voltra Cells", "Kessler Group"),
+])
+def test_the_group_in_an_apposition_is_a_group_the_story_named(extractor, text, unit, parent):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (unit, "partOf", parent) in f, f
+
+
+def test_the_carmaker_in_an_apposition_is_none_when_no_company_was_called_a_carmaker(extractor):
+    text = ("Orvane Energy will invest in a venture with smartphone maker Quilla, according to a filing by "
+            "Orvane BluePark, the carmaker's listed EV unit.\n")
+    f = facts(extract_text(extractor, text))
+    assert not any(s == "Orvane BluePark" and p == "partOf" for s, p, _ in f), f
