@@ -370,12 +370,20 @@ def _named_by(tok, token_cluster: dict[int, int]) -> int | None:  # noqa: ANN001
     return None
 
 
+# Nouns for what happened, which "it is the first ..." speaks of rather than a company.
+_EVENT_LIKE = frozenset("""visit trip time step move deal agreement investment decision announcement
+    ceremony meeting event plan project""".split())
+
+
 def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: ANN001
     """What a token refers to: (allowed types, describing noun or None for pronouns)."""
     low = tok.lower_
     if tok.pos_ == "PRON":
         if low in PRONOUNS_PERSON:
             return (Kind.PERSON,), None
+        if low == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+                c.dep_ == "attr" and c.lemma_.lower() in _EVENT_LIKE for c in tok.head.children):
+            return None  # "It is the first state visit by ...": the visit, no company or country
         if low in PRONOUNS_THING:
             if tok.dep_ == "poss" and (tok.head.lemma_.lower() in ORG_POSSESSIONS | FACILITY_NOUNS | {"venture"} or (
                     tok.head.lower_ in COMPANY_TITLES and any(c.lower_ == "chief" for c in tok.head.lefts))):

@@ -70,3 +70,13 @@ def test_the_carmaker_in_an_apposition_is_none_when_no_company_was_called_a_carm
             "Orvane BluePark, the carmaker's listed EV unit.\n")
     f = facts(extract_text(extractor, text))
     assert not any(s == "Orvane BluePark" and p == "partOf" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "President Park Jae-hyun toured Uzbekistan and then flew to Astana. It is the first state visit by a South "
+    "Korean president to Kazakhstan in 10 years.",
+    "Orvane Motors will build a plant in Kassel. It is the largest investment in the state's history.",
+])
+def test_it_is_the_first_visit_speaks_of_the_visit_not_of_a_country_or_company(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert not any(p in ("rankedAs", "visited") and s in ("Uzbekistan", "Orvane Motors") for s, p, _ in f), f

@@ -147,3 +147,18 @@ def test_a_gathering_a_relative_clause_says_someone_attended(extractor, text, pe
 def test_a_gatherings_name_has_no_edition_and_keeps_its_hyphenated_first_word(extractor, text, event):
     f = facts(extract_text(extractor, text + "\n"))
     assert any(p == "attended" and o == event for _, p, o in f), f
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Kazakh President Kassym Tolegen and South Korean President Park Jae-hyun held talks in Astana on Wednesday.",
+     "Kassym Tolegen", "Park Jae-hyun"),
+    ("Deputy Prime Minister Serik Zhumangarin and Trade Minister Ahn Duk-geun also met on the sidelines of the "
+     "visit.", "Serik Zhumangarin", "Ahn Duk-geun"),
+])
+def test_people_who_held_talks_or_met_together_met_each_other(extractor, text, a, b):
+    assert (a, "metWith", b) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_meeting_still_to_be_arranged_with_no_one_named_meets_no_one(extractor):
+    f = facts(extract_text(extractor, "Trade Minister Ahn Duk-geun held talks with the unions on Monday.\n"))
+    assert not any(p == "metWith" for _, p, _ in f), f

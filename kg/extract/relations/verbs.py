@@ -66,6 +66,12 @@ class VerbRules(FinderBase):
                 for o in objs:
                     self.add(s, rel, o, verb, rule, conf, s_types, o_types)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma == "meet" and not objects and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) \
+                or lemma == "hold" and any(o.lemma_.lower() in ("talk", "meeting", "discussion") and not any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in o.children) for o in objects):
+            # "A and B met on Monday", "A and B held talks": they met one another
+            people = [a for a in self.subjects(verb) if a[0].type in ACTOR]
+            self.pairwise(people, verb, "metWith", f"verb:{lemma}:together", 0.8)
         if lemma == "flag" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
             # "the prime minister flagged off the X": a leader launching a model or a service
             for o in (a for ob in objects for a in self.args(ob) if a[0].type in (Kind.PRODUCT, Kind.EVENT)):
