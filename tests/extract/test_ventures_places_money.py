@@ -622,3 +622,12 @@ def test_investing_in_things_somewhere_is_no_investment_in_the_country(extractor
 def test_investing_in_a_country_still_is(extractor):
     f = facts(extract_text(extractor, "Toyoda Tsusho Corp invested in Argentina last year.\n"))
     assert ("Toyoda Tsusho Corp", "investsIn", "Argentina") in f, f
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Orvane Motors and Kessler AG will jointly develop a battery.", "Orvane Motors", "Kessler AG"),
+    ("Orvane Motors and Kessler AG plan to jointly explore for lithium in Chile.", "Orvane Motors",
+     "Kessler AG"),
+])
+def test_companies_doing_something_jointly_are_partners(extractor, text, a, b):
+    assert (a, "partnersWith", b) in facts(extract_text(extractor, text + "\n"))

@@ -114,8 +114,10 @@ class VerbRules(FinderBase):
         if lemma in ("receive", "host", "welcome"):
             self.hosted_rule(verb)
         if lemma in ("work", "cooperate", "collaborate", "partner", "team") and any(
-                c.lower_ == "together" for c in verb.children):
-            # "A and B agreed to work together on X": states cooperate, companies partner
+                c.lower_ == "together" for c in verb.children) or any(
+                c.dep_ == "advmod" and c.lower_ == "jointly" for c in verb.children) and lemma not in ("own", "hold"):
+            # "A and B agreed to work together on X", "A and B will jointly explore for lithium":
+            # states cooperate, companies partner
             subs = [a for a in self.subjects(verb) if a[0].type in BODY]
             states = all(self.is_tariff_body(a[0]) for a in subs)  # states and blocs
             self.pairwise(subs, verb, "cooperatesWith" if states else "partnersWith", "verb:work-together", 0.75)
