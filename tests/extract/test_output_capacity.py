@@ -260,3 +260,19 @@ def test_a_capacity_before_the_works_noun_is_its_capacity(extractor, text, plant
 def test_a_workforce_before_the_works_noun_is_no_capacity(extractor):
     f = facts(extract_text(extractor, "Arhan Cell opened a 2,000-worker plant in Dholera, Gujarat.\n"))
     assert not any(p == "capacity" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("second, amount", [
+    ("A second phase is expected to double capacity to 20 GWh.", "20 GWh"),
+    ("The company plans to lift capacity to 100,000 vehicles as demand grows.", "100000 vehicles"),
+    ("Orvane Cells will expand the plant's capacity to 40 GWh by 2030.", "40 GWh"),
+])
+def test_a_capacity_raised_to_an_amount_is_the_works_capacity(extractor, second, amount):
+    doc = extract_text(extractor, "Orvane Cells will build a battery plant in Kassel. " + second + "\n")
+    assert ("Orvane Cells Kassel battery plant", "capacity", amount) in facts(doc), doc.triples
+
+
+def test_a_workforce_raised_to_a_number_is_no_capacity(extractor):
+    doc = extract_text(extractor, "Orvane Cells will build a battery plant in Kassel. Orvane Cells will raise "
+                                  "its workforce to 3,000 people.\n")
+    assert not any(t.predicate == "capacity" for t in doc.triples), doc.triples

@@ -35,6 +35,10 @@ from kg.model import Kind, Value
 _RATE_MOVES = {"start", "begin", "climb", "rise", "go", "double", "triple", "reach", "increase", "jump",
                "stand", "hit", "total", "fall", "drop"}
 
+# Verbs that take a capacity to a new level ("double capacity to 20 GWh").
+_RAISE_VERBS = frozenset("double triple lift raise increase expand boost bring take".split())
+
+
 class AmountRules(FinderBase):
     """Amounts in context: investment, trade, tariffs, sales, capacity, jobs."""
 
@@ -149,6 +153,12 @@ class AmountRules(FinderBase):
                 unit = unit_tok.lemma_.lower()
                 if value is None:
                     continue
+                raised = self.raised_capacity(root, unit_tok)
+                if raised is not None:
+                    # "a second phase will double capacity to 20 GWh": the works' capacity to be
+                    self.add(raised, "capacity", value, root, "amount:capacity-raised-to", 0.7,
+                             (Kind.PLACE, Kind.ORGANIZATION), ANY)
+                    continue
                 works = self.facility_at(unit_tok.head) if unit_tok.dep_ in ("compound", "nmod", "amod", "nummod") \
                     and unit_tok.head.lemma_.lower() in FACILITY_NOUNS and unit in MEASURE_UNITS - JOBS_WORDS \
                     and value.unit and not any(ch.isdigit() for ch in value.unit) else None
@@ -250,6 +260,19 @@ class AmountRules(FinderBase):
             return False
         between = {t.lower_ for t in self.doc[prev.end : ent.start]}
         return "(" in between or "or" in between
+
+    def raised_capacity(self, root: Token, unit_tok: Token) -> tuple[Cluster, Token] | None:
+        """The works whose capacity a clause raises to an amount ('double capacity to 20 GWh',
+        'lift capacity to 100,000 vehicles'): a works named as subject, else the story's latest."""
+        if unit_tok.lemma_.lower() not in MEASURE_UNITS - JOBS_WORDS:
+            return None
+        prep = root.head if root.dep_ == "pobj" else unit_tok.head if unit_tok.dep_ == "pobj" else None
+        verb = prep.head if prep is not None and prep.lower_ == "to" else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _RAISE_VERBS or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in CAPACITY_WORDS for c in verb.children):
+            return None
+        named = [f for s in self.subjects(verb) for f in [self.facility_at(s[1])] if f]
+        return named[0] if named else self.latest_site(verb.sent.start + 1)
 
     def capacity_holder(self, verb: Token) -> tuple[Cluster, Token] | None:
         """The plant a clause about output speaks of when its subject does not name one:
