@@ -14,6 +14,7 @@ from kg.extract.relations.base import Fact, FinderBase
 from kg.extract.relations.events import EventRules
 from kg.extract.relations.lexicon import MEMBERSHIP_VERBS
 from kg.extract.relations.located import PlaceRules
+from kg.extract.relations.origins import OriginRules
 from kg.extract.relations.ownership import OwnershipRules
 from kg.extract.relations.production import ProductionRules
 from kg.extract.relations.site_refs import SiteReferences
@@ -28,7 +29,7 @@ __all__ = ["Fact", "RelationFinder"]
 
 
 class RelationFinder(VerbRules, ProductionRules, OwnershipRules, SiteRules, SiteReferences, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
-                     PlaceRules, AmountRules, StoryContext, FinderBase):
+                     PlaceRules, AmountRules, OriginRules, StoryContext, FinderBase):
     """Apply the rules to one parsed document whose mentions are resolved."""
 
     def run(self) -> list[Fact]:

@@ -447,22 +447,6 @@ class FinderBase:
             for b in subs[i + 1 :]:
                 self.add(a, rel, b, trigger, rule, conf, BODY + (Kind.PERSON,), BODY + (Kind.PERSON,))
 
-    def origins(self, goods: Token) -> list[tuple[Cluster, Token]]:
-        """Countries goods come from: 'Chinese EVs', 'vehicles made in China', 'imports from X'."""
-        out = []
-        for t in goods.subtree:
-            c = self.cluster(t)
-            if c is None or c.type != Kind.COUNTRY:
-                continue
-            if t.head == goods and t.dep_ in ("amod", "compound", "nmod"):
-                out.append((c, t))
-            elif t.dep_ == "npadvmod" and t.head.lemma_.lower() in ("make", "build", "produce") and t.head.head == goods:
-                out.append((c, t))  # "Chinese-made electric vehicles"
-            elif t.dep_ == "pobj" and t.head.lower_ in ("in", "from") and t.head.head.lemma_.lower() in (
-                "make", "build", "produce", "manufacture", "import", "vehicle", "car", "ev", "good", "product"):
-                out.append((c, t))
-        return out
-
     def recent_countries(self, before: int, k: int) -> list[tuple[Cluster, Token]]:
         """The k countries named last before a token index, most recent first."""
         last: dict[int, int] = {}

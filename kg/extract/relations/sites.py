@@ -329,36 +329,6 @@ class SiteRules(FinderBase):
                 if owner[0].type == Kind.ORGANIZATION and owner[0].id != site_id:
                     self.add((site, noun), "partOf", owner, noun, "site:owned", 0.7, (Kind.PLACE,), (Kind.ORGANIZATION,))
 
-    def owned_site_rule(self, noun: Token) -> None:
-        """'Acme's factory in Fremont' -> hasFacilityIn(Acme, Fremont)."""
-        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
-        owners = [o for o in owners if o[0].type == Kind.ORGANIZATION]
-        if not owners:
-            return
-        for place in self.site_places(noun):
-            for owner in owners:
-                self.add(owner, "hasFacilityIn", place, noun, "facility:possessive-place", 0.75,
-                         (Kind.ORGANIZATION,), PLACE)
-
-    def site_places(self, noun: Token, verb: Token | None = None) -> list[tuple[Cluster, Token]]:
-        """The places a works phrase puts its works in, every one of a list: 'plants in
-        Lordstown, Ohio, and Lansing, Michigan', 'two plants in Europe, in Germany and Hungary'
-        (the second phrase hangs off the verb or the region)."""
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
-        if verb is not None:
-            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > noun.i]
-        preps += [g for p in preps for o in p.children if o.dep_ == "pobj" for g in o.children
-                  if g.dep_ == "prep" and g.lower_ == "in"]
-        found = self.prep_places(preps, ("in", "at"))
-        # "Lordstown, Ohio, and Lansing, Michigan": the next town hangs off the first one's state
-        found += [a for p in preps for o in p.children if o.dep_ == "pobj" for ap in o.children if ap.dep_ == "appos"
-                  for cj in ap.conjuncts for a in self.place_args(cj)]
-        # a town's state in apposition ("Lordstown, Ohio") only says where the town is
-        towns = {f[1].i for f in found}
-        seen: set[int] = set()
-        return [f for f in found if f[0].label not in CONTINENTS and not (f[1].dep_ == "appos" and f[1].head.i in towns)
-                and not (f[0].id in seen or seen.add(f[0].id))]
-
     def build_rule(self, trigger: Token, obj: Token, rule: str) -> None:
         """X builds a facility; the facility is located where the text says."""
         place = None
@@ -445,16 +415,6 @@ class SiteRules(FinderBase):
             self.add(fac_arg, "locatedIn", region, trigger, "facility:in-place", 0.85, (Kind.PLACE,), PLACE)
             for s in [a for _, a in of_owners] or subs:
                 self.add(s, "hasFacilityIn", region, trigger, "facility:owner-place", 0.7, BODY, PLACE)
-
-    def facility_place_rule(self, trigger: Token, obj: Token) -> None:
-        """'invest in a plant in Manisa' -> hasFacilityIn(investor, Manisa); 'operates plants in P and Q',
-        'has operations in P' -> hasFacilityIn(operator, P), hasFacilityIn(operator, Q)."""
-        if obj.lemma_.lower() not in FACILITY_NOUNS | {"operation", "site"}:
-            return
-        for place in self.site_places(obj, trigger if obj.tag_ == "NNS" and obj.dep_ == "dobj" else None):
-            for s in self.subjects(trigger):
-                rule = "facility:invest-in-plant" if trigger.lemma_.lower() == "invest" else "facility:has-plant-in"
-                self.add(s, "hasFacilityIn", place, trigger, rule, 0.7, BODY, PLACE)
 
     def place_label(self, tok: Token, c: Cluster) -> str:
         """'northwest Türkiye' when a compass word qualifies the place, else its label."""

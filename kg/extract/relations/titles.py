@@ -25,7 +25,6 @@ from kg.extract.spans import Mention
 from kg.extract.title_mentions import GOVERNMENT_TITLES
 from kg.model import Kind
 
-
 # Words of a company office that names no company ("Chief Executive", "chairman").
 _COMPANY_OFFICE_WORDS = frozenset(
     "chief executive officer financial operating technology ceo cfo coo cto chairman chairwoman chair founder "
