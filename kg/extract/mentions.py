@@ -369,7 +369,7 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
             described.extend(g.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                              for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
         if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.lower_ in MODEL_NOUNS):
-            described.append(child.lemma_.lower())
+            described.append(_hyphenated(child))
             described.extend(c.lemma_.lower() for c in child.conjuncts if c.pos_ == "NOUN")
     if root.dep_ == "compound" and root.head.lower_ in MODEL_NOUNS and root.head.tag_ in ("NN", "NNP") \
             and before is not None and before.lower_ == "the" and root.head.i == m.end + (
@@ -410,6 +410,15 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
         if noun in MODEL_NOUNS and (n < direct or not placed):
             m.type, m.cue = Kind.PRODUCT, cue
             return
+
+
+def _hyphenated(noun: Token) -> str:
+    """A describing noun as written when the tokenizer split it at a hyphen ('start-up')."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_ \
+            and not doc[noun.i - 2].whitespace_:
+        return f"{doc[noun.i - 2].lower_}-{noun.lower_}"
+    return noun.lemma_.lower()
 
 
 def _list_head(token: Token) -> Token | None:

@@ -29,14 +29,18 @@ class Mention:
 
 
 def trim(span: Span) -> Span:
-    """Strip leading determiners/punctuation, trailing possessives and an unclosed bracket.
+    """Strip leading determiners, describing nouns and punctuation, trailing possessives and
+    an unclosed bracket.
 
     "Institute for Trade (ITR" keeps only "Institute for Trade": the acronym in an
     unclosed bracket is an alias, found by `bracket_acronym`.
     """
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or (
+            # "carmaker Seres Motors": a describing noun NER took into the name
+            doc[start].text.isalpha() and doc[start].text.islower() and doc[start].pos_ in ("NOUN", "ADJ")
+            and start + 1 < end and doc[start + 1].text[:1].isupper())):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1

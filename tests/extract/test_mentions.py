@@ -150,3 +150,18 @@ def test_a_name_ner_missed_after_a_countrys_is_a_company(extractor, text, name):
 def test_a_title_after_a_countrys_is_no_company(extractor):
     types = {m.text: m.type for m in extractor.nlp("Japan's Prime Minister spoke on Monday.")._.kg_mentions}
     assert "Prime Minister" not in types or types["Prime Minister"] != "Organization", types
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Volta Iberia, the battery start-up backed by carmaker Seres Motors, expects to grow.", "Seres Motors"),
+    ("The plant will supply battery maker Orvane Cells from 2027.", "Orvane Cells"),
+])
+def test_a_describing_noun_ner_took_into_a_name_is_left_out(extractor, text, name):
+    texts = {m.text for m in extractor.nlp(text)._.kg_mentions if m.type == "Organization"}
+    assert name in texts and not any(t.endswith(name) and t != name for t in texts), texts
+
+
+def test_a_name_described_as_a_start_up_is_a_company(extractor):
+    text = "Volta Iberia, the Spanish battery start-up, expects its gigafactory in Badajoz to open in 2027.\n"
+    types = {m.text: m.type for m in extractor.nlp(text)._.kg_mentions}
+    assert types.get("Volta Iberia") == "Organization", types

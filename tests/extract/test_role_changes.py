@@ -269,3 +269,11 @@ def test_a_company_title_after_a_name_ner_mistyped_is_not_the_paragraphs_company
     f = facts(extract_text(extractor, text))
     assert ("Park Ji-hoon", "holdsPosition", "Chairman of Korea Development Bank") in f, f
     assert not any(s == "Lee Min-jun" and "Korea Development Bank" in o for s, _, o in f), f
+
+
+def test_its_chief_executive_in_a_speech_tag_is_the_subjects_and_named_once(extractor):
+    text = ("Volta Iberia, the Spanish battery start-up backed by carmaker Seres Motors, expects its gigafactory in "
+            "Badajoz to start production in 2027, its chief executive Lucia Herrera said in an interview.\n")
+    f = facts(extract_text(extractor, text))
+    assert {o for s, p, o in f if s == "Lucia Herrera" and p == "holdsPosition"} == {"Chief Executive of Volta Iberia"}, f
+    assert ("Volta Iberia Badajoz gigafactory", "plannedStart", "2027") in f, f

@@ -414,7 +414,8 @@ class TitleRules(FinderBase):
             return []
         if any(t.lower_ in ("former", "ex", "then", "late") for t in noun.lefts):
             return []
-        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and self.cluster(t) is None
+        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and (
+                     self.cluster(t) is None or self.cluster(t).type == Kind.ROLE)  # "chief" of a title
                  and t.pos_ != "ADV" and t.lower_ not in ("also", "now", "then", "new", "current", "incoming")]
         start = min([t.i for t in words] + [noun.i])
         if any(t.lower_ in ("former", "ex", "then", "late") for t in self.doc[max(0, start - 1) : noun.i]):
