@@ -131,6 +131,8 @@ def missed_company_names(doc: Doc, clusters: dict[int, Cluster], token_cluster: 
             continue
         for name in c.names:
             parts = fold(name).split()
+            while len(parts) > 2 and parts[-1].rstrip(".") in {w.rstrip(".") for w in ORG_SUFFIXES}:
+                parts.pop()  # "Hanaro Motor Co" is named as "Hanaro Motor" would be
             if len(parts) == 1 and len(parts[0]) >= 3 and name[:1].isupper():
                 short.setdefault(parts[0], set()).add(c.id)
             elif len(parts) == 2 and (parts[1] in BUSINESS_WORDS or parts[1] in ORG_SUFFIXES) and len(parts[0]) >= 4 \

@@ -276,3 +276,12 @@ def test_a_workforce_raised_to_a_number_is_no_capacity(extractor):
     doc = extract_text(extractor, "Orvane Cells will build a battery plant in Kassel. Orvane Cells will raise "
                                   "its workforce to 3,000 people.\n")
     assert not any(t.predicate == "capacity" for t in doc.triples), doc.triples
+
+
+def test_a_sales_goal_is_no_sales_volume(extractor):
+    text = ("South Korea's Hanaro Motor Co said it sold 312,000 electric vehicles in the first half.\n\n"
+            "Hanaro, South Korea's second-largest carmaker, aims to sell 700,000 electric vehicles this year.\n")
+    f = facts(extract_text(extractor, text))
+    sales = {o for s, p, o in f if p == "salesVolume"}
+    assert sales == {"312000 vehicles"}, f
+    assert ("Hanaro Motor Co", "rankedAs", "South Korea's second-largest carmaker") in f, f  # "Hanaro," is the company

@@ -174,8 +174,8 @@ class AmountRules(FinderBase):
                     continue
                 if unit in JOBS_WORDS and ctx & {"employ", "create", "hire", "job"}:
                     rel = "employs"
-                elif ctx & SALES_WORDS:
-                    rel = "salesVolume"
+                elif ctx & SALES_WORDS and not ctx & GOAL_VERBS:
+                    rel = "salesVolume"  # not "aims to sell 700,000 cars this year", a goal
                 elif ctx & CAPACITY_WORDS and unit in MEASURE_UNITS and not ctx & GOAL_VERBS and (
                         ctx & OUTPUT_WORDS or self.per_year(ent)):
                     # "produced 650,000 tonnes", "can turn out 50,000 cars a year"; not "has
