@@ -28,6 +28,10 @@ class Mention:
         return doc[self.start : self.end]
 
 
+# Participles a name is joined to by a hyphen ("Geely-owned Volvo", "Acme-backed Bolt").
+_OWNED_WORDS = frozenset("owned backed controlled led based headquartered funded made built".split())
+
+
 def trim(span: Span) -> Span:
     """Strip leading determiners, describing nouns and punctuation, trailing possessives and
     an unclosed bracket.
@@ -44,6 +48,8 @@ def trim(span: Span) -> Span:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].lower_ in _OWNED_WORDS:
+        end -= 2  # "Geely-owned": the owner's name, without the participle NER took in
     opens = [t.i for t in doc[start:end] if t.text == "("]
     closes = [t.i for t in doc[start:end] if t.text == ")"]
     if len(opens) > len(closes) and opens[-1] > start:

@@ -142,3 +142,25 @@ def test_a_parent_named_beside_its_unit_owns_it(extractor, text):
 def test_a_former_owner_owns_nothing(extractor):
     f = facts(extract_text(extractor, "Viet Industrial Group, the former owner of Lumina Auto, will pay.\n"))
     assert not any(p == "partOf" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, unit, owner", [
+    ("Kessler-owned Orvane Motors will build a plant in Slovakia.", "Orvane Motors", "Kessler"),
+    ("Kessler-controlled Orvane Cells posted a loss.", "Orvane Cells", "Kessler"),
+])
+def test_a_company_named_owner_hyphen_owned_is_part_of_the_owner(extractor, text, unit, owner):
+    assert (unit, "partOf", owner) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_state_owned_names_no_owner(extractor):
+    f = facts(extract_text(extractor, "State-owned Orvane Motors will build a plant.\n"))
+    assert not any(p == "partOf" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Motors named Anna Berg chief executive on Monday.",
+    "Orvane Motors named Anna Berg its new chief executive on Monday.",
+])
+def test_a_company_naming_someone_to_a_bare_title_gives_its_office(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Anna Berg", "holdsPosition", "Chief Executive of Orvane Motors") in f, f

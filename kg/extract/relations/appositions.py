@@ -302,6 +302,7 @@ class AppositionRules(FinderBase):
                     continue
                 self.list_head_nationality(c, m)
                 self.state_body_rule(c, m)
+                self.owned_by_prefix(c, m)
                 before = self.doc[m.start - 1]
                 if before.pos_ != "NOUN":
                     continue
@@ -329,6 +330,17 @@ class AppositionRules(FinderBase):
                                      "descriptor:demonym", 0.8, (Kind.ORGANIZATION,), (Kind.COUNTRY,))
         for role, ministry in self.ministers:
             role.label = "Minister" + ministry.label.removeprefix("Ministry")  # now the ministry has its state
+
+    def owned_by_prefix(self, c: Cluster, m: Mention) -> None:
+        """'Geely-owned Volvo Cars', 'Acme-controlled Bolt' -> partOf(Volvo Cars, Geely)."""
+        owned = next((t for t in self.doc[max(0, m.start - 3) : m.start] if t.dep_ == "amod"
+                      and t.lower_ in ("owned", "controlled") and m.start <= t.head.i < m.end), None)
+        if owned is None or owned.i < 2 or self.doc[owned.i - 1].text != "-":
+            return
+        owner = self.cluster(self.doc[owned.i - 2])
+        if owner is not None and owner.type == Kind.ORGANIZATION and c.type == Kind.ORGANIZATION:
+            self.add((c, self.doc[m.start]), "partOf", (owner, self.doc[owned.i - 2]), owned, "descriptor:owned-by",
+                     0.75, (Kind.ORGANIZATION,), (Kind.ORGANIZATION,))
 
     def described_nationality(self, c: Cluster, m: Mention) -> None:
         """'..., the Japanese automaker said' (resolved to Toyota) -> nationality(Toyota, Japan)."""

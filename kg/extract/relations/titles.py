@@ -468,11 +468,13 @@ class TitleRules(FinderBase):
         if appointing:
             # "Acme named X its new chief executive": the title is a second object
             titles += [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in TITLE_WORDS
-                       and self.cluster(c) is None and c not in titles]
+                       and (self.cluster(c) is None or self.cluster(c).type == Kind.ROLE) and c not in titles]
         if not titles:
             return
         if appointing:
             people = [a for c in verb.children if c.dep_ in ("dobj", "nsubjpass") or c in named for a in self.args(c)]
+            # "Acme named Jane Doe chief executive": the parser may hang the name off the title
+            people += [a for t in titles for c in t.children if c.dep_ in ("nmod", "compound") for a in self.args(c)]
         else:
             people = self.subjects(verb)
         people = [p for p in people if p[0].type == Kind.PERSON]
