@@ -631,3 +631,12 @@ def test_investing_in_a_country_still_is(extractor):
 ])
 def test_companies_doing_something_jointly_are_partners(extractor, text, a, b):
     assert (a, "partnersWith", b) in facts(extract_text(extractor, text + "\n"))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Orvane Motors plans to invest $2 billion in Mexico over the next five years.", "Mexico"),
+    ("Orvane Motors will invest 500 million euros in Kessler Cells.", "Kessler Cells"),
+])
+def test_an_investment_phrase_after_the_amount_names_the_target(extractor, text, target):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Orvane Motors", "investsIn", target) in f, f

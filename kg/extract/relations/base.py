@@ -335,6 +335,9 @@ class FinderBase:
             return [c for c in verb.children if c.dep_ == "dative"]
         word = slot.split(":", 1)[1]
         preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
+        # "invest $2 billion in Mexico": the parser may hang the phrase off the amount
+        preps += [c for o in verb.children if o.dep_ == "dobj" and o.ent_type_ == "MONEY"
+                  for c in o.children if c.dep_ == "prep" and c.lower_ == word]
         found = [[p for p in prep.children if p.dep_ == "pobj"] for prep in preps]
         if len(found) > 1 and found[0] and all(p.pos_ == "NOUN" and self.cluster(p) is None for p in found[0]):
             # "invested in lithium projects in Argentina": the second phrase places the first
