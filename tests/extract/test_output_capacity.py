@@ -285,3 +285,13 @@ def test_a_sales_goal_is_no_sales_volume(extractor):
     sales = {o for s, p, o in f if p == "salesVolume"}
     assert sales == {"312000 vehicles"}, f
     assert ("Hanaro Motor Co", "rankedAs", "South Korea's second-largest carmaker") in f, f  # "Hanaro," is the company
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Orvane Motors will create 2,500 jobs at its plant in Lyon.", "Orvane Motors Lyon plant"),
+    ("The investment will create 2,500 jobs at the Kessler plant in Lyon.", "Kessler Lyon plant"),
+])
+def test_jobs_created_at_a_works_are_the_works(extractor, text, site):
+    doc = extract_text(extractor, text + "\n")
+    assert {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "employs"} == {
+        (site, "2500 jobs")}, doc.triples

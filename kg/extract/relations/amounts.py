@@ -351,6 +351,12 @@ class AmountRules(FinderBase):
             for o in verb.children:
                 if o.dep_ == "dobj" and self.facility_at(o):
                     return self.facility_at(o)
+            # "will create 2,500 jobs at its plant in Lyon": the works the amount is at
+            for p in [*verb.children, *root.children]:
+                if p.dep_ == "prep" and p.lower_ == "at":
+                    site = next((f for g in p.children if g.dep_ == "pobj" for f in [self.facility_at(g)] if f), None)
+                    if site is not None:
+                        return site
         return None
 
     def counted_sales(self, ent: Span, verb: Token | None) -> None:
