@@ -14,6 +14,10 @@ from kg.extract.spans import Mention
 from kg.model import Kind
 
 
+# Nouns for a kind of place that describe a named one ("a city in P", "the X region of P").
+_PLACE_KIND_NOUNS = frozenset("city town port province state region district county area".split())
+
+
 class PlaceRules(FinderBase):
     """Places inside places: "Szeged, Hungary", "X, in northern Y", "the province of Y"."""
 
@@ -79,6 +83,15 @@ class PlaceRules(FinderBase):
     def place_in_place(self, tok: Token) -> tuple[Cluster, Token] | None:
         """The larger place a place is said to be in: 'X, in (northern) Y', 'X in the province of Y'."""
         preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"]
+        # "Jinhua, a city in Zhejiang province": the place phrase of the describing noun
+        preps += [p for a in tok.children if a.dep_ == "appos" and a.lemma_.lower() in _PLACE_KIND_NOUNS
+                  for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _PLACE_KIND_NOUNS:
+            # "the Pilbara region of Western Australia"
+            found = [a for of in tok.head.children if of.dep_ == "prep" and of.lower_ == "of"
+                     for g in of.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in PLACE]
+            if found:
+                return found[0]
         start, end = self.mention_span(tok)
         if end + 1 < len(self.doc) and self.doc[end].text == "," and self.doc[end + 1].lower_ == "in":
             preps.append(self.doc[end + 1])  # "Zaragoza, in northeastern Spain" wherever it attaches
@@ -86,7 +99,8 @@ class PlaceRules(FinderBase):
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                found = [a for a in self.args(pobj) if a[0].type in (Kind.COUNTRY, Kind.REGION, Kind.PLACE)]
+                # "in China's Anhui province": the province its name gives, not the country before it
+                found = [a for a in self.place_args(pobj) if a[0].type in (Kind.COUNTRY, Kind.REGION, Kind.PLACE)]
                 if not found and pobj.lemma_.lower() in ("province", "state", "region", "department",
                                                          "county", "prefecture"):
                     found = [a for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"

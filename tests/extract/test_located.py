@@ -1,0 +1,26 @@
+"""Places inside places (kg/extract/relations/located.py).
+
+Sentences are our own, in several phrasings each; none comes from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import extract_text, facts
+
+pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("The plant will be built in Jinhua, a city in Zhejiang province.", "Jinhua", "Zhejiang"),
+    ("The mine is located in the Pilbara region of Western Australia.", "Pilbara", "Western Australia"),
+    ("Orvane Motors is based in Wuhu, in China's Anhui province.", "Wuhu", "Anhui"),
+])
+def test_a_place_described_as_in_a_larger_one_is_in_it(extractor, text, inner, outer):
+    assert (inner, "locatedIn", outer) in facts(extract_text(extractor, text + "\n"))
+
+
+def test_a_province_after_a_countrys_is_the_province_not_the_country(extractor):
+    f = facts(extract_text(extractor, "Orvane Motors is based in Wuhu, in China's Anhui province.\n"))
+    assert ("Wuhu", "locatedIn", "China") not in f, f
