@@ -295,3 +295,12 @@ def test_jobs_created_at_a_works_are_the_works(extractor, text, site):
     doc = extract_text(extractor, text + "\n")
     assert {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "employs"} == {
         (site, "2500 jobs")}, doc.triples
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Motors sold 1.8 million vehicles last year, making it the world's largest EV maker.",
+    "The deal makes Orvane Motors Europe's biggest battery supplier.",
+])
+def test_a_company_made_into_something_makes_no_product(extractor, text):
+    doc = extract_text(extractor, text + "\n")
+    assert not [t for t in doc.triples if t.predicate == "produces"], doc.triples

@@ -85,4 +85,3 @@ def test_a_state_wins_over_a_town_that_only_goes_by_its_name():
     assert gaz.city("Bahia") is None and gaz.subdivision("Bahia") == "Bahia"
     assert gaz.city("Salta") == "Salta"  # a town of that very name stays a town
     assert gaz.city("Gdansk") == "Gdańsk"  # a spelling of a town's own name stays
-

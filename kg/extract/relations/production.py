@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import Cluster
-from kg.extract.lexicon import FACILITY_NOUNS
+from kg.extract.lexicon import FACILITY_NOUNS, ORG_NOUNS
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ANY,
@@ -40,6 +40,8 @@ class ProductionRules(FinderBase):
             return
         # the parser sometimes hangs a bare noun object as ccomp or oprd ("make lithium hydroxide")
         objects = [*objects, *(c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN")]
+        # "making it the world's largest EV maker": a company made into something is no product
+        objects = [o for o in objects if o.lemma_.lower() not in ORG_NOUNS and o.pos_ != "PRON"]
         if self.works_at(verb):
             # "the T03 will be assembled at the Acme plant", "Model 3 cars built at its Shanghai
             # factory": what is made there is the passive subject, or the noun the participle describes
