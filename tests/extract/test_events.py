@@ -162,3 +162,10 @@ def test_people_who_held_talks_or_met_together_met_each_other(extractor, text, a
 def test_a_meeting_still_to_be_arranged_with_no_one_named_meets_no_one(extractor):
     f = facts(extract_text(extractor, "Trade Minister Ahn Duk-geun held talks with the unions on Monday.\n"))
     assert not any(p == "metWith" for _, p, _ in f), f
+
+
+def test_telling_a_news_agency_is_a_quote_and_telling_a_committee_is_not(extractor):
+    f = facts(extract_text(extractor, "Minister Alemu Sime told the Standing Committee on Urban Infrastructure and "
+                                      "Transport that imports fell. Kebede Ali told Reuters that sales rose.\n"))
+    assert ("Kebede Ali", "quotedBy", "Reuters") in f, f
+    assert not any(s == "Alemu Sime" and p == "quotedBy" for s, p, _ in f), f

@@ -31,6 +31,10 @@ from kg.extract.relations.lexicon import (
 from kg.model import Kind
 
 
+# Words of bodies one tells something to in office, which do not publish it as a quote.
+_PUBLIC_AUDIENCES = frozenset("committee parliament assembly senate congress council house".split())
+
+
 class VerbRules(FinderBase):
     """Verbal frames: a trigger verb and its subject, object and prepositional slots."""
 
@@ -57,6 +61,9 @@ class VerbRules(FinderBase):
                 sites = self.site_args(verb, slot)
                 if sites:
                     objs, rule, conf = objs + sites, f"verb:{lemma}:site", conf - 0.1
+            if rel == "quotedBy":
+                # "X told Reuters" is a quote; "X told the Standing Committee on Transport" is not
+                objs = [a for a in objs if not {w.lower() for w in a[0].label.split()} & _PUBLIC_AUDIENCES]
             if not objs:
                 continue
             subs = self.subjects(verb)
