@@ -116,6 +116,8 @@ def short_name_of(m: Mention, key: str, clusters: dict[int, Cluster]) -> int | N
     return fits.pop() if len(fits) == 1 else None
 
 
+# Legal forms as the last word of a name, without their full stop ("Co.", "Ltd").
+_LEGAL_FORMS = frozenset(w.rstrip(".") for w in ORG_SUFFIXES)
 # First words of company names that are ordinary words too ("General Motors", "National Grid").
 _COMMON_FIRST_WORDS = frozenset("""general national united new first great royal state central
     southern northern eastern western international global american european asian""".split())
@@ -131,7 +133,7 @@ def missed_company_names(doc: Doc, clusters: dict[int, Cluster], token_cluster: 
             continue
         for name in c.names:
             parts = fold(name).split()
-            while len(parts) > 2 and parts[-1].rstrip(".") in {w.rstrip(".") for w in ORG_SUFFIXES}:
+            while len(parts) > 2 and parts[-1].rstrip(".") in _LEGAL_FORMS:
                 parts.pop()  # "Hanaro Motor Co" is named as "Hanaro Motor" would be
             if len(parts) == 1 and len(parts[0]) >= 3 and name[:1].isupper():
                 short.setdefault(parts[0], set()).add(c.id)

@@ -201,7 +201,8 @@ class TitleRules(FinderBase):
             holder, htype = self.spoken_for_state(m.end) or self.doc_country(), Kind.COUNTRY
         prefixed = self.doc[m.start].lower_ == "company" and m.end - m.start > 1  # "company president X"
         before = self.doc[m.start - 1] if m.start > 0 else None
-        named_before = before is not None and not prefixed and (before.pos_ == "PROPN" or before.ent_type_ and before.text[:1].isupper())
+        named_before = before is not None and not prefixed and (
+            before.pos_ == "PROPN" or bool(before.ent_type_) and before.text[:1].isupper())
         if holder is None and not named_before and (
                 {t.lower_ for t in self.doc[m.start : m.end]} - {"and", ",", "&"} <= _COMPANY_OFFICE_WORDS or prefixed):
             # ("Orvane chief executive X" where NER took Orvane for a person: the office is
@@ -354,9 +355,10 @@ class TitleRules(FinderBase):
         after = self.cluster(self.doc[comma + 1]) if comma is not None and comma + 1 < len(self.doc) else None
         if after is None or after.type != Kind.PERSON:
             return people
+        roles = self.role_tokens()
         titled = [h for h in people if h[1].i < noun.i and any(
             m.start > 0 and m.start <= h[1].i < m.end and (self.doc[m.start - 1].lower_ in TITLE_WORDS
-                                                         or self.doc[m.start - 1].i in self.role_tokens())
+                                                         or m.start - 1 in roles)
             for m in h[0].mentions)]
         if not titled or len(titled) < len(people):
             return people
