@@ -146,9 +146,10 @@ class ProductionRules(FinderBase):
         rolled = verb.lemma_.lower() == "roll" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
         # "the plant is expected to be completed by 2027": the works is done, and starts
         completed = [f for o in objs for f in [self.facility_at(o)] if f] if lemma in COMPLETION_VERBS else []
-        if not rolled and not completed and not any(o.lemma_.lower() in (
-                "production", "operation", "operate", "construction", "delivery", "sale", "manufacturing",
-                "output") for o in objs if lemma not in COMPLETION_VERBS):
+        producing = lemma not in COMPLETION_VERBS and any(o.lemma_.lower() in (
+            "production", "operation", "operate", "construction", "delivery", "sale", "manufacturing", "output")
+            for o in objs)
+        if not (rolled or completed or producing):
             return
         date = None
         # "as early as 2026": the phrase hangs from the adverb; "start operating in 2025" from

@@ -378,8 +378,7 @@ class SiteRules(FinderBase):
         if place_arg is None:
             place_arg = next(iter(self.named_places(obj)), None)  # "opened its Porto plant"
             place = place_arg[0].label if place_arg is not None else None
-        by = [a for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-              for a in self.args(p)] if trigger.tag_ == "VBN" else []
+        by = [a for p in self.slot(trigger, "prep:by") for a in self.args(p)] if trigger.tag_ == "VBN" else []
         subs = by or (self.subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else self.governor_subjects(trigger))
         if not subs and trigger.pos_ == "NOUN":
             # "construction of its factory": the facility's possessor builds it.
