@@ -371,7 +371,7 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
         if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.lower_ in MODEL_NOUNS):
             described.append(_hyphenated(child))
             described.extend(c.lemma_.lower() for c in child.conjuncts if c.pos_ == "NOUN")
-    if root.dep_ == "compound" and root.head.lower_ in MODEL_NOUNS and root.head.tag_ in ("NN", "NNP") \
+    if root.dep_ in ("compound", "nmod") and root.head.lower_ in MODEL_NOUNS and root.head.tag_ in ("NN", "NNP") \
             and before is not None and before.lower_ == "the" and root.head.i == m.end + (
             len([t for t in doc[m.end : root.head.i] if t.dep_ in ("amod", "compound")])):
         # "the Lyriq electric SUV" is a model; "BYD passenger cars" are a brand's cars

@@ -24,3 +24,17 @@ def test_a_place_described_as_in_a_larger_one_is_in_it(extractor, text, inner, o
 def test_a_province_after_a_countrys_is_the_province_not_the_country(extractor):
     f = facts(extract_text(extractor, "Orvane Motors is based in Wuhu, in China's Anhui province.\n"))
     assert ("Wuhu", "locatedIn", "China") not in f, f
+
+
+@pytest.mark.parametrize("text, site, country", [
+    ("Orvane Cells already supplies carmakers from its Polish factory.\n", "Orvane Cells Poland plant", "Poland"),
+    ("The Hungarian plant will employ 900 people, Orvane Cells said.\n", "Orvane Cells Hungary plant", "Hungary"),
+])
+def test_a_works_named_for_its_country_is_in_it(extractor, text, site, country):
+    doc = extract_text(extractor, text)
+    assert (site, "locatedIn", country) in facts(doc), facts(doc)
+
+
+def test_a_continent_names_no_place_of_a_works(extractor):
+    doc = extract_text(extractor, "Orvane Cells already supplies carmakers from its European factory.\n")
+    assert not [t for t in doc.triples if t.predicate == "locatedIn"], facts(doc)

@@ -58,6 +58,7 @@ class RelationFinder(VerbRules, ProductionRules, OwnershipRules, SiteRules, Site
         self.descriptor_rules()
         self.place_rules()
         self.amount_rules()
+        self.goods_of_works_rule()
         self.name_sites_by_town()
         self.owned_sites_part_of()
         self.regional_units()

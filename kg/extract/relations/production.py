@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import Cluster
-from kg.extract.lexicon import FACILITY_NOUNS, ORG_NOUNS
+from kg.extract.facilities import FACILITY_SKIP
+from kg.extract.lexicon import FACILITY_NOUNS, MODEL_NOUNS, ORG_NOUNS
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ANY,
@@ -19,6 +20,43 @@ from kg.extract.relations.lexicon import (
 from kg.extract.spans import Mention
 from kg.extract.values import parse_date, undated
 from kg.model import Kind
+
+
+# Works whose kind of goods their description names ("a battery plant", "an iodine operation").
+GOODS_WORKS = frozenset({"plant", "factory", "facility", "gigafactory", "complex", "refinery", "smelter",
+                         "foundry", "mill", "mine", "operation", "works"})
+# Words before a works noun saying how it makes, not what ("an EV assembly plant").
+MAKING_WORDS = frozenset({"assembly", "manufacturing", "production", "making"})
+# Words before a works noun that say it is no maker of goods, or not of that word's goods
+# ("a recycling plant", "a power plant", "a pilot plant", "a joint-venture plant").
+GOODS_NOT = frozenset("""processing recycling conversion refining testing test research development
+    innovation pilot demonstration power energy charging storage logistics distribution export
+    import industrial venture joint-venture greenfield brownfield treatment waste water desalination
+    brine flagship training design engineering service services repair maintenance packaging paint stamping
+    body welding r&d car-park parking""".split())
+# Goods too general to tell one plant's output from another's.
+GENERIC_GOODS = frozenset({"car", "vehicle", "auto", "automobile", "battery"})
+# Short forms of goods, spelled out in a product's name.
+GOODS_ABBREVIATIONS = {"EV": "electric vehicle", "EVs": "electric vehicle", "NEV": "new energy vehicle",
+                       "NEVs": "new energy vehicle", "BEV": "battery electric vehicle",
+                       "LFP": "LFP", "NMC": "NMC"}
+# Count nouns of goods, named in the plural ("battery cells"); other goods are mass nouns
+# named as written ("lithium hydroxide", "iodine").
+COUNT_GOODS = frozenset("""battery cell module pack car vehicle truck bus van motorcycle scooter bike
+    bicycle separator cathode anode electrode motor engine chip semiconductor panel inverter charger
+    tire tyre component part precursor wafer turbine blade drone robot phone smartphone container
+    ship tractor wheel axle seat transmission magnet""".split())
+
+
+def goods_label(words: list[str]) -> str:
+    """The name of goods from the words before a works noun: short forms spelled out, a
+    count noun in the plural ('EV' -> 'electric vehicles', 'cell' -> 'cells')."""
+    words = [GOODS_ABBREVIATIONS.get(w, w) for w in words]
+    words = " ".join(words).split()
+    head = words[-1]
+    if head.lower() in COUNT_GOODS:
+        head = head[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else head + "s"
+    return " ".join([*words[:-1], head])
 
 
 class ProductionRules(FinderBase):
@@ -46,6 +84,8 @@ class ProductionRules(FinderBase):
             # "the T03 will be assembled at the Acme plant", "Model 3 cars built at its Shanghai
             # factory": what is made there is the passive subject, or the noun the participle describes
             objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "relcl" and any(o.lower_ in ("which", "that") for o in objects):
+                objects.append(verb.head)  # "electric cars, which are built at a plant in P"
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objects.append(verb.head)
         # "turns out 400,000 vehicles a year, including the CR-V and Civic": the models too
@@ -76,6 +116,85 @@ class ProductionRules(FinderBase):
                 self.add(m, "produces", product, verb, "verb:output", 0.7, (Kind.ORGANIZATION, Kind.PLACE),
                          (Kind.PRODUCT,))
 
+    def goods_of_works_rule(self) -> None:
+        """'a cell and module plant', 'its lithium hydroxide plant', 'an assembly plant for new
+        energy vehicles' -> produces(works, goods): the kind of works names what it makes."""
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GOODS_WORKS:
+                continue
+            site = self.facility_at(tok)
+            if site is None:
+                continue
+            kinds = self.goods_words(tok)
+            for kind in kinds:
+                m = Mention(kind[0].i, kind[-1].i + 1, " ".join(t.text for t in kind), Kind.PRODUCT, "name",
+                            goods_label([t.text for t in kind]))
+                self.add(site, "produces", (self.new_cluster(m), kind[-1]), tok, "compound:goods-works", 0.7,
+                         (Kind.PLACE,), (Kind.PRODUCT,))
+            if kinds:
+                continue
+            # "a plant for electric vehicles": what the works is for, when it is goods
+            for g in (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for g in p.children if g.dep_ == "pobj" and g.tag_ == "NNS"):
+                product = self.product_cluster(g)
+                if product is not None and g.lemma_.lower() not in GOODS_NOT:
+                    self.add(site, "produces", product, tok, "prep:works-for-goods", 0.7, (Kind.PLACE,), (Kind.PRODUCT,))
+
+    def goods_words(self, noun: Token) -> list[list[Token]]:
+        """The goods named before a works noun, one token list per conjunct ('cell and module
+        plant' -> [cell], [module]); none when the works processes, tests or researches."""
+        run: list[Token] = []
+        i = noun.i - 1
+        while i >= 0:
+            t = self.doc[i]
+            if t.lower_ == "and" and run or t.dep_ in ("compound", "nmod", "conj") and (
+                    t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower) and t.ent_type_ not in ("MONEY", "CARDINAL") and t.lower_ not in FACILITY_SKIP \
+                    or t.text in GOODS_ABBREVIATIONS or t.lower_ in ("electric", "lithium-ion"):
+                run.insert(0, t)
+                i -= 1
+            else:
+                break
+        while run and run[0].lower_ == "and":
+            run = run[1:]
+        if run and i >= 2 and self.doc[i].text == ")" and self.doc[i - 1].text in GOODS_ABBREVIATIONS \
+                and self.doc[i - 2].text == "(":
+            run.insert(0, self.doc[i - 1])  # "a lithium iron phosphate (LFP) battery plant" makes LFP batteries
+        while run and run[-1].lower_ in MAKING_WORDS:
+            run = run[:-1]  # "an EV assembly plant" makes EVs
+        site = self.cluster(noun)
+        if not run or any(t.lower_ in GOODS_NOT or t.lemma_.lower() in GOODS_NOT or self.cluster(t) not in (
+                None, site) and self.cluster(t).type != Kind.PRODUCT and t.text not in GOODS_ABBREVIATIONS for t in run):
+            return []
+        parts: list[list[Token]] = [[]]
+        for t in run:
+            if t.lower_ == "and":
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        # "a car plant", "a battery plant": a word for all such goods adds nothing to the plant's
+        # name, and annotators of news leave it out (measured on the development corpus); "a car
+        # and battery complex" says what it combines
+        parts = [p for p in parts if p]
+        return parts if len(parts) > 1 else [p for p in parts if not (len(p) == 1 and p[0].lemma_.lower() in GENERIC_GOODS)]
+
+    def off_line_rule(self, verb: Token) -> None:
+        """'The first Zeta X came off the line at the Lyon plant', 'the model rolls off the
+        assembly line in P' -> produces(works, model): the works of the sentence, or the one
+        the story is about."""
+        line = next((g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == "off"
+                     for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() == "line"), None)
+        if line is None:
+            return
+        works = self.works_at(verb) or [f for p in line.children if p.dep_ == "prep" and p.lower_ in ("at", "in")
+                                        for g in p.children if g.dep_ == "pobj" for f in [self.facility_at(g)] if f]
+        works = works or [s for s in [self.latest_site(verb.sent.start)] if s]
+        for subj in (s for s in verb.children if s.dep_ == "nsubj"):
+            c = self.cluster(subj)
+            # a model by name ("the Zeta X"), not goods in general ("the first cars")
+            product = (c, subj) if c is not None and c.type == Kind.PRODUCT else None
+            for site in works if product else []:
+                self.add(site, "produces", product, verb, "verb:off-the-line", 0.7, (Kind.PLACE,), (Kind.PRODUCT,))
+
     def works_at(self, verb: Token) -> list[tuple[Cluster, Token]]:
         """The plants a verb of making names with 'at' or 'in' ('built at its plant in P'), or
         with 'there' after a sentence about a plant ('are due to be built there')."""
@@ -100,6 +219,12 @@ class ProductionRules(FinderBase):
         c = self.cluster(noun)
         if c is not None:
             return (c, noun) if c.type == Kind.PRODUCT else None
+        if noun.lower_ in MODEL_NOUNS:
+            # "the Lyriq electric SUV": the model named before the kind of car
+            model = next(((m, t) for t in noun.lefts if t.dep_ in ("compound", "nmod")
+                          for m in [self.cluster(t)] if m is not None and m.type == Kind.PRODUCT), None)
+            if model is not None:
+                return model
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN" or lemma in NOT_PRODUCTS or lemma in FACILITY_NOUNS or lemma in MEASURE_UNITS - GOODS_UNITS:
             return None

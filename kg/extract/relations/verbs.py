@@ -163,6 +163,8 @@ class VerbRules(FinderBase):
                 self.works_at(verb) or any(self.is_facility(s[0]) for s in self.subjects(verb))):
             # "the plant builds 200,000 cars a year", "X builds the Y at its plant in P"
             self.output_rule(verb, objects)
+        if lemma in ("come", "roll"):
+            self.off_line_rule(verb)
         if lemma in PRODUCTION_VERBS and verb.dep_ not in ("acl", "amod"):
             self.production_place_rule(verb, objects)
         if lemma in ("have", "operate", "run", "own"):
