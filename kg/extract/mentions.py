@@ -71,6 +71,10 @@ def _person_names_whole(doc: Doc) -> list[Span]:
     return out
 
 
+# Words for "and" inside company names in other languages ("Química y Minera", "Saint-Gobain et Cie").
+NAME_CONNECTORS = frozenset({"y", "e", "et", "und"})
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Typed name mentions of a parsed document, repaired with general cues."""
     mentions: list[Mention] = []
@@ -92,6 +96,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             span, covered = doc[span.start : end], end
         if len(span) == 0 or fold(span.text) in JUNK_NAMES:
             continue
+        label = ent.label_
+        if len(span) > 1 and span[0].text in NAME_CONNECTORS and mentions and mentions[-1].end == span.start \
+                and mentions[-1].kind == "name":
+            # "Sociedad Química y Minera de Chile": NER splits a Spanish, Portuguese, French or
+            # German company name at its "and"; the two halves are one company
+            span, label = doc[mentions.pop().start : span.end], "ORG"
         if _dateline(doc, span):
             # "PERTH — ...", "JORF LASFAR (El Jadida province), June 25 —": where the story was
             # filed is a place, whatever NER called it
@@ -100,13 +110,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             mentions.append(Mention(span.start, span.end, span.text, Kind.CITY if city else Kind.PLACE, "name",
                                     city or name, cue="dateline"))
             continue
-        if ent.label_ == "GPE" and any(t.text == "," for t in span[1:-1]) or ent.label_ == "ORG" and any(
+        if label == "GPE" and any(t.text == "," for t in span[1:-1]) or label == "ORG" and any(
                 t.text == "," and doc[t.i + 1].dep_ == "conj" for t in span[1:-1]) and not any(
                 t.is_lower for t in span):  # not "Ministry of Development, Industry and Trade"
             # "Windsor, Ontario" is two places, the second holding the first; "Jeep, Ram" two makes
             comma = next(t.i for t in span[1:-1] if t.text == ",")
             for part in (doc[span.start : comma], doc[comma + 1 : span.end]):
-                mention = _typed(part, ent.label_, gaz) if len(part) else None
+                mention = _typed(part, label, gaz) if len(part) else None
                 if mention is not None:
                     mentions.append(mention)
             continue
@@ -114,7 +124,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             # "Minister of Trade and Industry": NER calls it an ORG; it is a position.
             mentions.append(Mention(span.start, span.end, span.text, Kind.ROLE, "role"))
             continue
-        mention = _typed(span, ent.label_, gaz)
+        mention = _typed(span, label, gaz)
         if mention is not None and mention.type == Kind.ORGANIZATION and len(span) == 1 and gaz.city(span.text) \
                 and span.root.dep_ == "compound" and span.root.head.lemma_.lower() in FACILITY_NOUNS and not any(
                 e.label_ == "ORG" and e.start != span.start and e.text.split()[0] == span.text for e in doc.ents):

@@ -69,3 +69,16 @@ def test_a_company_name_with_a_country_word_inside_is_whole(extractor):
     mentions = extractor.nlp("Orvik Motors said its unit Orvik Morocco New Energy holds 50 percent of the venture.")._.kg_mentions
     names = {m.text for m in mentions if m.type == "Organization"}
     assert "Orvik Morocco New Energy" in names and "Morocco New Energy" not in names, names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sociedad Quimica y Minera de Chile, based in Santiago, raised its lithium output.\n",
+     "Sociedad Quimica y Minera de Chile"),
+    ("Companhia Siderurgica e Mineradora do Norte said it would sell the mine.\n", None),
+])
+def test_a_company_name_joined_by_a_foreign_and_is_one_name(extractor, text, name):
+    doc = extract_text(extractor, text)
+    labels = {e.label for e in doc.entities}
+    assert not any(label.split()[0] in ("y", "e") for label in labels), labels
+    if name:
+        assert name in labels, labels

@@ -640,3 +640,12 @@ def test_companies_doing_something_jointly_are_partners(extractor, text, a, b):
 def test_an_investment_phrase_after_the_amount_names_the_target(extractor, text, target):
     f = facts(extract_text(extractor, text + "\n"))
     assert ("Orvane Motors", "investsIn", target) in f, f
+
+
+@pytest.mark.parametrize("text", [
+    "Zentra, the Paris-headquartered group created in 2021 by the merger of Alvo Motors and Bexa, owns a stake in Orvane.\n",
+    "Zentra, a group formed by the merger of Alvo Motors and Bexa, will build a plant in Lyon.\n",
+])
+def test_a_group_created_by_a_merger_is_no_joint_venture(extractor, text):
+    doc = extract_text(extractor, text)
+    assert not [t for t in doc.triples if t.predicate in ("jointVentureOf", "partnersWith")], facts(doc)

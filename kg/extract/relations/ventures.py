@@ -64,6 +64,8 @@ class VentureRules(FinderBase):
         for acl in noun.children:
             # "the joint venture formed by A and B", "a consortium made up of A, B and C"
             if acl.dep_ == "acl" and acl.lemma_.lower() in MEMBERSHIP_VERBS:
+                if any(t.lemma_.lower() in ("merger", "merge", "combination", "amalgamation") for t in acl.subtree):
+                    return  # "the group created by the merger of A and B" is no venture of A and B
                 for t in acl.subtree:
                     if t.dep_ in ("pobj", "dobj") and (t.head.lower_ in ("by", "of") or t.head == acl):
                         parents.extend(self.args(t))
