@@ -164,3 +164,12 @@ def test_state_owned_names_no_owner(extractor):
 def test_a_company_naming_someone_to_a_bare_title_gives_its_office(extractor, text):
     f = facts(extract_text(extractor, text + "\n"))
     assert ("Anna Berg", "holdsPosition", "Chief Executive of Orvane Motors") in f, f
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Mining, through its subsidiary Tarvo Minerals, will run the mine.\n",
+    "Orvane Mining said its unit Tarvo Minerals will run the mine.\n",
+    "Orvane Mining's subsidiary Tarvo Minerals will run the mine.\n",
+])
+def test_its_subsidiary_x_is_part_of_the_owner(extractor, text):
+    assert ("Tarvo Minerals", "partOf", "Orvane Mining") in facts(extract_text(extractor, text))

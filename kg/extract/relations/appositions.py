@@ -166,6 +166,10 @@ class AppositionRules(FinderBase):
         owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
         owners += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
+        if noun.dep_ == "compound" and any(h[1].i <= noun.head.i < h[1].i + 6 and self.cluster(noun.head) is h[0]
+                                           for h in heads):
+            # "through its subsidiary X": the parser hangs the owner off the name
+            owners += [a for c in noun.head.children if c.dep_ == "poss" for a in self.args(c)]
         for owner in owners:
             if owner[0].type != Kind.ORGANIZATION:
                 continue
