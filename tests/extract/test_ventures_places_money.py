@@ -66,11 +66,21 @@ def test_a_list_of_towns_is_not_a_chain_of_places(extractor):
     ("Volta Energy opened a battery plant in Lyon. The plant cost 2 billion euros.", 2e9),
     ("Volta Energy said its $290-million cathode plant in Lyon would open in 2025.", 290e6),
     ("Volta Energy will invest $3 billion in a new factory in Lyon.", 3e9),
+    ("Volta Energy will build a battery plant in Lyon. Total investment is put at 2 billion euros.", 2e9),
+    ("Volta Energy will build a battery plant in Lyon. The investment is estimated at 2 billion euros.", 2e9),
+    ("Volta Energy will build a battery plant in Lyon. Investment in the plant will total 2 billion euros.", 2e9),
 ])
 def test_an_amount_paid_for_a_site_is_the_sites(extractor, text, amount):
     doc = extract_text(extractor, text)
     values = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "investmentValue"}
     assert any(s.startswith("Volta Energy Lyon") and n == amount for s, n in values), values
+
+
+def test_the_cost_of_something_else_is_not_the_works(extractor):
+    doc = extract_text(extractor, "Volta Energy will build a battery plant in Lyon. The cost of the deal is "
+                       "put at 2 billion euros.\n")
+    assert not [t for t in doc.triples if t.predicate == "investmentValue" and t.subject.label.startswith(
+        "Volta Energy Lyon")], facts(doc)
 
 
 @pytest.mark.parametrize("text, number, unit", [

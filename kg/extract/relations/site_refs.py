@@ -11,6 +11,10 @@ from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import CONSTRUCTION, PHASE_NOUNS, SPEND_VERBS
 
 
+# Nouns of what a works costs ("the cost of the plant", "total investment").
+COST_NOUNS = frozenset({"investment", "cost", "value", "price", "capex"})
+
+
 class SiteReferences(FinderBase):
     """Which plant a clause speaks of when it does not name one."""
 
@@ -63,6 +67,18 @@ class SiteReferences(FinderBase):
             place = up if up.dep_ in ("pobj", "appos") else place.head
         return None
 
+    def costed_site(self, cost: Token) -> tuple[Cluster, Token] | None:
+        """The works an investment or cost noun is of ('the cost of the plant'); with no such
+        phrase ('total investment is put at X'), the works the story has just spoken of."""
+        preps = [p for p in cost.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "for")]
+        for prep in preps:
+            site = next((s for g in prep.children for s in [self.facility_at(g)] if s), None)
+            if site is not None:
+                return site
+        if preps or any(c.dep_ == "poss" for c in cost.children):
+            return None  # "the cost of the deal", "its investment": not the works'
+        return self.latest_site(cost.i)
+
     def funded_site(self, money_root: Token) -> tuple[Cluster, Token] | None:
         """The facility an amount pays for: a modifier of its noun ('a $2-billion plant'), or
         the object of the spending ('spend / invest / put $2 billion on / in / into the plant'),
@@ -80,12 +96,12 @@ class SiteReferences(FinderBase):
                 "put", "estimate", "value", "peg", "set"):
             # "total investment in the plant is put at X", "put the cost of the plant at X"
             for cost in head.head.children:
-                if cost.dep_ in ("nsubjpass", "dobj") and cost.lemma_.lower() in ("investment", "cost", "value", "price"):
-                    for prep in cost.children:
-                        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for"):
-                            site = next((s for g in prep.children for s in [self.facility_at(g)] if s), None)
-                            if site is not None:
-                                return site
+                if cost.dep_ in ("nsubjpass", "dobj") and cost.lemma_.lower() in COST_NOUNS:
+                    return self.costed_site(cost)
+        if money_root.dep_ == "dobj" and head.lemma_.lower() in ("total", "reach", "amount", "exceed"):
+            # "investment in the plant will total X", "total investment will reach X"
+            return next((self.costed_site(c) for c in head.children if c.dep_ == "nsubj"
+                         and c.lemma_.lower() in COST_NOUNS), None)
         cost = head.head if money_root.dep_ == "pobj" and head.lower_ == "of" else None
         if cost is not None and cost.lemma_.lower() in ("cost", "price", "investment") and cost.dep_ == "pobj" \
                 and cost.head.lower_ == "at" and cost.head.head.lemma_.lower() in CONSTRUCTION:
