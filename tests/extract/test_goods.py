@@ -27,6 +27,7 @@ def produced(extractor, text: str) -> set[tuple[str, str]]:
     ("Orvane Cells will put a lithium iron phosphate (LFP) battery factory in Nashville.", {"LFP batteries"}),
     ("Orvane Cells plans a car and battery complex in Nashville.", {"cars", "batteries"}),
     ("Orvane Cells is building a separator plant in Nashville.", {"separators"}),
+    ("Orvane Cells will build a lithium-ion battery plant in Nashville.", {"lithium-ion batteries"}),
 ])
 def test_the_kind_of_works_names_its_goods(extractor, text, goods):
     found = produced(extractor, text)

@@ -101,6 +101,8 @@ def test_the_partner_to_a_deal_to_buy_is_not_a_buyer(extractor):
     ("U.K. chipmaker Arvel Systems posted a loss on Monday.", "Arvel Systems", "United Kingdom"),
     ("Rivermark Motors, the U.S. carmaker, will build a plant in Ohio.", "Rivermark Motors", "United States"),
     ("Arvel Systems, a U.K. battery maker, posted a loss.", "Arvel Systems", "United Kingdom"),
+    ("Swedish battery start-up Marvel Cells will build a plant in Sines.", "Marvel Cells", "Sweden"),
+    ("French start-up Marvel Cells raised 200 million euros.", "Marvel Cells", "France"),
 ])
 def test_a_country_name_before_a_company_noun_gives_its_nationality(extractor, text, company, country):
     assert (company, "nationality", country) in facts(extract_text(extractor, text + "\n"))

@@ -309,6 +309,9 @@ class AppositionRules(FinderBase):
                 self.owned_by_prefix(c, m)
                 before = self.doc[m.start - 1]
                 if before.pos_ != "NOUN":
+                    if before.i >= 2 and self.doc[before.i - 1].text == "-":
+                        # "Swedish battery start-up X": the demonym hangs off the name
+                        self.demonym_before(c, m, before, 6)
                     continue
                 self.ownership([(c, self.doc[m.start])], before)
                 for t in before.lefts:
@@ -324,16 +327,19 @@ class AppositionRules(FinderBase):
                         tok = self.doc[m.start]
                         self.add((c, tok), "nationality", (oc, t), before, "descriptor:demonym", 0.8,
                                  (Kind.ORGANIZATION,), (Kind.COUNTRY,))
-                for t in self.doc[max(0, m.start - 4) : m.start - 1]:
-                    # "Chinese producer X": the demonym may hang off the noun or off the name
-                    if t.dep_ in ("amod", "compound") and (t.head == before or m.start <= t.head.i < m.end) \
-                            and self.gaz.demonym(t.text):
-                        oc = self.cluster(t)
-                        if oc is not None:
-                            self.add((c, self.doc[m.start]), "nationality", (oc, t), before,
-                                     "descriptor:demonym", 0.8, (Kind.ORGANIZATION,), (Kind.COUNTRY,))
+                self.demonym_before(c, m, before, 4)
         for role, ministry in self.ministers:
             role.label = "Minister" + ministry.label.removeprefix("Ministry")  # now the ministry has its state
+
+    def demonym_before(self, c: Cluster, m: Mention, before: Token, reach: int) -> None:
+        """'Chinese producer X': the demonym may hang off the noun or off the name."""
+        for t in self.doc[max(0, m.start - reach) : m.start - 1]:
+            if t.dep_ in ("amod", "compound") and (t.head == before or m.start <= t.head.i < m.end) \
+                    and self.gaz.demonym(t.text):
+                oc = self.cluster(t)
+                if oc is not None:
+                    self.add((c, self.doc[m.start]), "nationality", (oc, t), before,
+                             "descriptor:demonym", 0.8, (Kind.ORGANIZATION,), (Kind.COUNTRY,))
 
     def owned_by_prefix(self, c: Cluster, m: Mention) -> None:
         """'Geely-owned Volvo Cars', 'Acme-controlled Bolt' -> partOf(Volvo Cars, Geely)."""

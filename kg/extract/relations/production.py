@@ -127,8 +127,10 @@ class ProductionRules(FinderBase):
                 continue
             kinds = self.goods_words(tok)
             for kind in kinds:
-                m = Mention(kind[0].i, kind[-1].i + 1, " ".join(t.text for t in kind), Kind.PRODUCT, "name",
-                            goods_label([t.text for t in kind]))
+                # words as written, a hyphenated word kept whole ("lithium-ion")
+                text = "".join(t.text + ("" if t.text == "-" or k + 1 < len(kind) and kind[k + 1].text == "-" else " ")
+                               for k, t in enumerate(kind)).strip()
+                m = Mention(kind[0].i, kind[-1].i + 1, text, Kind.PRODUCT, "name", goods_label(text.split()))
                 self.add(site, "produces", (self.new_cluster(m), kind[-1]), tok, "compound:goods-works", 0.7,
                          (Kind.PLACE,), (Kind.PRODUCT,))
             if kinds:
@@ -147,6 +149,11 @@ class ProductionRules(FinderBase):
         i = noun.i - 1
         while i >= 0:
             t = self.doc[i]
+            if run and t.text == "-" and not t.whitespace_ and i >= 1 and not self.doc[i - 1].whitespace_ \
+                    and self.doc[i - 1].is_alpha:
+                run[0:0] = [self.doc[i - 1], t]  # "lithium-ion battery plant": the hyphenated word is one
+                i -= 2
+                continue
             if t.lower_ == "and" and run or t.dep_ in ("compound", "nmod", "conj") and (
                     t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower) and t.ent_type_ not in ("MONEY", "CARDINAL") and t.lower_ not in FACILITY_SKIP \
                     or t.text in GOODS_ABBREVIATIONS or t.lower_ in ("electric", "lithium-ion"):
