@@ -62,3 +62,24 @@ def test_what_a_works_cost_does_not_set_it_apart_from_the_storys_works(extractor
     assert ("Salar del Norte project", "investmentValue", "780 million USD") in f, f
     assert ("Salar del Norte project", "capacity", "40000 tonnes") in f, f
     assert ("Hoshino Trading", "nationality", "Japan") in f, f
+
+
+@pytest.mark.parametrize("text", [
+    f"{FIRST}. The plant will open in 2027.",
+    f"{FIRST}, which is due to open in 2027.",
+    f"{FIRST}. The factory is expected to open in 2027.",
+    f"{FIRST}. It will make 50,000 tonnes a year when it opens in 2027.",
+])
+def test_a_works_that_will_open_plans_its_start(extractor, text):
+    doc = extract_text(extractor, text + "\n")
+    starts = {(t.subject.label, t.object.label[:4]) for t in doc.triples if t.predicate == "plannedStart"}
+    assert starts == {("Orvane Cells Nashville battery plant", "2027")}, doc.triples
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Cells opened its battery plant in Nashville in 2023.",
+    "Orvane Cells said the talks would open in 2027.",
+])
+def test_opening_a_works_or_talks_plans_no_start(extractor, text):
+    doc = extract_text(extractor, text + "\n")
+    assert not [t for t in doc.triples if t.predicate == "plannedStart"], doc.triples

@@ -160,7 +160,8 @@ JOB_CUT_VERBS = {"cut", "shed", "eliminate", "axe", "slash", "lose", "lay", "red
 DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "leader", "manager"}
 # Verbs that date a planned start: "start production in 2026", "production slated for 2027".
 # ("slat" is how the lemmatiser reads "slated")
-START_WORDS = {"roll", "start", "begin", "commence", "launch", "slate", "slat", "schedule", "complete", "finish"}
+START_WORDS = {"roll", "start", "begin", "commence", "launch", "slate", "slat", "schedule", "complete", "finish",
+               "open"}
 # Verbs whose works, once done, starts: "the plant is to be completed by 2026".
 COMPLETION_VERBS = {"complete", "finish"}
 TARIFF_WORDS = {"tariff", "duty", "levy", "surtax", "surcharge"}

@@ -278,10 +278,27 @@ class ProductionRules(FinderBase):
         rolled = verb.lemma_.lower() == "roll" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
         # "the plant is expected to be completed by 2027": the works is done, and starts
         completed = [f for o in objs for f in [self.facility_at(o)] if f] if lemma in COMPLETION_VERBS else []
+        # "the plant will open in 2027", "when it opens in 2028": a works opening on its own
+        opening: list[tuple[Cluster, Token]] = []
+        if lemma == "open" and not any(c.dep_ == "dobj" for c in verb.children):
+            clause = verb
+            while clause.dep_ in ("xcomp", "acomp") and clause.head != clause:
+                clause = clause.head  # "is due to open", "is expected to open"
+            subjects = [*(o for o in objs if o.dep_ in ("nsubj", "nsubjpass")),
+                        *(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c not in objs)]
+            for o in subjects:
+                if o.lower_ in ("which", "that") and o.head.dep_ == "relcl" or o.lower_ == "it":
+                    # "a plant in P, which is due to open in 2027", "when it opens in 2028"
+                    site = self.relative_site(o.head) if o.lower_ != "it" else self.latest_site(verb.i)
+                else:
+                    site = self.facility_at(o)
+                opening += [site] if site else []
+        if lemma == "open" and not opening:
+            return  # "X opened a plant", "the talks opened": no start of the works' output
         producing = lemma not in COMPLETION_VERBS and any(o.lemma_.lower() in (
             "production", "operation", "operate", "construction", "delivery", "sale", "manufacturing", "output")
             for o in objs)
-        if not (rolled or completed or producing):
+        if not (rolled or completed or producing or opening):
             return
         date = None
         # "as early as 2026": the phrase hangs from the adverb; "start operating in 2025" from
@@ -323,8 +340,8 @@ class ProductionRules(FinderBase):
             subs = [s for s in [self.relative_site(clause)] if s]  # "a plant in P, which is to start ..."
         if rolled:
             subs = [s for s in [self.latest_site(verb.sent.start)] if s]  # the cars are not what starts
-        if completed:
-            subs = completed
+        if completed or opening:
+            subs = completed or opening
         sites = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
                  for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type == Kind.PLACE]
         if sites:
