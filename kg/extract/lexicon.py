@@ -39,7 +39,7 @@ PERSON_NOUNS = frozenset(
     president ceo cfo director directors minister ministers researcher researchers
     professor engineer engineers lawmaker lawmakers diplomat ambassador secretary
     governor mayor manager managers head leader leaders adviser advisor consultant
-    commissioner chancellor premier representative""".split()
+    commissioner chancellor premier representative officer officers treasurer""".split()
 )
 PLACE_NOUNS = frozenset("city cities town province region country countries state".split())
 # Nouns a place's name stands beside ("the city of Gdansk", "Hidalgo state"); the first four

@@ -132,8 +132,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             mention = Mention(span.start, span.end, span.text, Kind.CITY, "name", gaz.city(span.text), cue="town of a works")
         after = doc[span.end : span.end + 2]
         if mention is not None and mention.type in (Kind.ORGANIZATION, Kind.PERSON) and len(after) == 2 \
-                and after[0].text == "-" and after[1].lower_ in ("based", "headquartered"):
-            # "the Ningde-based group": what a company is based in is a place
+                and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "listed"):
+            # "the Ningde-based group", "the Santiago-listed miner": what a company is based or
+            # listed in is a place
             city = gaz.city(span.text)
             mention = Mention(span.start, span.end, span.text, Kind.CITY if city else Kind.PLACE, "name",
                               city or span.text, cue="x-based")

@@ -27,6 +27,14 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                                                       for t in doc[m.start : m.end]):
             # "German Chancellor Olaf Lenz": a state title before a two-word name names a person
             m.type, m.cue = Kind.PERSON, "title before the name"
+        elif m.type == Kind.ORGANIZATION and not m.cue and m.kind == "name" and m.start > 1 \
+                and doc[m.start - 1].lower_ in ("officer", "executive") and doc[m.start - 2].lower_ in (
+                    "chief", "financial", "operating", "technology", "executive", "commercial") \
+                and m.end - m.start == 2 and all(t.is_title and t.is_alpha and t.lower_ not in ORG_NAME_WORDS
+                                                 for t in doc[m.start : m.end]):
+            # "chief financial officer Rosa Quintana": a company officer's title before a
+            # first and last name names a person, whatever NER said
+            m.type, m.cue = Kind.PERSON, "title before the name"
         if m.type != Kind.PERSON:
             continue
         # The title words may be inside the PERSON span ("Minister Jane Doe").

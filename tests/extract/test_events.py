@@ -169,3 +169,14 @@ def test_telling_a_news_agency_is_a_quote_and_telling_a_committee_is_not(extract
                                       "Transport that imports fell. Kebede Ali told Reuters that sales rose.\n"))
     assert ("Kebede Ali", "quotedBy", "Reuters") in f, f
     assert not any(s == "Alemu Sime" and p == "quotedBy" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Lithium will open its plant in Antofagasta in 2026.",
+    "Orvane Lithium still plans to start up its hydroxide plant in Antofagasta in 2026.",
+    "Orvane Lithium is set to inaugurate its plant in Antofagasta in 2026.",
+])
+def test_a_works_to_be_opened_is_not_launched_yet(extractor, text):
+    doc = extract_text(extractor, "Orvane Lithium, a Chilean miner, sold more lithium. " + text + "\n")
+    assert not [t for t in doc.triples if t.predicate == "launched"], facts(doc)
+    assert [t.object.label for t in doc.triples if t.predicate == "plannedStart"] == ["2026"], facts(doc)

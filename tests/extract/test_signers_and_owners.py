@@ -171,3 +171,13 @@ def test_a_first_word_two_companies_share_names_neither(extractor):
             "said demand was strong.\n")
     f = facts(extract_text(extractor, text))
     assert not any(p == "holdsPosition" and o.endswith(("Orvane Motors", "Orvane Energy")) for _, p, o in f), f
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Lithium posted a loss. Chief financial officer Rosa Quintana said the company would cut spending.\n",
+    "Orvane Lithium posted a loss. Chief operating officer Rosa Quintana said the company would cut spending.\n",
+])
+def test_a_company_officer_title_names_a_person(extractor, text):
+    doc = extract_text(extractor, text)
+    roles = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "holdsPosition"}
+    assert any(s == "Rosa Quintana" and o.endswith("Officer of Orvane Lithium") for s, o in roles), roles

@@ -206,7 +206,10 @@ class EventRules(FinderBase):
         return a + [x for x in b if x[0].id not in seen and not seen.add(x[0].id)]
 
     def opening_rule(self, verb: Token) -> None:
-        """'X inaugurated / opened the plant': X launched it (a leader or the owner)."""
+        """'X inaugurated / opened the plant': X launched it (a leader or the owner); 'X will
+        open (plans to start up) the plant' has not (start_rule reads its date)."""
+        if verb.tag_ in ("VB", "VBP", "VBZ") and (any(c.dep_ == "aux" for c in verb.children) or verb.dep_ == "xcomp"):
+            return  # "will open", "plans to start up", "is set to inaugurate": not yet done
         for o in verb.children:
             site = self.facility_at(o) if o.dep_ == "dobj" else None
             if site is None and o.dep_ == "dobj" and o.lemma_.lower() in PHASE_NOUNS:

@@ -161,7 +161,7 @@ DELEGATE_NOUNS = {"executive", "official", "representative", "delegation", "lead
 # Verbs that date a planned start: "start production in 2026", "production slated for 2027".
 # ("slat" is how the lemmatiser reads "slated")
 START_WORDS = {"roll", "start", "begin", "commence", "launch", "slate", "slat", "schedule", "complete", "finish",
-               "open"}
+               "open", "inaugurate"}
 # Verbs whose works, once done, starts: "the plant is to be completed by 2026".
 COMPLETION_VERBS = {"complete", "finish"}
 TARIFF_WORDS = {"tariff", "duty", "levy", "surtax", "surcharge"}

@@ -280,6 +280,10 @@ class ProductionRules(FinderBase):
         completed = [f for o in objs for f in [self.facility_at(o)] if f] if lemma in COMPLETION_VERBS else []
         # "the plant will open in 2027", "when it opens in 2028": a works opening on its own
         opening: list[tuple[Cluster, Token]] = []
+        if lemma in ("open", "start", "commission", "inaugurate") and (lemma != "start" or any(
+                c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
+            # "will open (start up) its plant next year": the works the verb opens
+            opening = [f for o in verb.children if o.dep_ == "dobj" for f in [self.facility_at(o)] if f]
         if lemma == "open" and not any(c.dep_ == "dobj" for c in verb.children):
             clause = verb
             while clause.dep_ in ("xcomp", "acomp") and clause.head != clause:
@@ -294,7 +298,7 @@ class ProductionRules(FinderBase):
                     site = self.facility_at(o)
                 opening += [site] if site else []
         if lemma == "open" and not opening:
-            return  # "X opened a plant", "the talks opened": no start of the works' output
+            return  # "the talks opened": no start of a works' output
         producing = lemma not in COMPLETION_VERBS and any(o.lemma_.lower() in (
             "production", "operation", "operate", "construction", "delivery", "sale", "manufacturing", "output")
             for o in objs)
