@@ -38,3 +38,13 @@ def test_a_works_named_for_its_country_is_in_it(extractor, text, site, country):
 def test_a_continent_names_no_place_of_a_works(extractor):
     doc = extract_text(extractor, "Orvane Cells already supplies carmakers from its European factory.\n")
     assert not [t for t in doc.triples if t.predicate == "locatedIn"], facts(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Motors will build a cell plant on a site near Lyon.\n",
+    "Orvane Motors will build a cell plant on 200 acres of land in Lyon.\n",
+    "Orvane Motors will build a cell plant on a greenfield site in Lyon.\n",
+])
+def test_a_works_on_a_site_in_a_place_is_in_it(extractor, text):
+    doc = extract_text(extractor, text)
+    assert ("Orvane Motors Lyon cell plant", "locatedIn", "Lyon") in facts(doc), facts(doc)

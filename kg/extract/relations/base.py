@@ -57,6 +57,10 @@ class Fact:
     hedge: str | None = None
 
 
+# Plots a works is put on ("a greenfield site near P", "200 acres of land in P").
+LAND_NOUNS = frozenset({"site", "land", "plot", "parcel", "acre", "hectare"})
+
+
 class FinderBase:
     """Entities of tokens, arguments over coordination, subjects, adding facts (for the mixins)."""
 
@@ -420,12 +424,13 @@ class FinderBase:
         found = [a for a in self.args(pobj) if a[0].type in PLACE]
         if found:
             return found
-        if pobj.lemma_.lower() in ESTATE_NOUNS and self.cluster(pobj) is None:
-            # "an industrial zone in P", "the P free economic zone": the estate's place
+        if pobj.lemma_.lower() in ESTATE_NOUNS | LAND_NOUNS and self.cluster(pobj) is None:
+            # "an industrial zone in P", "the P free economic zone", "a greenfield site near P",
+            # "the Lordstown area of Ohio": the estate's place
             named = [a for t in pobj.subtree if t.i < pobj.i and t.dep_ in ("compound", "npadvmod", "nmod")
                      for a in self.args(t) if a[0].type in PLACE]
-            return named[:1] or [a for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
-                                 for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
+            return named[:1] or [a for c in pobj.children if c.dep_ == "prep" and c.lower_ in (
+                "in", "near", "outside", "of") for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
         if pobj.lemma_.lower() in EDGE_NOUNS or pobj.lower_ in EDGE_NOUNS:
             return [a for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
