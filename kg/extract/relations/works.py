@@ -69,7 +69,13 @@ class WorksRules(FinderBase):
             # "a Rivian factory", "the Hansalpur plant": a plant is named from its owner and town
             # (sites.py); only a name of its own ("the Belvidere Assembly Plant") is one here
             return None
-        return self.works_cluster(span.start, span.end, span.text, named)
+        # "the Fénix brine operation", "the Galaxy hard-rock project": what a mine or project
+        # digs or processes is no part of its name (the Fénix operation)
+        label = span.text
+        if noun.lemma_.lower() in ("mine", "operation", "project", "deposit"):
+            last = max(t.i for t in span[:-1] if t.text[:1].isupper() or t.like_num)
+            label = " ".join([self.doc[span.start : last + 1].text, noun.text])
+        return self.works_cluster(span.start, span.end, label, named)
 
     def apposed_works(self, noun: Token) -> Cluster | None:
         """'Northvolt Ett, the flagship gigafactory in P' and 'a brine project, Sal de Vida':
