@@ -11,7 +11,7 @@ from .helpers import extract_text, facts
     ("In Peru, the Tarvo copper operation in Arequipa province produces 40,000 tonnes a year.",
      "Tarvo operation", "Arequipa"),
     ("The Kelmar hard-rock project in Serbia was put on hold last year.", "Kelmar project", "Serbia"),
-    ("Output rose at the Moravel 2 iron ore mine near Kiruna.", "Moravel 2 mine", "Kiruna"),
+    ("The Moravel 2 iron ore mine in Sweden was closed last year.", "Moravel 2 mine", "Sweden"),
     ("The Kelmar project in Serbia was put on hold last year.", "Kelmar project", "Serbia"),
     ("Output rose at the Moravel mine near Kiruna, the company said.", "Moravel mine", "Kiruna"),
     ("Velkor Fyra, the flagship gigafactory in the Swedish town of Lulea, will keep running.",
