@@ -150,6 +150,21 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if acronym is not None:
                 mentions.append(Mention(acronym.start, acronym.end, acronym.text, Kind.ORGANIZATION,
                                         "name", mention.text, cue="bracketed acronym"))
+    # "JORF LASFAR, June 25 --" and later "its complex at Jorf Lasfar": the place the story was
+    # filed from (NER may miss the capitals), whatever NER calls it further on
+    end = 0
+    while end < min(len(doc), 5) and doc[end].is_alpha and doc[end].is_upper:
+        end += 1
+    if end and not any(m.start < end for m in mentions) and _dateline(doc, doc[0:end]):
+        name = doc[0:end].text.title()
+        city = gaz.city(name)
+        mentions.append(Mention(0, end, doc[0:end].text, Kind.CITY if city else Kind.PLACE, "name", city or name,
+                                cue="dateline"))
+    filed = {fold(m.text): m for m in mentions if m.cue == "dateline"}
+    for m in mentions:
+        d = filed.get(fold(m.text))
+        if d is not None and m is not d and m.kind == "name" and m.type in (Kind.ORGANIZATION, Kind.PERSON):
+            m.type, m.label, m.cue = d.type, d.label, "dateline place"
     mentions = names_after_a_legal_form(doc, mentions)
     mentions = portfolios_listed(doc, mentions)
     extend_with_acronym_tails(doc, mentions, gaz)
@@ -191,6 +206,8 @@ def _dateline(doc: Doc, span: Span) -> bool:
     text = span.text
     if not (text.isupper() and sum(c.isalpha() for c in text) >= 3):
         return False
+    if any(t.text in (".", "!", "?") for t in doc[max(0, span.start - 300) : span.start]) or span.start > 300:
+        return False  # it opens the story: "LGES, which runs plants in six countries — ..." later on is none
     at_line_start = span.start == 0 or doc[span.start - 1].is_space or "\n" in doc[span.start - 1].whitespace_ \
         or doc[span.start - 1].text.endswith("\n")
     if not at_line_start or span.end >= len(doc):

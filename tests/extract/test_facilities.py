@@ -257,3 +257,20 @@ def test_a_plant_built_in_a_town_of_a_state_puts_its_builder_in_the_town_once(ex
                                       "of Hesse, the company said.\n"))
     assert ("Orvane Motors", "hasFacilityIn", "Kassel") in f, f
     assert not any(s == "Orvane Motors" and p == "hasFacilityIn" and o != "Kassel" for s, p, o in f), f
+
+
+def test_the_dateline_place_is_that_place_later_in_the_story(extractor):
+    # without the dateline, NER takes "Oued Zemar" for a company here
+    text = ("OUED ZEMAR (Kenitra province), June 25 — Orvane Cells on Wednesday inaugurated the first phase "
+            "of its industrial complex at Oued Zemar.\n")
+    doc = extract_text(extractor, text)
+    kinds = {e.label: e.type for e in doc.entities}
+    assert kinds.get("Oued Zemar") in ("City", "Place"), kinds
+    assert ("Orvane Cells Oued Zemar complex", "locatedIn", "Oued Zemar") in facts(doc), facts(doc)
+
+
+def test_capitals_opening_a_later_paragraph_are_no_dateline(extractor):
+    text = ("SEOUL, Feb 22 — Orvane Cells will build a plant in Ankara.\n\n"
+            "OVC, which runs battery plants in six countries — Korea, China and Poland — said it was ready.\n")
+    doc = extract_text(extractor, text)
+    assert not any(e.label.lower() == "ovc" and e.type in ("City", "Place") for e in doc.entities), doc.entities
