@@ -40,7 +40,7 @@ def test_a_completion_that_happened_or_a_meeting_plans_no_start(extractor, text)
 @pytest.mark.parametrize("text, site", [
     ("Orvane Lithium began output from its Mariana project on Wednesday.", "Mariana project"),
     ("Orvane Lithium said it had started production at its Salar del Norte brine project.",
-     "Salar del Norte brine project"),
+     "Salar del Norte project"),
     ("Orvane Lithium has started production at its Lyon plant.", "Orvane Lithium Lyon plant"),
 ])
 def test_a_company_that_began_output_at_its_works_opened_it(extractor, text, site):
