@@ -67,6 +67,7 @@ def resolve_references(
             continue
         types, noun = wanted
         cid = _named_by(tok, token_cluster)  # "the venture, named X," is X, whatever came before
+        apposed = cid is not None
         if cid is None and noun is None and types != (Kind.PERSON,) and _continues_unnamed_subject(tok, token_cluster):
             continue
         if cid is None and noun is None:
@@ -84,6 +85,8 @@ def resolve_references(
             start = min([c.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")] + [tok.i])
         m = Mention(start, tok.i + 1, doc[start : tok.i + 1].text, clusters[cid].type,
                     "pronoun" if noun is None else "description", cluster=cid)
+        if apposed and noun is not None:
+            m.descriptors.append(noun)  # "COBCO, the joint venture formed by ...": COBCO is a venture
         clusters[cid].mentions.append(m)
         extra.append(m)
         for i in range(start, tok.i + 1):
@@ -131,7 +134,16 @@ def _continues_unnamed_subject(tok, token_cluster: dict[int, int]) -> bool:  # n
 
 
 def _named_by(tok, token_cluster: dict[int, int]) -> int | None:  # noqa: ANN001
-    """The cluster a description names in a participle clause: 'the venture, named X'."""
+    """The cluster a description names in a participle clause ('the venture, named X'), or the
+    name it is set beside ('COBCO, the joint venture formed by A and B, ...')."""
+    doc = tok.doc
+    start = min([c.i for c in tok.lefts] + [tok.i])
+    end = max(t.i for t in tok.subtree) + 1
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].i in token_cluster \
+            and doc[start].lower_ in ("the", "a", "an") and end < len(doc) and doc[end].text == "," \
+            and tok.dep_ in ("appos", "nsubj", "nsubjpass"):
+        # set off by commas right after the name (the parser may read it as the subject)
+        return token_cluster[doc[start - 2].i]
     for acl in tok.children:
         if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in ("name", "call", "dub", "brand"):
             for o in acl.children:
@@ -259,7 +271,14 @@ def _antecedent(tok, types, noun, history, clusters, paragraph, exclude=None, de
         if nearest is None:
             nearest = paragraph(i)
     if noun in ("venture", "consortium"):  # the venture the story called so, if any, not a parent
-        candidates = [c for c in candidates if noun in clusters[c[1]].descriptors] or candidates
+        called = [c for c in candidates if noun in clusters[c[1]].descriptors]
+        if not called:
+            # "COBCO, the joint venture formed by A and B, ..." paragraphs before "CNGR holds 50
+            # percent of the venture": the one venture of the story, however far back
+            earlier = {cid for i, cid, _ in history if noun in clusters[cid].descriptors and i not in own}
+            if len(earlier) == 1:
+                return earlier.pop()
+        candidates = called or candidates
     if noun == "group" and described is not None:
         # "X, the group's battery arm": a group the story named or called so, else none
         candidates = [c for c in candidates if "group" in clusters[c[1]].descriptors

@@ -80,3 +80,23 @@ def test_the_carmaker_in_an_apposition_is_none_when_no_company_was_called_a_carm
 def test_it_is_the_first_visit_speaks_of_the_visit_not_of_a_country_or_company(extractor, text):
     f = facts(extract_text(extractor, text + "\n"))
     assert not any(p in ("rankedAs", "visited") and s in ("Uzbekistan", "Orvane Motors") for s, p, _ in f), f
+
+
+VENTURE_STORY = ("Kovra, the joint venture formed by Swedish miner Orvane Mining and Chinese chemicals group "
+                 "Tarvo Chemicals, on Wednesday opened its plant in Lyon.\n\n"
+                 "The plant will make cathodes for carmakers in Europe.\n\n"
+                 "Tarvo Chemicals, which counts Alvo Motors and Bexa among its customers, holds 51 percent of the "
+                 "venture. The venture has also held talks with Quarry Phosphates about supplies.\n")
+
+
+def test_a_description_set_off_after_a_name_is_that_name(extractor):
+    f = facts(extract_text(extractor, VENTURE_STORY))
+    assert ("Kovra", "launched", "Kovra Lyon plant") in f, f
+    assert not any(s != "Kovra" and p == "launched" for s, p, _ in f), f
+
+
+def test_the_venture_far_back_is_the_one_the_story_called_so(extractor):
+    f = facts(extract_text(extractor, VENTURE_STORY))
+    stakes = {(s, o) for s, p, o in f if p == "investsIn"}
+    assert ("Tarvo Chemicals", "Kovra") in stakes, f
+    assert not any(o in ("Alvo Motors", "Bexa") for _, o in stakes), f
