@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from kg.extract.coref import resolve
 from kg.extract.mentions import find_mentions
-from kg.extract.parse_repairs import repair_two_currency_amounts
+from kg.extract.parse_repairs import relabel_per_cent, repair_two_currency_amounts
 from kg.extract.places import gazetteer
 from kg.extract.relations import RelationFinder
 
@@ -53,10 +53,11 @@ def _is_dateline(span) -> bool:  # noqa: ANN001
 
 @Language.factory("kg_parse_repairs_v1")
 def make_parse_repairs(nlp: Language, name: str):  # noqa: ANN201
-    """Repair parses news phrasing reliably breaks (an amount with its conversion in brackets)."""
+    """Repair parses news phrasing reliably breaks (an amount with its conversion in brackets,
+    'per cent' read as money)."""
 
     def component(doc: Doc) -> Doc:
-        return repair_two_currency_amounts(doc)
+        return relabel_per_cent(repair_two_currency_amounts(doc))
 
     return component
 

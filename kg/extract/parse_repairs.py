@@ -9,7 +9,9 @@ bracketed conversion and the place phrase hang from that noun, as they would wit
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 # How far a bracketed conversion may run: "(about $4.5 billion)", "(Rs 16,000 crore)".
 _MAX_BRACKET = 8
@@ -27,6 +29,17 @@ def repair_two_currency_amounts(doc: Doc) -> Doc:
         if amount is None or amount.i >= open_.i or amount.ent_type_ != "MONEY" or amount.head.i == noun.i:
             continue
         _promote(noun, amount, close.i)
+    return doc
+
+
+_PER_CENT = re.compile(r"\bper\s?cent\b|%", re.IGNORECASE)
+
+
+def relabel_per_cent(doc: Doc) -> Doc:
+    """'a 35 per cent surtax': NER often calls the British spelling money; it is a percentage."""
+    if any(e.label_ == "MONEY" and _PER_CENT.search(e.text) for e in doc.ents):
+        doc.ents = [Span(doc, e.start, e.end, label="PERCENT") if e.label_ == "MONEY" and _PER_CENT.search(e.text)
+                    else e for e in doc.ents]
     return doc
 
 

@@ -31,3 +31,22 @@ def test_a_tariff_is_on_the_country_the_goods_come_from(extractor, text, imposer
 def test_a_from_phrase_that_names_no_country_puts_no_tariff_on_anyone(extractor, text):
     f = facts(extract_text(extractor, text + "\n"))
     assert not any(p == "imposesTariffOn" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, rate", [
+    ("Brazil will impose a 35 per cent tariff on Chinese bicycles.", "35%"),
+    ("Brazil will add a 35 per cent surtax, on top of the 6.1 per cent tariff that Brazil already charges.", "6.1%"),
+    ("From March 1, every electric bicycle made in Vietnam will carry a 40 per cent surtax, Brazil's finance "
+     "ministry said.", "40%"),
+])
+def test_a_rate_written_per_cent_is_the_states(extractor, text, rate):
+    doc = extract_text(extractor, text + "\n")
+    rates = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "tariffRate"}
+    assert ("Brazil", rate) in rates, rates
+
+
+def test_the_owner_of_a_duty_sets_its_rate_not_the_clauses_subject(extractor):
+    doc = extract_text(extractor, "The European Commission opened a probe into bicycles imported from Vietnam, "
+                       "on top of the EU's standard 10% duty on imported bicycles.\n")
+    rates = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "tariffRate"}
+    assert rates == {("EU", "10%")}, rates

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.coref import Cluster
-from kg.extract.lexicon import FACILITY_NOUNS
+from kg.extract.lexicon import FACILITY_NOUNS, ORG_NOUNS
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     ANY,
@@ -105,8 +105,11 @@ class AmountRules(FinderBase):
                                  and t.dep_ in ("ROOT", "conj", "ccomp")), None)
                     subs = self.subjects(verb) if verb is not None else []
                 subs = [a for a in subs if a[0].type in BODY and self.is_tariff_body(a[0])]
+                tariff = next((t for t in [root, *root.ancestors][:4] if t.lemma_.lower() in TARIFF_WORDS), root)
+                owned = [a for c in tariff.children if c.dep_ == "poss" for a in self.args(c) if self.is_tariff_body(a[0])]
+                if owned:
+                    subs = owned[:1]  # "the Commission opened a probe, on top of the EU's 10% duty": the EU's
                 if not subs:
-                    tariff = next((t for t in [root, *root.ancestors][:4] if t.lemma_.lower() in TARIFF_WORDS), root)
                     subs = self.tariff_imposer(tariff)
                     # "vehicles made in China ... face a 27.5% duty": the goods' origin is targeted
                     goods = [n for n in (verb.children if verb is not None else []) if n.dep_ in ("nsubj", "nsubjpass")]
@@ -129,8 +132,9 @@ class AmountRules(FinderBase):
             elif ent.label_ == "PERCENT" and self.rate_paid(root):
                 # in a story about one state's tariffs, "BYD will pay an additional 17.0%",
                 # "Geely was set at 18.8%", "Tesla obtained a rate of 7.8%": that state's rate
+                # ("makers that cooperated face 20.7%, the Commission said": the speaker's)
                 value = parse_percent(ent.text)
-                for s in self.doc_imposer() if value is not None else []:
+                for s in (self.doc_imposer() or self.tariff_speaker(root)) if value is not None else []:
                     self.add(s, "tariffRate", value, root, "amount:rate-paid", 0.65, BODY, ANY,
                              payer=" ".join(a[0].label for a in self.subjects(self.rate_paid(root))))
             elif ent.label_ in ("CARDINAL", "QUANTITY"):
@@ -331,7 +335,10 @@ class AmountRules(FinderBase):
         if root.dep_ == "pobj" and root.head.lower_ in ("from", "by", "of") and root.head.head == tok:
             return None  # "cut from 30%", "rose by 12%": a change, not the rate
         payers = [a for a in self.subjects(tok) if a[0].type == Kind.ORGANIZATION]
-        return tok if payers else None
+        # "Chinese producers that cooperated face 20.7%": makers named by their kind
+        makers = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NNS", "NNPS")
+                  and c.lemma_.lower() in ORG_NOUNS]
+        return tok if payers or makers else None
 
     def per_year(self, ent: Span) -> bool:
         """Whether a count is given per year ('50,000 cars a year', 'annually', 'annual')."""

@@ -18,6 +18,8 @@ from kg.extract.relations.lexicon import (
     PACT_NOUNS,
     PLACE,
     SHIPPING_VERBS,
+    SPEECH_VERBS,
+    STATE_BODIES,
     TARIFF_VERBS,
     TARIFF_WORDS,
 )
@@ -261,7 +263,23 @@ class VentureRules(FinderBase):
                 dest = [a for g in t.children if g.dep_ == "pobj" for a in self.args(g) if self.is_tariff_body(a[0])]
                 if dest:
                     return dest[:1]
-        return self.doc_imposer()
+        return self.doc_imposer() or self.tariff_speaker(tariff)
+
+    def tariff_speaker(self, tok: Token) -> list[tuple[Cluster, Token]]:
+        """'..., Brazil's finance ministry said', '..., the European Commission said': the state
+        or bloc whose body announces the rate."""
+        verb = next((t for t in [tok, *tok.ancestors] if t.dep_ == "ROOT"), None)
+        if verb is None or verb.lemma_.lower() not in SPEECH_VERBS:
+            return []
+        found = [a for n in verb.children if n.dep_ == "nsubj" and n.lemma_.lower() in STATE_BODIES
+                 for p in n.children if p.dep_ == "poss" for a in self.args(p) if a[0].type == Kind.COUNTRY]
+        for s in self.subjects(verb):
+            if self.is_tariff_body(s[0]):
+                found.append(s)
+            elif s[0].label.startswith("Ministry of ") and " of " in s[0].label[len("Ministry of "):]:
+                state = s[0].label.rsplit(" of ", 1)[1]  # "Ministry of Finance of Brazil"
+                found += [(c, s[1]) for c in self.res.clusters.values() if c.type == Kind.COUNTRY and c.label == state][:1]
+        return found[:1]
 
     def doc_imposer(self) -> list[tuple[Cluster, Token]]:
         """The state or bloc the article shows setting tariffs most often (none on a tie)."""
