@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.identity import fold  # one folding for every name comparison; re-exported
+
+
+# Korean and Japanese administrative suffixes of city names in the register ("-si", "-shi").
+_ADMIN_SUFFIX = re.compile(r"-(?:si|shi|ŭp|eup|gun|dong)$")
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,12 @@ class Gazetteer:
                          if len(key) > 4 else None)
 
     def city(self, text: str) -> str | None:
-        """Canonical city name for a city name, or None."""
-        return self.cities.get(fold(text))
+        """Canonical city name for a city name, or None ('Hwaseong', not the register's
+        'Hwaseong-si': an administrative suffix the text leaves out stays out)."""
+        name = self.cities.get(fold(text))
+        if name and _ADMIN_SUFFIX.search(name) and not _ADMIN_SUFFIX.search(text):
+            name = _ADMIN_SUFFIX.sub("", name)
+        return name
 
     def subdivision(self, text: str) -> str | None:
         """A country's state or province ('Ontario', 'Gujarat', 'Salta Province'), or None."""

@@ -28,7 +28,7 @@ def test_a_province_after_a_countrys_is_the_province_not_the_country(extractor):
 
 @pytest.mark.parametrize("text, site, country", [
     ("Orvane Cells already supplies carmakers from its Polish factory.\n", "Orvane Cells Poland plant", "Poland"),
-    ("The Hungarian plant will employ 900 people, Orvane Cells said.\n", "Orvane Cells Hungary plant", "Hungary"),
+    ("Orvane Cells said its Hungarian plant would employ 900 people.\n", "Orvane Cells Hungary plant", "Hungary"),
 ])
 def test_a_works_named_for_its_country_is_in_it(extractor, text, site, country):
     doc = extract_text(extractor, text)
@@ -48,3 +48,9 @@ def test_a_continent_names_no_place_of_a_works(extractor):
 def test_a_works_on_a_site_in_a_place_is_in_it(extractor, text):
     doc = extract_text(extractor, text)
     assert ("Orvane Motors Lyon cell plant", "locatedIn", "Lyon") in facts(doc), facts(doc)
+
+
+def test_a_town_keeps_the_name_the_story_gives_it(extractor):
+    # the register calls it "Cheongju-si"; the story, and its readers, "Cheongju"
+    doc = extract_text(extractor, "Orvane Cells will build a battery plant in Cheongju, south of Seoul.\n")
+    assert ("Orvane Cells Cheongju battery plant", "locatedIn", "Cheongju") in facts(doc), facts(doc)

@@ -240,8 +240,9 @@ class SiteRules(FinderBase):
         for place in places[:1]:
             self.add(fac, "locatedIn", self.region_cluster(place[1], place[0]), noun, "site:in-place", 0.8,
                      (Kind.PLACE,), PLACE)
-        if not places and (town or country) is not None:
+        if not places and (town is not None or country is not None and owned):
             # "the Ulsan plant", "its Polish factory": in the town, or the country, it is named for
+            # ("the Hungarian plant" with no owner in the phrase may be any plant there)
             self.add(fac, "locatedIn", town or country, noun, "site:named-place", 0.75, (Kind.PLACE,), PLACE)
         for b in builders:
             self.add(b, "builds", fac, verb, "site:builder", 0.8, BODY, (Kind.PLACE,))
