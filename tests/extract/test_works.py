@@ -45,3 +45,21 @@ def test_a_named_works_the_story_gives_an_owner_is_part_of_it(extractor):
     f = facts(extract_text(extractor, "Kestrel Minerals will build its Moravel mine near Kiruna.\n"))
     assert ("Kestrel Minerals", "builds", "Moravel mine") in f, f
     assert not any(p == "partOf" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, works, place", [
+    ("Orvane Motors idled its Tarvo Assembly Plant in Belvidere, Illinois, last year.", "Tarvo Assembly Plant",
+     "Belvidere"),
+    ("Orvane Motors will retool its Tarvo Assembly Plant in Illinois.", "Tarvo Assembly Plant", "Illinois"),
+])
+def test_a_name_ending_in_its_kind_of_works_is_a_works(extractor, text, works, place):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert (works, "locatedIn", place) in f, f
+    assert (works, "partOf", "Orvane Motors") in f, f
+
+
+def test_a_funders_its_is_no_owner_of_the_works(extractor):
+    f = facts(extract_text(extractor, "The Energy Department earmarked $334.8 million to retool its Tarvo "
+                           "Assembly Plant in Illinois.\n"))
+    assert ("Tarvo Assembly Plant", "locatedIn", "Illinois") in f, f
+    assert not any(p == "partOf" and s == "Tarvo Assembly Plant" for s, p, _ in f), f

@@ -24,6 +24,7 @@ from kg.extract.relations.lexicon import (
     PLACE,
     SITING_VERBS,
     SPEND_VERBS,
+    STATE_BODIES,
 )
 from kg.extract.spans import Mention
 from kg.model import Kind
@@ -328,6 +329,8 @@ class SiteRules(FinderBase):
             if site is None or site_id in built or not self.is_facility(site):
                 continue
             for owner, noun in owners[:1]:
+                if {w.lower() for w in owner[0].label.split()} & STATE_BODIES:
+                    continue  # "the Energy Department earmarked $X to retool its plant": a funder's "its"
                 if owner[0].type == Kind.ORGANIZATION and owner[0].id != site_id:
                     self.add((site, noun), "partOf", owner, noun, "site:owned", 0.7, (Kind.PLACE,), (Kind.ORGANIZATION,))
 

@@ -14,6 +14,8 @@ from kg.model import Kind
 
 # Head nouns of works that are named like places ("the Whabouchi mine", "the Mt. Holland site").
 WORKS_NOUNS = FACILITY_NOUNS | {"mine", "project", "operation", "site", "smelter", "deposit", "dam"}
+# Kinds of works that end a name of their own ("the Belvidere Assembly Plant").
+_TITLED_WORKS = frozenset({"plant", "factory", "gigafactory", "refinery", "mine", "smelter", "works"})
 # Words of a works' description that are not part of its name.
 _DESCRIBING = {"first", "second", "third", "new", "own", "flagship", "former", "planned", "proposed", "existing"}
 
@@ -25,9 +27,12 @@ class WorksRules(FinderBase):
         """'the Fénix brine operation at the Salar del Hombre Muerto', 'the Jadar project in
         Serbia', 'Northvolt Labs, the research site in Västerås', 'a brine project, Sal de Vida'."""
         for tok in self.doc:
-            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in WORKS_NOUNS:
+            if tok.lower_ in _TITLED_WORKS and tok.text[:1].isupper() and tok.pos_ == "PROPN":
+                site = self.titled_works(tok)
+            elif tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in WORKS_NOUNS:
                 continue
-            site = self.compound_works(tok) or self.apposed_works(tok)
+            else:
+                site = self.compound_works(tok) or self.apposed_works(tok)
             if site is None:
                 continue
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CONSTRUCTION:
@@ -42,6 +47,15 @@ class WorksRules(FinderBase):
             for place in self.prep_places(tok.children)[:1]:
                 if place[0].id != site.id:
                     self.add((site, tok), "locatedIn", place, tok, "works:in-place", 0.8, (Kind.PLACE,), PLACE)
+
+    def titled_works(self, noun: Token) -> Cluster | None:
+        """'its Belvidere Assembly Plant', 'the Tarvo Copper Mine': a name NER took for a company
+        that ends in the kind of works it is."""
+        c = self.cluster(noun)
+        m = next((m for m in c.mentions if m.kind == "name" and m.end == noun.i + 1), None) if c is not None else None
+        if m is None or c.type != Kind.ORGANIZATION or m.end - m.start < 2:
+            return None
+        return self.works_cluster(m.start, m.end, m.text, {c.id})
 
     def compound_works(self, noun: Token) -> Cluster | None:
         """'the Pampa Blanca iodine operation': a name of its own before the kind of works."""
