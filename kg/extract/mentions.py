@@ -430,6 +430,8 @@ def _apply_cues(doc: Doc, m: Mention) -> None:
                 m.cue = m.cue or cue
             return
         if noun in PERSON_NOUNS and m.type in (Kind.ORGANIZATION, Kind.PLACE, Kind.PRODUCT):
+            if m.type == Kind.ORGANIZATION and doc[m.end - 1].lower_ in ORG_NAME_WORDS:
+                return  # "Acme Motors, the market leader,": a name ending like a company stays one
             m.type, m.cue = Kind.PERSON, cue
             return
         if noun in PLACE_NOUNS and m.type in (Kind.PERSON, Kind.ORGANIZATION):

@@ -165,3 +165,13 @@ def test_a_name_described_as_a_start_up_is_a_company(extractor):
     text = "Volta Iberia, the Spanish battery start-up, expects its gigafactory in Badajoz to open in 2027.\n"
     types = {m.text: m.type for m in extractor.nlp(text)._.kg_mentions}
     assert types.get("Volta Iberia") == "Organization", types
+
+
+@pytest.mark.parametrize("text", [
+    "Rival Orvane Motors, the market leader, sold 3.02 million vehicles last year.\n",
+    "Orvane Energy, the industry leader, posted a profit.\n",
+])
+def test_a_company_called_a_leader_stays_a_company(extractor, text):
+    doc = extract_text(extractor, text)
+    kinds = {e.label: e.type for e in doc.entities}
+    assert kinds.get(text.split(",")[0].removeprefix("Rival ")) == "Organization", kinds
