@@ -173,3 +173,18 @@ def test_a_company_naming_someone_to_a_bare_title_gives_its_office(extractor, te
 ])
 def test_its_subsidiary_x_is_part_of_the_owner(extractor, text):
     assert ("Tarvo Minerals", "partOf", "Orvane Mining") in facts(extract_text(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Batteries is sticking to plans to open its factory in Wroclaw next year.\n",
+    "Kestrel Batteries said it hopes to start building its factory in Wroclaw next year.\n",
+])
+def test_a_works_a_company_calls_its_own_is_named_for_it(extractor, text):
+    f = facts(extract_text(extractor, text))
+    assert ("Kestrel Batteries Wroclaw plant", "locatedIn", "Wrocław") in f, f
+
+
+def test_a_countrys_first_plant_is_not_built_by_the_country(extractor):
+    f = facts(extract_text(extractor, "The partners would set up Pakistan's first assembly plant for electric "
+                           "buses near Karachi.\n"))
+    assert not any(p == "builds" and s == "Pakistan" for s, p, _ in f), f

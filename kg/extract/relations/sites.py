@@ -385,9 +385,11 @@ class SiteRules(FinderBase):
             place = place_arg[0].label if place_arg is not None else None
         by = [a for p in self.slot(trigger, "prep:by") for a in self.args(p)] if trigger.tag_ == "VBN" else []
         subs = by or (self.subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else self.governor_subjects(trigger))
-        if not subs and trigger.pos_ == "NOUN":
-            # "construction of its factory": the facility's possessor builds it.
-            subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)]
+        if not subs:
+            # "construction of its factory", "plans to open its factory": the facility's possessor
+            # builds it, when the verb's own subject is out of reach
+            subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)
+                    if a[0].type == Kind.ORGANIZATION or trigger.pos_ == "NOUN"]  # not "Pakistan's first plant"
         owners = [a for _, a in of_owners] or [s for s in subs if s[0].type == Kind.ORGANIZATION]
         # "build a gigafactory in P with Y": a plant built with a partner is both builders'
         owners += [a for p in partners for a in self.args(p) if a[0].type == Kind.ORGANIZATION] if owners else []
