@@ -65,6 +65,10 @@ TITLE_WORDS = frozenset(
     executive officer head founder co-founder general manager managing prime deputy vice chief
     senator representative envoy king queen prince gov. sen. rep. pres.""".split()
 )
+# Portfolios a national minister's title may open with ("Economy Minister", "Trade Minister").
+PORTFOLIO_WORDS = frozenset("""economy economic finance trade industry energy foreign interior defence defense
+    investment investments commerce transport environment agriculture health labour labor mining mines digital
+    science technology education justice infrastructure development planning treasury tourism""".split())
 # Titles as news abbreviates them before a name ("Gov. Jane Doe").
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "pres.": "president"}
 # Company titles whose "of" phrase names a company ("chief executive of X"), not a state.

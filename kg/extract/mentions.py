@@ -21,6 +21,7 @@ from kg.extract.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_OF_NOUNS,
+    PORTFOLIO_WORDS,
     TITLE_WORDS,
 )
 from kg.extract.org_names import (
@@ -298,6 +299,11 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="list:organisations"))
         elif nxt is not None and nxt.text in (",", "and") and org_at(after) and prev is not None and prev.text == ",":
             found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="list:organisations"))
+        elif len(span) in (3, 4) and span[0].lower_ in PORTFOLIO_WORDS and prev is not None and prev.lower_ == "of" \
+                and before is not None and before.lower_ in TITLE_WORDS:
+            # "Minister of Economy Jane Doe": the portfolio ends the office, the rest is its holder
+            found.append(Mention(span.start + 1, span.end, doc[span.start + 1 : span.end].text, Kind.PERSON,
+                                 cue="title before the name"))
         elif len(span) >= 2 and prev is not None and prev.text == "," and role_at(before):
             found.append(Mention(span.start, span.end, span.text, Kind.PERSON, cue="appos:title"))
         elif prev is not None and prev.pos_ == "NOUN" and prev.lower_ in ORG_NOUNS and prev.tag_ == "NN":

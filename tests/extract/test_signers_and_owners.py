@@ -181,3 +181,23 @@ def test_a_company_officer_title_names_a_person(extractor, text):
     doc = extract_text(extractor, text)
     roles = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "holdsPosition"}
     assert any(s == "Rosa Quintana" and o.endswith("Officer of Orvane Lithium") for s, o in roles), roles
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry welcomed the decision of Chinese battery maker Lanxin Power to build a cathode plant in Kragujevac.",
+    "The ministry welcomed Lanxin Power's decision to build a cathode plant in Kragujevac.",
+    "A plan by Lanxin Power to build a cathode plant in Kragujevac was approved on Monday.",
+])
+def test_the_one_who_decides_or_plans_to_build_builds(extractor, text):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Lanxin Power", "builds", "Lanxin Power Kragujevac cathode plant") in f, f
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Minister of Economy Adrijana Stojanovic said the project would create 1,100 jobs.", "Minister of Economy"),
+    ("Serbia's Minister of Economy Adrijana Stojanovic said the project would create jobs.",
+     "Minister of Economy of Serbia"),
+])
+def test_an_office_of_a_portfolio_before_a_name_NER_missed(extractor, text, role):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Adrijana Stojanovic", "holdsPosition", role) in f, f

@@ -287,8 +287,8 @@ class FinderBase:
         ):
             return self.subjects(verb.head, depth + 1)
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in ("plan", "proposal", "bid", "decision", "move"):
-            # "a plan by Acme to build a plant", "Acme's plan to build": the planner
-            planners = [a for c in verb.head.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by"
+            # "a plan by Acme to build a plant", "Acme's plan to build", "the decision of Acme to build"
+            planners = [a for c in verb.head.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "of")
                         for g in ([c] if c.dep_ == "poss" else c.children) for a in self.args(g)]
             if planners:
                 return planners

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.extract.lexicon import PORTFOLIO_WORDS  # noqa: F401  (read by the title rules)
 from kg.model import Kind
 
 AGENT = (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.CITY, Kind.REGION, Kind.PLACE)
@@ -197,7 +198,3 @@ GOODS_UNITS = {"vehicle", "car"}
 
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
-# Portfolios a national minister's title may open with ("Economy Minister", "Trade Minister").
-PORTFOLIO_WORDS = frozenset("""economy economic finance trade industry energy foreign interior defence defense
-    investment investments commerce transport environment agriculture health labour labor mining mines digital
-    science technology education justice infrastructure development planning treasury tourism""".split())
