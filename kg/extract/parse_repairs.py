@@ -33,13 +33,24 @@ def repair_two_currency_amounts(doc: Doc) -> Doc:
 
 
 _PER_CENT = re.compile(r"\bper\s?cent\b|%", re.IGNORECASE)
+# Currency words inside a number NER calls a plain count ("a 620-million-euro project").
+_CURRENCY = re.compile(r"\b(?:euros?|dollars?|pounds?|yuan|yen|won|rupees?|reais|real|ringgit|baht|dirhams?|pesos?"
+                       r"|francs?|kronor|krona|zloty|forints?|rand|lira)\b|[$€£¥₹₩]", re.IGNORECASE)
+
+
+def _relabelled(e: Span) -> str:
+    if e.label_ == "MONEY" and _PER_CENT.search(e.text):
+        return "PERCENT"
+    if e.label_ == "CARDINAL" and _CURRENCY.search(e.text) and any(t.like_num for t in e):
+        return "MONEY"
+    return e.label_
 
 
 def relabel_per_cent(doc: Doc) -> Doc:
-    """'a 35 per cent surtax': NER often calls the British spelling money; it is a percentage."""
-    if any(e.label_ == "MONEY" and _PER_CENT.search(e.text) for e in doc.ents):
-        doc.ents = [Span(doc, e.start, e.end, label="PERCENT") if e.label_ == "MONEY" and _PER_CENT.search(e.text)
-                    else e for e in doc.ents]
+    """'a 35 per cent surtax': NER often calls the British spelling money, it is a percentage;
+    'a 620-million-euro project': NER often calls a hyphenated amount a count, it is money."""
+    if any(_relabelled(e) != e.label_ for e in doc.ents):
+        doc.ents = [Span(doc, e.start, e.end, label=_relabelled(e)) for e in doc.ents]
     return doc
 
 
