@@ -201,3 +201,16 @@ def test_the_one_who_decides_or_plans_to_build_builds(extractor, text):
 def test_an_office_of_a_portfolio_before_a_name_NER_missed(extractor, text, role):
     f = facts(extract_text(extractor, text + "\n"))
     assert ("Adrijana Stojanovic", "holdsPosition", role) in f, f
+
+
+@pytest.mark.parametrize("text, site", [
+    ("The cabinet approved a lithium plant to be built by Sinomine Resources in Masvingo.",
+     "Sinomine Resources Masvingo lithium plant"),
+    ("The cabinet approved a lithium plant that will be built by Sinomine Resources in Masvingo.",
+     "Sinomine Resources Masvingo lithium plant"),
+    ("The cabinet approved a lithium plant to be built by Sinomine Resources at its Kasaka mine.",
+     "Sinomine Resources Kasaka lithium plant"),
+])
+def test_a_plant_to_be_built_by_a_company_is_its_build(extractor, text, site):
+    f = facts(extract_text(extractor, text + "\n"))
+    assert ("Sinomine Resources", "builds", site) in f, f

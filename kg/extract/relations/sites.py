@@ -59,8 +59,9 @@ class SiteRules(FinderBase):
                         for obj in (o, *(c for c in o.conjuncts if c.lemma_.lower() in FACILITY_NOUNS), *misread):
                             self.build_rule(tok, obj, f"verb:{lemma}:facility")
                 if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
-                    # "a refinery built by X in P", "the plant will be built by X"
-                    done = [tok.head] if tok.dep_ == "acl" else [c for c in tok.children if c.dep_ == "nsubjpass"]
+                    # "a refinery built by X in P", "the plant will be built by X", "a plant to be
+                    # built (that will be built) by X at its mine"
+                    done = [tok.head] if tok.dep_ in ("acl", "relcl") else [c for c in tok.children if c.dep_ == "nsubjpass"]
                     for obj in (o for o in done if o.lemma_.lower() in FACILITY_NOUNS and o.pos_ == "NOUN"):
                         self.build_rule(tok, obj, f"verb:{lemma}:passive")
             elif tok.pos_ == "VERB" and lemma in SITING_VERBS | SPEND_VERBS:
@@ -141,7 +142,11 @@ class SiteRules(FinderBase):
         text = place[0].label if place[0].label.startswith(text + " ") else text
         inner = re.search(r" of (.+)$", text)
         # "the Southern Industrial Park of Debrecen": the town names a plant
-        return inner.group(1) if inner and self.gaz.city(inner.group(1)) else text
+        text = inner.group(1) if inner and self.gaz.city(inner.group(1)) else text
+        if self.is_facility(place[0]) and len(text.split()) > 1 and text.split()[-1].lower() in FACILITY_NOUNS | {
+                "mine", "project", "operation", "site"}:
+            text = text.rsplit(" ", 1)[0]  # "a plant at its Bikita mine": the Bikita plant
+        return text
 
     def site_rule(self, noun: Token) -> None:
         """A plant with an owner or a place becomes an entity named from both: 'its cell plant
