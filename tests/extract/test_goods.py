@@ -42,6 +42,7 @@ def test_the_kind_of_works_names_its_goods(extractor, text, goods):
     "Orvane Cells will build a pilot plant in Nashville.",
     "Orvane Cells will build a $2 billion plant in Nashville.",
     "Orvane Cells opened its flagship gigafactory in Nashville.",
+    "Orvane Cells will build a 20 GWh plant in Nashville.",
 ])
 def test_a_works_of_processing_or_of_all_goods_of_a_kind_names_none(extractor, text):
     assert not produced(extractor, text)

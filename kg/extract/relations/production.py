@@ -155,7 +155,8 @@ class ProductionRules(FinderBase):
                 i -= 2
                 continue
             if t.lower_ == "and" and run or t.dep_ in ("compound", "nmod", "conj") and (
-                    t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower) and t.ent_type_ not in ("MONEY", "CARDINAL") and t.lower_ not in FACILITY_SKIP \
+                    t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower) and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY") \
+                    and t.lower_ not in FACILITY_SKIP and t.lower_ not in MEASURE_UNITS - GOODS_UNITS \
                     or t.text in GOODS_ABBREVIATIONS or t.lower_ in ("electric", "lithium-ion"):
                 run.insert(0, t)
                 i -= 1
