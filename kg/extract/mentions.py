@@ -171,7 +171,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     extend_with_acronym_tails(doc, mentions, gaz)
     mentions = names_cut_at_a_country(doc, mentions, gaz)
     mentions.extend(org_names_read_as_groups(doc, mentions, gaz))
-    mentions.extend(_unlabelled_names(doc, mentions))
+    mentions.extend(_unlabelled_names(doc, mentions, gaz))
     mentions = split_titles(doc, mentions)
     for m in mentions:
         if m.kind == "role":
@@ -257,7 +257,7 @@ def _is_office(span: Span) -> bool:
             and span[0].text[:1].isupper())
 
 
-def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _unlabelled_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Capitalised runs NER missed, typed by a clear neighbour.
 
     A run of proper nouns in apposition to a title ("Minister of Industry, Jane Doe,")
@@ -293,7 +293,12 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             return t is not None and t.i in kinds and kinds[t.i].type == Kind.ORGANIZATION
         def role_at(t):  # noqa: ANN001, ANN202
             return t is not None and (t.lower_ in TITLE_WORDS or (t.i in kinds and kinds[t.i].kind == "role"))
-        if prev is not None and prev.text in (",", "and", "&") and (
+        if prev is not None and prev.text == "," and before is not None and before.i in kinds \
+                and kinds[before.i].type == Kind.CITY and gaz.subdivision(span.text):
+            # "a plant in Krishnagiri, Tamil Nadu": the state of the town before it
+            found.append(Mention(span.start, span.end, span.text, Kind.REGION, "name", gaz.subdivision(span.text),
+                                 cue="town, state"))
+        elif prev is not None and prev.text in (",", "and", "&") and (
             org_at(before) or (before is not None and before.text == "," and org_at(doc[before.i - 1]))
         ):
             found.append(Mention(span.start, span.end, span.text, Kind.ORGANIZATION, cue="list:organisations"))

@@ -54,3 +54,8 @@ def test_a_town_keeps_the_name_the_story_gives_it(extractor):
     # the register calls it "Cheongju-si"; the story, and its readers, "Cheongju"
     doc = extract_text(extractor, "Orvane Cells will build a battery plant in Cheongju, south of Seoul.\n")
     assert ("Orvane Cells Cheongju battery plant", "locatedIn", "Cheongju") in facts(doc), facts(doc)
+
+
+def test_a_state_NER_missed_after_a_town_holds_the_town(extractor):
+    doc = extract_text(extractor, "Orvane Cells will build a plant in Krishnagiri, Tamil Nadu.\n")
+    assert ("Krishnagiri", "locatedIn", "Tamil Nādu") in facts(doc), facts(doc)
