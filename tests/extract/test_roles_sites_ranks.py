@@ -437,3 +437,13 @@ def test_an_order_with_a_scope_is_a_rank(extractor, text, rank):
 def test_an_order_with_nothing_to_be_first_in_ranks_nothing(extractor, text):
     f = facts(extract_text(extractor, text + "\n"))
     assert not any(p == "rankedAs" for _, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, rank", [
+    ("The EU is by far Kazakhstan's largest foreign investor.", "Kazakhstan's largest foreign investor"),
+    ("The EU remains by far the largest investor in Kazakhstan.", "largest investor in Kazakhstan"),
+])
+def test_a_rank_by_far(extractor, text, rank):
+    doc = extract_text(extractor, text + "\n")
+    ranks = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "rankedAs"}
+    assert ("EU", rank) in ranks, ranks

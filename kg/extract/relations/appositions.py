@@ -43,7 +43,7 @@ class AppositionRules(FinderBase):
         # a clause's subject is no part of the rank ("made [X] the largest carmaker")
         subject = {t.i for c in noun.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         mods = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "advmod", "compound")
-                and t.i not in subject]
+                and t.i not in subject and t.lower_ != "far"]  # "by far the largest": no part of the rank
         if not any(t.tag_ == "JJS" or t.lower_ in ("first", "second", "third", "fourth", "fifth", "top", "best")
                    for t in mods):
             return None

@@ -321,7 +321,10 @@ class VerbRules(FinderBase):
     def copula_rules(self, verb: Token) -> None:
         """'X is part/a member of Y', 'X became Y's third-largest trading partner'."""
         subs = self.subjects(verb)
-        for attr in (c for c in verb.children if c.dep_ in ("attr", "acomp")):
+        # "X is by far Y's largest investor": the parser may read the complement as the object of "by"
+        far = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and any(
+            t.lower_ == "far" for t in p.subtree) for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        for attr in (*(c for c in verb.children if c.dep_ in ("attr", "acomp")), *far):
             lemma = attr.lemma_.lower()
             if lemma in ("part", "member"):
                 if verb.dep_ == "relcl":
