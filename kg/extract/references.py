@@ -176,8 +176,10 @@ def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: 
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NN",):
         return None
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
-    if not dets or dets[0] not in ("the", "this", "that"):
-        return None
+    ranked = any(c.dep_ == "poss" and c.lower_ == "world" for c in tok.children) and any(
+        c.tag_ == "JJS" or c.dep_ == "amod" and c.lower_.endswith(("largest", "biggest")) for c in tok.children)
+    if (not dets or dets[0] not in ("the", "this", "that")) and not ranked:
+        return None  # ("the world's second-largest lithium producer" speaks of one known company)
     # "the company's chief executive Jane Doe" names its own referent; skip such nouns.
     if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children):
         return None

@@ -447,3 +447,17 @@ def test_a_rank_by_far(extractor, text, rank):
     doc = extract_text(extractor, text + "\n")
     ranks = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "rankedAs"}
     assert ("EU", rank) in ranks, ranks
+
+
+def test_a_ranked_description_of_the_stories_company_ranks_it(extractor):
+    doc = extract_text(extractor, "Tarvo Lithium posted record sales. Shares of the world's second-largest "
+                       "lithium producer rose 3%.\n")
+    ranks = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "rankedAs"}
+    assert ranks == {("Tarvo Lithium", "world's second-largest lithium producer")}, ranks
+
+
+def test_a_ranked_description_is_not_its_own_clauses_subject(extractor):
+    doc = extract_text(extractor, "Orvane Motors makes buses. Tarvo Auto overtook the world's largest "
+                       "carmaker in March.\n")
+    ranks = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "rankedAs"}
+    assert not any(s == "Tarvo Auto" for s, _ in ranks), ranks

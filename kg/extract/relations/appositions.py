@@ -302,6 +302,10 @@ class AppositionRules(FinderBase):
             for m in c.mentions:
                 if m.kind == "description":
                     self.described_nationality(c, m)
+                    rank = self.rank_value(self.doc[m.end - 1]) if self.doc[m.end - 1].dep_ != "appos" else None
+                    if rank is not None:  # "shares of the world's second-largest lithium producer"
+                        self.add((c, self.doc[m.end - 1]), "rankedAs", rank, self.doc[m.end - 1], "description:rank",
+                                 0.75, BODY, ANY)
                 if m.kind != "name" or m.start == 0:
                     continue
                 self.list_head_nationality(c, m)
