@@ -305,3 +305,10 @@ def test_jobs_created_at_a_works_are_the_works(extractor, text, site):
 def test_a_company_made_into_something_makes_no_product(extractor, text):
     doc = extract_text(extractor, text + "\n")
     assert not [t for t in doc.triples if t.predicate == "produces"], doc.triples
+
+
+def test_a_works_that_could_deliver_tonnes_a_year_states_its_capacity(extractor):
+    f = facts(extract_text(extractor, "The Tarvo project, which is still in pre-construction, could deliver "
+                           "310,000 tonnes of spodumene a year.\n"))
+    assert ("Tarvo project", "capacity", "310000 tonnes") in f, f
+    assert not any(p == "salesVolume" for _, p, _ in f), f

@@ -214,3 +214,8 @@ def test_an_office_of_a_portfolio_before_a_name_NER_missed(extractor, text, role
 def test_a_plant_to_be_built_by_a_company_is_its_build(extractor, text, site):
     f = facts(extract_text(extractor, text + "\n"))
     assert ("Sinomine Resources", "builds", site) in f, f
+
+
+def test_a_countrys_news_agency_is_no_state_body(extractor):
+    f = facts(extract_text(extractor, "According to Korea's Hanbit news agency, the factory will open in 2026.\n"))
+    assert not any(p == "partOf" for _, p, _ in f), f

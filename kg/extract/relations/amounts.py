@@ -178,9 +178,12 @@ class AmountRules(FinderBase):
                     continue
                 if unit in JOBS_WORDS and ctx & {"employ", "create", "hire", "job"}:
                     rel = "employs"
-                elif ctx & SALES_WORDS and not ctx & GOAL_VERBS:
-                    rel = "salesVolume"  # not "aims to sell 700,000 cars this year", a goal
-                elif ctx & CAPACITY_WORDS and unit in MEASURE_UNITS and not ctx & GOAL_VERBS and (
+                elif ctx & SALES_WORDS and not ctx & GOAL_VERBS and not (
+                        self.per_year(ent) and any(self.is_facility(x[0]) for x in subs)):
+                    # not "aims to sell 700,000 cars this year", a goal; a works that "could
+                    # deliver 310,000 tonnes a year" states its capacity (below)
+                    rel = "salesVolume"
+                elif (ctx & CAPACITY_WORDS or ctx & SALES_WORDS) and unit in MEASURE_UNITS and not ctx & GOAL_VERBS and (
                         ctx & OUTPUT_WORDS or self.per_year(ent)):
                     # "produced 650,000 tonnes", "can turn out 50,000 cars a year"; not "has
                     # turned out 10,000 cars" (a tally) nor "wants to build 20,000 cars" (a goal)

@@ -400,7 +400,8 @@ class AppositionRules(FinderBase):
         oc = self.cluster(owner)
         if oc is None or oc.type != Kind.COUNTRY:
             return
-        if {t.lower_ for t in self.doc[m.start : m.end]} & STATE_BODIES:
+        words = {t.lower_ for t in self.doc[m.start : m.end]}
+        if words & STATE_BODIES and not words & {"news", "press"}:  # "Korea's Yonhap news agency" is no state body
             words = c.label.split()
             portfolio = " ".join(words[:-1]).lower()
             portfolio = {"foreign": "foreign affairs"}.get(portfolio, portfolio)
