@@ -217,5 +217,7 @@ def test_a_plant_to_be_built_by_a_company_is_its_build(extractor, text, site):
 
 
 def test_a_countrys_news_agency_is_no_state_body(extractor):
-    f = facts(extract_text(extractor, "According to Korea's Hanbit news agency, the factory will open in 2026.\n"))
+    f = facts(extract_text(extractor, "According to South Korea's Yonsei news agency, the factory will open "
+                           "in 2026.\n"))
+    assert any(p == "nationality" and o == "South Korea" for _, p, o in f), f
     assert not any(p == "partOf" for _, p, _ in f), f
