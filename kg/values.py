@@ -40,7 +40,13 @@ _CURRENCIES = [
     (r"reais|brl|r\$", "BRL"),
     (r"rand|zar", "ZAR"),
     (r"riyals?|sar", "SAR"),
+    (r"moroccan\s+dirhams?|mad", "MAD"),
     (r"dirhams?|aed", "AED"),
+    (r"norwegian\s+(?:crowns?|kroner|krone)|nok", "NOK"),
+    (r"swedish\s+(?:crowns?|kronor|krona)|sek", "SEK"),
+    (r"danish\s+(?:crowns?|kroner|krone)|dkk", "DKK"),
+    (r"czech\s+(?:crowns?|korunas?)|czk", "CZK"),
+    (r"zlotys?|pln", "PLN"),
     (r"dollars?|\$", "USD"),
 ]
 
@@ -131,8 +137,9 @@ def parse_unit(text: str) -> str | None:
 _MONEY_PREFIX = r"(?:US\$|C\$|A\$|HK\$|S\$|NZ\$|NT\$|R\$|RM|Rs\.?|₹|€|£|¥|₩|\$)"
 _MONEY_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MONEY_SCALE = r"(?:[\s-](?:thousand|million|billion|trillion|crore|lakh)|\s?(?:mln|bln|bn|tn))"
-_MONEY_WORD = (r"(?:won|yuan|euros?|reais|rupees?|ringgit|rupiah|forints?|baht|pesos?|dirhams?|riyals?"
-               r"|rand|yen|pounds?|liras?|(?:u\.s\.\s*)?dollars?|francs?)")
+_MONEY_WORD = (r"(?:won|yuan|euros?|reais|rupees?|ringgit|rupiah|forints?|baht|pesos?|(?:moroccan\s+)?dirhams?"
+               r"|riyals?|rand|yen|pounds?|liras?|(?:u\.s\.\s*)?dollars?|francs?"
+               r"|(?:norwegian|swedish|danish|czech)\s+(?:crowns?|kroner|krone|kronor|krona|korunas?)|zlotys?)")
 _MONEY = re.compile(
     rf"(?<![\w$])(?:{_MONEY_PREFIX}\s?(?:{_MONEY_NUMBER}){_MONEY_SCALE}?(?:[\s-]{_MONEY_WORD})?"
     rf"|(?:{_MONEY_NUMBER}){_MONEY_SCALE}?[\s-]{_MONEY_WORD})(?![\w])",

@@ -72,6 +72,8 @@ def _person_names_whole(doc: Doc) -> list[Span]:
     return out
 
 
+# Words that end a portfolio ("Foreign Affairs", "Natural Resources").
+_PORTFOLIO_TAILS = frozenset("affairs resources security relations cooperation communications".split())
 # Words for "and" inside company names in other languages ("Química y Minera", "Saint-Gobain et Cie").
 NAME_CONNECTORS = frozenset({"y", "e", "et", "und"})
 
@@ -122,7 +124,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     mentions.append(mention)
             continue
         if _is_office(span):
-            # "Minister of Trade and Industry": NER calls it an ORG; it is a position.
+            # "Minister of Trade and Industry": NER calls it an ORG; it is a position. NER may run
+            # the holder's name into it ("Minister of Trade and Industry Jan Vestre")
+            end = span.start + 2
+            while end < span.end and (doc[end].lower_ in PORTFOLIO_WORDS | _PORTFOLIO_TAILS or doc[end].text in (
+                    "and", ",", "&") and end + 1 < span.end and doc[end + 1].lower_ in PORTFOLIO_WORDS | _PORTFOLIO_TAILS):
+                end += 1
+            if end > span.start + 2 and span.end - end >= 2 and all(t.is_title and t.is_alpha for t in doc[end : span.end]):
+                mentions.append(Mention(span.start, end, doc[span.start : end].text, Kind.ROLE, "role"))
+                mentions.append(Mention(end, span.end, doc[end : span.end].text, Kind.PERSON, "name",
+                                        cue="title before the name"))
+                continue
             mentions.append(Mention(span.start, span.end, span.text, Kind.ROLE, "role"))
             continue
         mention = _typed(span, label, gaz)
@@ -283,8 +295,13 @@ def _unlabelled_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list
         span = doc[i:j]
         i = j
         if not span or not span[0].text[:1].isupper() or span[0].is_sent_start and not (
-                len(span) >= 2 and span[-1].lower_ in ORG_NAME_WORDS and span[0].pos_ == "PROPN"):
-            continue  # a sentence's first word is capitalised anyway, unless the run ends like a company
+                len(span) >= 2 and span[-1].lower_ in ORG_NAME_WORDS and span[0].pos_ == "PROPN") and not (
+                span.end < n and doc[span.end].text == "," and any(
+                    c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS and any(d.dep_ == "det" for d in c.children)
+                    for c in span.root.children)):
+            # a sentence's first word is capitalised anyway, unless the run ends like a company or
+            # a company noun stands beside it ("Hydrovolt, a joint venture between A and B, ...")
+            continue
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < n else None
         before = doc[span.start - 2] if span.start > 1 else None

@@ -35,7 +35,7 @@ def repair_two_currency_amounts(doc: Doc) -> Doc:
 _PER_CENT = re.compile(r"\bper\s?cent\b|%", re.IGNORECASE)
 # Currency words inside a number NER calls a plain count ("a 620-million-euro project").
 _CURRENCY = re.compile(r"\b(?:euros?|dollars?|pounds?|yuan|yen|won|rupees?|reais|real|ringgit|baht|dirhams?|pesos?"
-                       r"|francs?|kronor|krona|zloty|forints?|rand|lira)\b|[$€£¥₹₩]", re.IGNORECASE)
+                       r"|francs?|kronor|krona|kroner|krone|crowns?|zlotys?|forints?|rand|lira)\b|[$€£¥₹₩]", re.IGNORECASE)
 
 
 def _relabelled(e: Span) -> str:

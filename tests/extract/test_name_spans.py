@@ -82,3 +82,21 @@ def test_a_company_name_joined_by_a_foreign_and_is_one_name(extractor, text, nam
     assert not any(label.split()[0] in ("y", "e") for label in labels), labels
     if name:
         assert name in labels, labels
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Norway's Minister of Trade and Industry Jan Christian Vestre attended the opening ceremony.",
+     "Jan Christian Vestre", "Minister of Trade and Industry of Norway"),
+    ("Minister of Foreign Affairs Anna Berg said so.", "Anna Berg", "Minister of Foreign Affairs"),
+])
+def test_a_name_NER_ran_into_an_office_is_its_holder(extractor, text, person, role):
+    doc = extract_text(extractor, text + "\n")
+    roles = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "holdsPosition"}
+    assert (person, role) in roles, roles
+
+
+def test_a_company_named_at_the_start_of_a_story_with_a_company_noun_beside_it(extractor):
+    doc = extract_text(extractor, "Hydrolux, a joint venture between Norwegian aluminium group Norvik and "
+                       "Swedish battery maker Kovra, opened a recycling plant in Fredrikstad on Wednesday.\n")
+    kinds = {e.label: e.type for e in doc.entities}
+    assert kinds.get("Hydrolux") == "Organization", kinds

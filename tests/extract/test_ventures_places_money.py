@@ -661,3 +661,19 @@ def test_an_investment_phrase_after_the_amount_names_the_target(extractor, text,
 def test_a_group_created_by_a_merger_is_no_joint_venture(extractor, text):
     doc = extract_text(extractor, text)
     assert not [t for t in doc.triples if t.predicate in ("jointVentureOf", "partnersWith")], facts(doc)
+
+
+@pytest.mark.parametrize("text, number, unit", [
+    ("120 million Norwegian crowns", 1.2e8, "NOK"), ("2 billion Swedish kronor", 2e9, "SEK"),
+    ("5 billion zlotys", 5e9, "PLN"), ("20 billion Moroccan dirhams", 2e10, "MAD"),
+])
+def test_crowns_zlotys_and_dirhams(text, number, unit):
+    value = parse_money(text)
+    assert value is not None and value.number == number and value.unit == unit
+
+
+def test_dirhams_in_a_story_about_morocco_are_moroccan(extractor):
+    doc = extract_text(extractor, "Orvane Cells will build a cathode plant in Kenitra, Morocco. Total investment "
+                       "is put at 20 billion dirhams, the Moroccan government said.\n")
+    units = {t.object.unit for t in doc.triples if t.predicate == "investmentValue"}
+    assert units == {"MAD"}, facts(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Span, Token
@@ -58,7 +59,7 @@ class AmountRules(FinderBase):
                         for p in n.children if p.dep_ == "poss" for a in self.args(p)]
             year = self.year_in(ent)
             if ent.label_ == "MONEY":
-                value = parse_money(self.amount_text(ent))
+                value = self.local_currency(parse_money(self.amount_text(ent)))
                 if value is None or self.restated_money(ent) or self.range_floor(ent):
                     continue
                 site = self.funded_site(root)
@@ -199,6 +200,15 @@ class AmountRules(FinderBase):
                     subs = [x for x in subs if x[0].type == Kind.ORGANIZATION or self.is_facility(x[0])]
                 for s in subs:
                     self.add(s, rel, value, root, f"amount:{rel}", 0.7, BODY + (Kind.PLACE,), ANY, year=year)
+
+    def local_currency(self, value: Value | None) -> Value | None:
+        """'20 billion dirhams' in a story about Morocco is Moroccan dirhams, not the UAE's."""
+        if value is None or value.unit != "AED" or "aed" in value.text.lower() or "emirat" in value.text.lower():
+            return value
+        countries = {c.label for c in self.res.clusters.values() if c.type == Kind.COUNTRY}
+        if "Morocco" in countries and "United Arab Emirates" not in countries:
+            return dataclasses.replace(value, unit="MAD")
+        return value
 
     def amount_text(self, ent: Span) -> str:
         """An amount with the lower end of its range ('30,000 to 35,000', 'between $750 million
