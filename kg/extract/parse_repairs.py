@@ -48,9 +48,17 @@ def _relabelled(e: Span) -> str:
 
 def relabel_per_cent(doc: Doc) -> Doc:
     """'a 35 per cent surtax': NER often calls the British spelling money, it is a percentage;
-    'a 620-million-euro project': NER often calls a hyphenated amount a count, it is money."""
-    if any(_relabelled(e) != e.label_ for e in doc.ents):
-        doc.ents = [Span(doc, e.start, e.end, label=_relabelled(e)) for e in doc.ents]
+    'a 620-million-euro project': NER often calls a hyphenated amount a count, it is money; so
+    is '120 million Norwegian crowns', which NER cuts into a count and a nationality."""
+    ents = list(doc.ents)
+    for k, e in enumerate(ents):
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if e is not None and e.label_ == "CARDINAL" and nxt is not None and nxt.start == e.end and nxt.label_ == "NORP" \
+                and nxt.end < len(doc) and _CURRENCY.fullmatch(doc[nxt.end].text):
+            ents[k], ents[k + 1] = Span(doc, e.start, nxt.end + 1, label="MONEY"), None
+    ents = [e for e in ents if e is not None]
+    if any(_relabelled(e) != e.label_ for e in ents) or len(ents) != len(doc.ents):
+        doc.ents = [Span(doc, e.start, e.end, label=_relabelled(e)) for e in ents]
     return doc
 
 
