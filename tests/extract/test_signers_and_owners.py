@@ -221,3 +221,14 @@ def test_a_countrys_news_agency_is_no_state_body(extractor):
                            "in 2026.\n"))
     assert any(p == "nationality" and o == "South Korea" for _, p, o in f), f
     assert not any(p == "partOf" for _, p, _ in f), f
+
+
+def test_each_company_in_a_pair_keeps_its_own_demonym(extractor):
+    # a story of our own in which the parser reads "German chemicals maker BASF" as an apposition
+    # of "French miner Eramet"
+    text = ("PARIS, June 24 — French miner Eramet and German chemicals maker BASF have scrapped plans for a "
+            "$2.6 billion nickel and cobalt refinery in Weda Bay, Indonesia, the two companies said on Monday.\n\n"
+            "Eramet said it would keep working with Indonesian partners on other projects.\n")
+    nationalities = {(s, o) for s, p, o in facts(extract_text(extractor, text)) if p == "nationality"}
+    assert ("Eramet", "Germany") not in nationalities, nationalities
+    assert ("BASF", "Germany") in nationalities, nationalities

@@ -134,6 +134,10 @@ class AppositionRules(FinderBase):
                 # a capitalised title with its article ("X, the Secretary of Science,") describes
                 # as a noun does; without one it is the title of the name after it
                 continue
+            left = min(t.i for t in tok.subtree)
+            if left > 0 and self.doc[left - 1].text not in (",", "(", "—", "–", "--", ":") and any(
+                    c.dep_ == "appos" and self.cluster(c) is not None for c in tok.children):
+                continue  # "French miner A and German maker B": B's own description, misread as A's apposition
             heads = self.args(tok.head)
             if not heads:
                 continue
