@@ -16,33 +16,33 @@ from kg.ingest import parse_document
 pytestmark = pytest.mark.slow
 DEV = Path(__file__).resolve().parent.parent / "gold" / "dev"
 
-# micro-average over all 44 articles (measured: precision 0.808, core recall 0.474)
-MICRO_PRECISION = 0.78
-MICRO_CORE_RECALL = 0.45
+# micro-average over all 44 articles (measured: precision 0.815, core recall 0.494)
+MICRO_PRECISION = 0.79
+MICRO_CORE_RECALL = 0.47
 # per article: core recall measured minus 0.1, rounded down
 CORE_RECALL = {
     "am01_byd_tsingshan_chile_lithium_exit": 0.35,
-    "am02_cobco_jorf_lasfar_battery_materials": 0.46,
+    "am02_cobco_jorf_lasfar_battery_materials": 0.59,
     "am03_brazil_ev_import_duty": 0.71,
     "am05_ganfeng_mariana_salta": 0.26,
-    "am06_sqm_2023_results": 0.35,
+    "am06_sqm_2023_results": 0.44,
     "am08_us_section301_ev_battery_tariffs": 0.4,
     "ap01_hli_green_power_karawang": 0.54,
-    "ap02_gac_aion_rayong_plant": 0.4,
+    "ap02_gac_aion_rayong_plant": 0.45,
     "ap03_byd_tanjong_malim_ckd": 0.11,
     "ap04_pilbara_posco_gwangyang_lithium": 0.34,
     "ap06_modi_hansalpur_evitara_tdsg": 0.4,
-    "ap07_china_top_car_exporter_2023": 0.35,
-    "cn01_hyundai_ulsan_ev_plant": 0.66,
+    "ap07_china_top_car_exporter_2023": 0.4,
+    "cn01_hyundai_ulsan_ev_plant": 0.7,
     "cn02_catl_2023_results": 0.18,
     "cn03_xiaomi_su7_launch": 0.4,
     "cn04_zeekr_nyse_ipo": 0.32,
     "cn05_byd_tops_tesla_q4_2023": 0.73,
-    "eu01_catl_debrecen_land_deal": 0.52,
+    "eu01_catl_debrecen_land_deal": 0.6,
     "eu02_eu_definitive_ev_duties": 0.56,
-    "eu04_leapmotor_international_launch": 0.6,
+    "eu04_leapmotor_international_launch": 0.63,
     "eu05_vw_xpeng_stake": 0.23,
-    "eu07_stellantis_catl_zaragoza": 0.7,
+    "eu07_stellantis_catl_zaragoza": 0.74,
     "eu08_orano_xtc_dunkirk": 0.32,
     "mi01_rio_tinto_arcadium_completion": 0.46,
     "mi03_china_graphite_export_permits": 0.0,
@@ -50,19 +50,19 @@ CORE_RECALL = {
     "mi05_bolivia_ylb_cbc_lithium_deal": 0.29,
     "mi06_redwood_south_carolina_campus": 0.34,
     "na01_northvolt_chapter11_carlsson": 0.38,
-    "na02_honda_ontario_ev_value_chain": 0.35,
+    "na02_honda_ontario_ev_value_chain": 0.37,
     "na03_tesla_gruenheide_opening": 0.15,
     "na05_mexico_olinia_minicar": 0.01,
-    "na06_starplus_kokomo_doe_loan": 0.27,
-    "po01_vinfast_thoothukudi_groundbreaking": 0.54,
+    "na06_starplus_kokomo_doe_loan": 0.29,
+    "po01_vinfast_thoothukudi_groundbreaking": 0.62,
     "po02_india_ev_passenger_car_scheme": 0.0,
     "po03_ethiopia_ice_import_ban": 0.18,
-    "po04_canada_ev_surtax_china_wto": 0.37,
+    "po04_canada_ev_surtax_china_wto": 0.46,
     "po06_byd_mega_motor_pakistan_agreement": 0.24,
-    "tr01_lges_ford_koc_battery_jv": 0.35,
+    "tr01_lges_ford_koc_battery_jv": 0.4,
     "tr03_byd_central_asia_interview": 0.4,
     "tr04_korea_kazakhstan_critical_minerals": 0.18,
-    "tr05_eu_kazakhstan_raw_materials": 0.48,
+    "tr05_eu_kazakhstan_raw_materials": 0.56,
     "tr06_hyundai_pif_saudi_plant": 0.31,
     "tr08_human_horizons_saudi_deal": 0.33,
 }
