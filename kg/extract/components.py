@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from kg.extract.coref import resolve
 from kg.extract.mentions import find_mentions
-from kg.extract.parse_repairs import relabel_per_cent, repair_two_currency_amounts
+from kg.extract.parse_repairs import relabel_amounts, repair_two_currency_amounts
 from kg.extract.places import gazetteer
 from kg.extract.relations import RelationFinder
 
@@ -57,7 +57,7 @@ def make_parse_repairs(nlp: Language, name: str):  # noqa: ANN201
     'per cent' read as money)."""
 
     def component(doc: Doc) -> Doc:
-        return relabel_per_cent(repair_two_currency_amounts(doc))
+        return relabel_amounts(repair_two_currency_amounts(doc))
 
     return component
 

@@ -46,7 +46,7 @@ def _relabelled(e: Span) -> str:
     return e.label_
 
 
-def relabel_per_cent(doc: Doc) -> Doc:
+def relabel_amounts(doc: Doc) -> Doc:
     """'a 35 per cent surtax': NER often calls the British spelling money, it is a percentage;
     'a 620-million-euro project': NER often calls a hyphenated amount a count, it is money; so
     is '120 million Norwegian crowns', which NER cuts into a count and a nationality."""

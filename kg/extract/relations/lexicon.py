@@ -198,3 +198,28 @@ GOODS_UNITS = {"vehicle", "car"}
 
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
+
+# Works whose kind of goods their description names ("a battery plant", "an iodine operation").
+GOODS_WORKS = frozenset({"plant", "factory", "facility", "gigafactory", "complex", "refinery", "smelter",
+                         "foundry", "mill", "mine", "operation", "works"})
+# Words before a works noun saying how it makes, not what ("an EV assembly plant").
+MAKING_WORDS = frozenset({"assembly", "manufacturing", "production", "making"})
+# Words before a works noun that say it is no maker of goods, or not of that word's goods
+# ("a recycling plant", "a power plant", "a pilot plant", "a joint-venture plant").
+GOODS_NOT = frozenset("""processing recycling conversion refining testing test research development
+    innovation pilot demonstration power energy charging storage logistics distribution export
+    import industrial venture joint-venture greenfield brownfield treatment waste water desalination
+    brine flagship training design engineering service services repair maintenance packaging paint stamping
+    body welding r&d car-park parking""".split())
+# Goods too general to tell one plant's output from another's.
+GENERIC_GOODS = frozenset({"car", "vehicle", "auto", "automobile", "battery"})
+# Short forms of goods, spelled out in a product's name.
+GOODS_ABBREVIATIONS = {"EV": "electric vehicle", "EVs": "electric vehicle", "NEV": "new energy vehicle",
+                       "NEVs": "new energy vehicle", "BEV": "battery electric vehicle",
+                       "LFP": "LFP", "NMC": "NMC"}
+# Count nouns of goods, named in the plural ("battery cells"); other goods are mass nouns
+# named as written ("lithium hydroxide", "iodine").
+COUNT_GOODS = frozenset("""battery cell module pack car vehicle truck bus van motorcycle scooter bike
+    bicycle separator cathode anode electrode motor engine chip semiconductor panel inverter charger
+    tire tyre component part precursor wafer turbine blade drone robot phone smartphone container
+    ship tractor wheel axle seat transmission magnet""".split())
