@@ -10,11 +10,11 @@ from kg.extract.lexicon import FACILITY_NOUNS
 from kg.extract.spans import Mention
 from kg.model import Kind
 
-# Words that end a facility's modifier chain: evaluative words, and currency words that NER
-# left outside an amount ("a 4 billion pound battery plant").
+# Words that end a facility's modifier chain: evaluative words, and currency and scale words
+# that NER left outside an amount ("a 4 billion pound battery plant", "a ₹4,000-crore plant").
 FACILITY_SKIP = frozenset(
     """new this that existing planned proposed its their our pound pounds dollar dollars euro euros
-    yuan yen won rupee rupees ringgit""".split()
+    yuan yen won rupee rupees ringgit million billion trillion crore crores lakh lakhs""".split()
 )
 
 def facility_mention(doc: Doc, noun: Token, place: str | None, owners: list[str] = (),

@@ -35,7 +35,7 @@ from kg.extract.org_names import (
 from kg.extract.places import Gazetteer, fold
 from kg.extract.spans import Mention, bracket_acronym, trim
 from kg.extract.title_mentions import split_titles
-from kg.extract.type_votes import names_that_begin_company_names, propagate_types, surnames_read_as_companies
+from kg.extract.type_votes import vote_types
 from kg.model import Kind
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"}
@@ -197,9 +197,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.label = m.label[:1].upper() + m.label[1:]
     for m in mentions:
         _apply_cues(doc, m)
-    names_that_begin_company_names(doc, mentions, gaz)
-    surnames_read_as_companies(mentions)
-    propagate_types(mentions)
+    vote_types(doc, mentions, gaz)
     _us_states_among_countries(mentions, gaz)
     _provinces_in_their_country(mentions, gaz)
     mentions.extend(org_names_missed_elsewhere(doc, mentions))  # once types are settled

@@ -6,13 +6,22 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import PLACE_NOUNS
+from kg.extract.lexicon import FACILITY_NOUNS, PLACE_NOUNS
 from kg.extract.places import Gazetteer, fold
 from kg.extract.spans import Mention
 from kg.model import Kind
 
 # Types that come from NER alone (places typed from the gazetteer are not voted on).
 NER_TYPES = frozenset({Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.PRODUCT, Kind.EVENT})
+
+
+def vote_types(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Settle each name's type from what the story says of it, then one type per name."""
+    names_that_begin_company_names(doc, mentions, gaz)
+    surnames_read_as_companies(mentions)
+    lone_names_acting_as_companies(doc, mentions)
+    venture_partners(doc, mentions)
+    propagate_types(mentions)
 
 
 def names_that_begin_company_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -54,6 +63,48 @@ def surnames_read_as_companies(mentions: list[Mention]) -> None:
         if m.type == Kind.ORGANIZATION and m.kind == "name" and not m.cue and " " not in key \
                 and key in surnames and key not in company_words:
             m.type, m.cue = Kind.PERSON, "surname of a person of the story"
+
+
+# What companies do and people in news do not: "Velmar will invest $300 million", "Tarsk
+# produces lithium", "Korvo opened a cathode factory".
+COMPANY_VERBS = frozenset("invest produce manufacture export import employ acquire supply ship".split())
+_WORKS_VERBS = frozenset("build open operate run own construct".split())
+
+
+def lone_names_acting_as_companies(doc: Doc, mentions: list[Mention]) -> None:
+    """A one-word "person" that invests, produces or builds a works, or owns one ("Velmar's
+    plant"), is a company NER did not know, unless it is a surname of a person of the story
+    or a title names it."""
+    people = {w for m in mentions if m.type == Kind.PERSON and m.kind == "name" and len(m.text.split()) > 1
+              for w in fold(m.text).split()}
+    for m in mentions:
+        if m.type != Kind.PERSON or m.kind != "name" or m.cue or m.end - m.start != 1 or fold(m.text) in people:
+            continue
+        tok = doc[m.start]
+        verb = tok.head
+        acts = tok.dep_ == "nsubj" and verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in COMPANY_VERBS or verb.lemma_.lower() in _WORKS_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in FACILITY_NOUNS for c in verb.children))
+        owns = tok.dep_ == "poss" and verb.lemma_.lower() in FACILITY_NOUNS
+        if acts or owns:
+            m.type, m.cue = Kind.ORGANIZATION, "acts as a company"
+
+
+_VENTURE_NOUNS = frozenset({"venture", "consortium"})
+
+
+def venture_partners(doc: Doc, mentions: list[Mention]) -> None:
+    """'a joint venture of Japan's Marumo and Kessel', 'a venture between A and B': the
+    partners of a venture are companies (or bodies), whatever NER made of unfamiliar names."""
+    for m in mentions:
+        if m.kind != "name" or m.cue or m.type not in NER_TYPES or m.type == Kind.ORGANIZATION:
+            continue
+        tok = doc[m.start : m.end].root
+        while tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ in ("of", "between") and prep.head.lemma_.lower() in _VENTURE_NOUNS:
+            m.type, m.cue = Kind.ORGANIZATION, "partner in a venture"
 
 
 def propagate_types(mentions: list[Mention]) -> None:

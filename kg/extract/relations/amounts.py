@@ -83,7 +83,7 @@ class AmountRules(FinderBase):
                                 for a in [*self.origins(n), *(a for c in n.children if c.dep_ == "poss"
                                                                for a in self.args(c) if a[0].type == Kind.COUNTRY)]]
                     if not countries and verb is not None and self.between_the_two_countries(verb):
-                        countries = self.recent_countries(ent.sent.start, 2)
+                        countries = self.recent_named(ent.sent.start, 2)
                     if not subs and verb is not None and len(countries) == 2 and any(
                             n.dep_ == "nsubj" and n.lemma_.lower() == "trade" and any(
                                 a.lower_ in ("bilateral", "between") for a in n.children)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -10,11 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.calibration import HEDGE_FACTOR
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.lexicon import (
-    AREA_NOUNS,
-    EDGE_NOUNS,
-    ESTATE_NOUNS,
     ORG_NOUNS,
-    SUBDIVISION_NOUNS,
 )
 from kg.extract.places import Gazetteer
 from kg.extract.relations.lexicon import (
@@ -25,11 +20,13 @@ from kg.extract.relations.lexicon import (
     CONTINENTS,
     DELEGATE_NOUNS,
     GOVERNMENT_NOUNS,
-    PLACE,
+    MEDIA_WORDS,
+    PAIR_NOUNS,
     STATE_NOUNS,
     STATE_VERBS,
 )
 from kg.extract.relations.modality import hedge_of
+from kg.extract.relations.place_args import PlaceArgs
 from kg.extract.spans import Mention
 from kg.extract.values import parse_date
 from kg.model import Kind, Value
@@ -57,11 +54,9 @@ class Fact:
     hedge: str | None = None
 
 
-# Plots a works is put on ("a greenfield site near P", "200 acres of land in P").
-LAND_NOUNS = frozenset({"site", "land", "plot", "parcel", "acre", "hectare"})
 
 
-class FinderBase:
+class FinderBase(PlaceArgs):
     """Entities of tokens, arguments over coordination, subjects, adding facts (for the mixins)."""
 
     def __init__(self, doc: Doc, res: Resolution, gaz: Gazetteer) -> None:
@@ -145,11 +140,12 @@ class FinderBase:
                 if states:
                     out.append(states[0])
                     continue
-            if c is None and t.tag_ == "NNS" and t.lemma_.lower() in ("country", "nation", "side") and any(
-                    a.lower_ in ("two", "both") for a in t.children):
-                # "the two countries signed ...": the two named last
-                pair = self.recent_countries(t.i, 2)
-                if len(pair) == 2:
+            if c is None and t.tag_ == "NNS" and t.lemma_.lower() in PAIR_NOUNS and (any(
+                    a.lower_ == "both" for a in t.children) or {"the", "two"} <= {a.lower_ for a in t.children}):
+                # "the two countries signed ...", "both companies will hold": the two named last
+                # ("the two sides": two of one kind)
+                pair = self.recent_named(t.i, 2, PAIR_NOUNS[t.lemma_.lower()])
+                if len(pair) == 2 and pair[0][0].type == pair[1][0].type:
                     out.extend(pair)
                     continue
             if c is not None and c.type == Kind.ROLE:
@@ -413,60 +409,23 @@ class FinderBase:
             best = best or value.date
         return None
 
-    def prep_places(self, tokens: Iterable[Token], words: tuple[str, ...] = ("in", "at", "near", "on")
-                    ) -> list[tuple[Cluster, Token]]:
-        """Places named after the place prepositions among tokens: 'a plant in Gdansk' -> Gdansk."""
-        return [a for p in tokens if p.dep_ == "prep" and p.lower_ in words
-                for g in p.children if g.dep_ == "pobj" for a in self.place_args(g)]
-
-    def place_args(self, pobj: Token) -> list[tuple[Cluster, Token]]:
-        """Places a preposition's object names: 'Gdansk', 'Hidalgo state', 'the city of Gdansk'."""
-        found = [a for a in self.args(pobj) if a[0].type in PLACE]
-        if found:
-            return found
-        if pobj.lemma_.lower() in ESTATE_NOUNS | LAND_NOUNS and self.cluster(pobj) is None:
-            # "an industrial zone in P", "the P free economic zone", "a greenfield site near P",
-            # "the Lordstown area of Ohio": the estate's place
-            named = [a for t in pobj.subtree if t.i < pobj.i and t.dep_ in ("compound", "npadvmod", "nmod")
-                     for a in self.args(t) if a[0].type in PLACE]
-            return named[:1] or [a for c in pobj.children if c.dep_ == "prep" and c.lower_ in (
-                "in", "near", "outside", "of") for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
-        if pobj.lemma_.lower() in EDGE_NOUNS or pobj.lower_ in EDGE_NOUNS:
-            return [a for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj" for a in self.place_args(g)][:1]
-        if pobj.lemma_.lower() in AREA_NOUNS:
-            for c in pobj.children:
-                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == pobj.i - 1:
-                    for a in self.args(c):
-                        if a[0].type == Kind.CITY and pobj.lemma_.lower() in SUBDIVISION_NOUNS:
-                            # "Hidalgo state" is the state, not a homonymous city.
-                            m = Mention(c.i, c.i + 1, c.text, Kind.REGION, "name", c.text)
-                            a = (self.new_cluster(m), c)
-                        if a[0].type in PLACE:
-                            found.append(a)
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    named = [a for g in c.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in PLACE]
-                    if named:
-                        return named  # "the U.S. state of Georgia": Georgia, not the country around it
-        return found
-
     def pairwise(self, subs, trigger, rel, rule, conf) -> None:  # noqa: ANN001
         for i, a in enumerate(subs):
             for b in subs[i + 1 :]:
                 self.add(a, rel, b, trigger, rule, conf, BODY + (Kind.PERSON,), BODY + (Kind.PERSON,))
 
-    def recent_countries(self, before: int, k: int) -> list[tuple[Cluster, Token]]:
-        """The k countries named last before a token index, most recent first."""
+    def recent_named(self, before: int, k: int, kinds: tuple[str, ...] = (Kind.COUNTRY,)) -> list[tuple[Cluster, Token]]:
+        """The k countries (or entities of other kinds) named last before a token index, most recent first."""
         last: dict[int, int] = {}
         for c in self.res.clusters.values():
-            if c.type == Kind.COUNTRY:
+            # a news outlet ("state news agency SPA said") reports the story, it is no party to it
+            if c.type in kinds and not any(t.lower_ in MEDIA_WORDS for m in c.mentions
+                                           for t in self.doc[max(0, m.start - 3) : m.start]):
                 for m in c.mentions:
                     if m.start < before:
                         last[c.id] = max(last.get(c.id, -1), m.start)
         ids = sorted(last, key=lambda cid: -last[cid])[:k]
-        if len(ids) < k:
-            return []
-        return [(self.res.clusters[cid], self.doc[last[cid]]) for cid in ids]
+        return [(self.res.clusters[cid], self.doc[last[cid]]) for cid in ids] if len(ids) == k else []
 
     def possessor(self, arg: tuple[Cluster, Token]) -> bool:
         """Whether the name at this argument is followed by a possessive ("Acme's", "Acme Metals'")."""

@@ -223,3 +223,14 @@ COUNT_GOODS = frozenset("""battery cell module pack car vehicle truck bus van mo
     bicycle separator cathode anode electrode motor engine chip semiconductor panel inverter charger
     tire tyre component part precursor wafer turbine blade drone robot phone smartphone container
     ship tractor wheel axle seat transmission magnet""".split())
+
+# Plural nouns that, with "two" or "both", stand for the last two entities of a kind named
+# ("the two countries", "both companies", "the two sides").
+PAIR_NOUNS = {
+    "country": (Kind.COUNTRY,), "nation": (Kind.COUNTRY,),
+    "company": (Kind.ORGANIZATION,), "firm": (Kind.ORGANIZATION,), "group": (Kind.ORGANIZATION,),
+    "partner": (Kind.ORGANIZATION,), "carmaker": (Kind.ORGANIZATION,), "automaker": (Kind.ORGANIZATION,),
+    "side": (Kind.COUNTRY, Kind.ORGANIZATION),
+}
+# Words before a name that make it a news outlet ("state news agency X", "the newspaper X").
+MEDIA_WORDS = frozenset({"news", "press", "newspaper", "daily", "broadcaster", "wire"})

@@ -1,0 +1,86 @@
+"""Who the parties are: unfamiliar names that act as companies, partners of a venture, "the
+two sides" (kg/extract/type_votes.py, kg/extract/relations/base.py, ventures.py).
+
+Sentences are our own, in several phrasings each; none comes from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import extract_text, facts
+
+pytestmark = pytest.mark.slow  # loads the real spaCy pipeline
+
+
+def types(doc) -> dict[str, str]:  # noqa: ANN001
+    return {e.label: e.type for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Velmar will invest $300 million in a cathode plant in Gliwice.", "Velmar"),
+    ("Velmar produces lithium carbonate at two mines in Chile.", "Velmar"),
+    ("Velmar opened a cathode factory in Gliwice on Tuesday.", "Velmar"),
+    ("Velmar's plant in Gliwice will employ 800 people.", "Velmar"),
+])
+def test_a_lone_name_that_acts_as_a_company_is_one(extractor, text, name):
+    doc = extract_text(extractor, text + "\n")
+    assert types(doc).get(name) == "Organization", types(doc)
+
+
+def test_a_surname_that_invests_stays_a_person(extractor):
+    doc = extract_text(extractor, "The fund is run by Marta Velmar. Velmar will invest $300 million "
+                                  "in a cathode plant in Gliwice.\n")
+    assert types(doc).get("Marta Velmar") == "Person", types(doc)
+    assert types(doc).get("Velmar", "Person") == "Person", types(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The lithium will be refined by a joint venture of Japan's Marumo and Kessel, the ministry said.",
+    "A joint venture between Marumo and Kessel will refine the lithium, the ministry said.",
+])
+def test_the_partners_of_a_venture_are_companies(extractor, text):
+    doc = extract_text(extractor, text + "\n")
+    found = facts(doc)
+    assert ("Marumo-Kessel joint venture", "jointVentureOf", "Marumo") in found, found
+    assert ("Marumo-Kessel joint venture", "jointVentureOf", "Kessel") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Velan Energy signed an agreement with Tarsk Mining on Monday. The two sides plan a joint venture "
+    "covering mining and refining.",
+    "Velan Energy signed an agreement with Tarsk Mining on Monday. The two companies will set up a "
+    "joint venture to refine lithium.",
+    "Velan Energy signed an agreement with Tarsk Mining on Monday. Both companies will form a joint "
+    "venture to refine lithium.",
+])
+def test_the_two_sides_are_the_two_companies_named_last(extractor, text):
+    found = facts(extract_text(extractor, text + "\n"))
+    parents = {o for s, p, o in found if p == "jointVentureOf"}
+    assert parents == {"Velan Energy", "Tarsk Mining"}, found
+
+
+def test_a_news_agency_is_not_one_of_the_two_sides(extractor):
+    text = ("Velan Energy signed an agreement with the Ministry of Mines, state news agency Norpress "
+            "said. The two sides plan a joint venture covering mining and refining.\n")
+    found = facts(extract_text(extractor, text))
+    assert not any(p == "jointVentureOf" and "Norpress" in (s + o) for s, p, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The company plans a ₹4,000-crore plant at Sanand.",
+    "Velan Energy will build a Rs 900 crore battery plant in Sanand.",
+    "Velan Energy opened a 300 million-euro cathode plant in Gliwice.",
+])
+def test_scale_words_are_no_goods_of_a_plant(extractor, text):
+    found = facts(extract_text(extractor, text + "\n"))
+    goods = {o for s, p, o in found if p == "produces"}
+    assert not goods & {"crore", "crores", "million", "billion"}, found
+
+
+def test_two_other_companies_are_not_the_two_named_last(extractor):
+    text = ("Velan Energy signed a supply deal with Tarsk Mining on Monday. Velan Energy is also in "
+            "talks with two German automakers.\n")
+    found = facts(extract_text(extractor, text))
+    assert ("Velan Energy", "metWith", "Tarsk Mining") not in found and \
+        ("Tarsk Mining", "metWith", "Velan Energy") not in found, found
