@@ -174,7 +174,9 @@ def _employer_named_elsewhere(doc: Doc, mentions: list[Mention], left: int, titl
         words = doc[left:end]
         if any(t.lower_ in TITLE_WORDS for t in words):
             continue
-        if words.text in names or (words.text in short and all(t.tag_ == "NNP" for t in words)):
+        # the tagger may read the short name as an adjective ("Hanvel chief executive")
+        if words.text in names or (words.text in short and all(t.tag_ == "NNP" or t.tag_ == "JJ" and t.is_title
+                                                                for t in words)):
             return Mention(left, end, words.text, Kind.ORGANIZATION, "name", cue="title:employer")
     return None
 

@@ -84,3 +84,29 @@ def test_two_other_companies_are_not_the_two_named_last(extractor):
     found = facts(extract_text(extractor, text))
     assert ("Velan Energy", "metWith", "Tarsk Mining") not in found and \
         ("Tarsk Mining", "metWith", "Velan Energy") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Velmar Cells, a joint venture between Hanvel and German carmaker Ostwerk, makes battery cells.",
+    "The cells come from Velmar Cells, a joint venture between Hanvel and German carmaker Ostwerk.",
+])
+def test_every_company_named_between_is_a_parent(extractor, text):
+    found = facts(extract_text(extractor, "Hanvel Energy will build a plant in Poland. " + text + "\n"))
+    parents = {o for s, p, o in found if p == "jointVentureOf" and s == "Velmar Cells"}
+    assert parents == {"Hanvel Energy", "Ostwerk"}, found
+
+
+def test_a_relative_clause_after_a_venture_is_about_the_venture(extractor):
+    text = ("Hanvel Energy will build a plant in Poland. The plant will supply Velmar Cells, a joint "
+            "venture between Hanvel and German carmaker Ostwerk, which runs a battery cell factory in "
+            "Salzgitter.\n")
+    found = facts(extract_text(extractor, text))
+    assert ("Velmar Cells", "hasFacilityIn", "Salzgitter") in found, found
+    assert ("Ostwerk", "hasFacilityIn", "Salzgitter") not in found, found
+
+
+@pytest.mark.parametrize("title", ["chief executive", "Chief Executive"])
+def test_a_short_company_name_before_a_title_is_the_employer(extractor, title):
+    text = f"Hanvel Energy will build a plant in Poland. Hanvel {title} Park Ji-hoon signed the deal.\n"
+    found = facts(extract_text(extractor, text))
+    assert ("Park Ji-hoon", "holdsPosition", "Chief Executive of Hanvel Energy") in found, found

@@ -119,7 +119,7 @@ class FinderBase(PlaceArgs):
         out: list[tuple[Cluster, Token]] = []
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             # "Jaguar Land Rover, which Tata bought": the relative pronoun stands for the noun
-            return self.args(tok.head.head)
+            return self.args(self.antecedent(tok.head.head))
         conjuncts = list(tok.conjuncts)
         if conjuncts:
             last = max(c.i for c in conjuncts)
@@ -261,7 +261,7 @@ class FinderBase(PlaceArgs):
             out = []
             for s in subs:
                 if s.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-                    out.extend(self.args(verb.head))
+                    out.extend(self.args(self.antecedent(verb.head)))
                 else:
                     out.extend(self.args(s))
             return out
@@ -294,6 +294,14 @@ class FinderBase(PlaceArgs):
                 return self.args(verb.head.head) or self.args(verb.head)
             return self.args(verb.head)
         return []
+
+    @staticmethod
+    def antecedent(noun: Token) -> Token:
+        """The noun a relative clause after `noun` is about: "X, a joint venture between A and
+        B, which runs ..." is about X, not B."""
+        venture = next((a for a in list(noun.ancestors)[:4] if a.lemma_.lower() in ("venture", "consortium")
+                        and a.dep_ == "appos"), None) if noun.dep_ in ("pobj", "conj") else None
+        return venture.head if venture is not None else noun
 
     def listed_from(self, kind: str, start: int) -> list[tuple[Cluster, Token]]:
         """The entities of a kind named in a list from token `start` to the clause's verb

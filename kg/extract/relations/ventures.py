@@ -63,6 +63,14 @@ class VentureRules(FinderBase):
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
                 parents.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.args(p))
+                # "between A and German carmaker B" may parse A as a modifier of B: every
+                # company named in the phrase, short of a relative clause
+                clause = {t.i for t in prep.subtree for c in t.children if c.dep_ in ("relcl", "acl")
+                          for t in c.subtree}
+                if len([p for p in parents if p[0].type == Kind.ORGANIZATION]) < 2:
+                    parents.extend((self.cluster(t), t) for t in prep.subtree if t.i not in clause
+                                   and self.cluster(t) is not None and self.cluster(t).type == Kind.ORGANIZATION
+                                   and not self.gaz.demonym(t.text) and all(self.cluster(t).id != p[0].id for p in parents))
         for acl in noun.children:
             # "the joint venture formed by A and B", "a consortium made up of A, B and C"
             if acl.dep_ == "acl" and acl.lemma_.lower() in MEMBERSHIP_VERBS:
