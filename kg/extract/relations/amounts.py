@@ -82,7 +82,8 @@ class AmountRules(FinderBase):
                         subs = [a for n in verb.children if n.dep_ == "nsubj" and n.lemma_.lower() in TRADE_WORDS
                                 for a in [*self.origins(n), *(a for c in n.children if c.dep_ == "poss"
                                                                for a in self.args(c) if a[0].type == Kind.COUNTRY)]]
-                    if not countries and verb is not None and self.between_the_two_countries(verb):
+                    if len(countries) < 2 and verb is not None and self.between_the_two_countries(verb):
+                        # "... between the two countries reached $X, Indonesia's ministry said"
                         countries = self.recent_named(ent.sent.start, 2)
                     if not subs and verb is not None and len(countries) == 2 and any(
                             n.dep_ == "nsubj" and n.lemma_.lower() == "trade" and any(

@@ -83,6 +83,8 @@ NOUN_RULES: dict[str, list[tuple[str, str, tuple, float]]] = {
 # Verb + "hands"/"forces" or copula + cooperation nouns: the coordinated subjects partner.
 PARTNERING_OBJECTS = {"hand", "force"}
 PARTNERING_NOUNS = {"cooperation", "partnership", "collaboration", "talk", "alliance", "venture"}
+# Nouns for the ties that two subjects deepen together ("A and B will expand their cooperation").
+TIES_NOUNS = {"cooperation", "partnership", "collaboration", "tie"}
 # Binding agreements: between companies a partnership, with a public body cooperation
 # (a memorandum of understanding is cooperation whoever signs it).
 PACT_NOUNS = {"agreement", "deal", "contract", "pact", "accord"}

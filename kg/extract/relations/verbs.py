@@ -20,6 +20,7 @@ from kg.extract.relations.lexicon import (
     OUTPUT_VERBS,
     PARTNERING_NOUNS,
     PARTNERING_OBJECTS,
+    TIES_NOUNS,
     PLACE,
     PRODUCTION_VERBS,
     ROLE_CHANGE_VERBS,
@@ -120,11 +121,16 @@ class VerbRules(FinderBase):
             self.shareholder_rule(verb)
         if lemma in ("receive", "host", "welcome"):
             self.hosted_rule(verb)
-        if lemma in ("work", "cooperate", "collaborate", "partner", "team") and any(
-                c.lower_ == "together" for c in verb.children) or any(
+        with_whom = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        if lemma in ("work", "cooperate", "collaborate", "partner", "team") and (any(
+                c.lower_ == "together" for c in verb.children) or lemma != "work" and not with_whom) or any(
+                o.lemma_.lower() in TIES_NOUNS and not with_whom and not any(
+                    c.dep_ in ("prep", "poss") and c.lower_ in ("with", "between") or c.dep_ == "poss" and c.lower_ not in (
+                        "their", "our") for c in o.children) for o in objects) or any(
                 c.dep_ == "advmod" and c.lower_ == "jointly" for c in verb.children) and lemma not in ("own", "hold"):
-            # "A and B agreed to work together on X", "A and B will jointly explore for lithium":
-            # states cooperate, companies partner
+            # "A and B agreed to work together on X", "A and B will jointly explore for lithium",
+            # "A and B agreed to cooperate", "A and B will deepen (their) cooperation": states
+            # cooperate, companies partner
             subs = [a for a in self.subjects(verb) if a[0].type in BODY]
             states = all(self.is_tariff_body(a[0]) for a in subs)  # states and blocs
             self.pairwise(subs, verb, "cooperatesWith" if states else "partnersWith", "verb:work-together", 0.75)
