@@ -2,7 +2,7 @@
 
 The trigger words and frames are data (`lexicon`); each family is a mixin of the finder:
 verbal frames (`verbs`), takeovers, stakes and founders (`ownership`), facilities (`sites`) and the plant a clause speaks of (`site_refs`), works named in the text (`works`), ventures, agreements and tariffs (`ventures`),
-gatherings and who attended or opened what (`events`), titles and roles (`titles`), appositions and descriptors (`appositions`), places
+gatherings and who attended or opened what (`events`), titles and roles (`titles`, `counterparts`), appositions and descriptors (`appositions`), places
 inside places (`located`) and amounts (`amounts`). Each rule names itself in the facts it yields.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from kg.extract.relations.amounts import AmountRules
 from kg.extract.relations.appositions import AppositionRules
 from kg.extract.relations.base import Fact, FinderBase
+from kg.extract.relations.counterparts import CounterpartRules
 from kg.extract.relations.events import EventRules
 from kg.extract.relations.lexicon import MEMBERSHIP_VERBS
 from kg.extract.relations.located import PlaceRules
@@ -29,7 +30,7 @@ __all__ = ["Fact", "RelationFinder"]
 
 
 class RelationFinder(VerbRules, ProductionRules, OwnershipRules, SiteRules, SiteReferences, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
-                     PlaceRules, AmountRules, OriginRules, StoryContext, FinderBase):
+                     CounterpartRules, PlaceRules, AmountRules, OriginRules, StoryContext, FinderBase):
     """Apply the rules to one parsed document whose mentions are resolved."""
 
     def run(self) -> list[Fact]:
@@ -53,6 +54,7 @@ class RelationFinder(VerbRules, ProductionRules, OwnershipRules, SiteRules, Site
                 self.based_rule(tok)
         self.event_rules()
         self.title_rules()
+        self.counterpart_rules()
         self.envoy_rules()
         self.apposition_rules()
         self.descriptor_rules()

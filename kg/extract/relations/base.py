@@ -54,8 +54,6 @@ class Fact:
     hedge: str | None = None
 
 
-
-
 class FinderBase(PlaceArgs):
     """Entities of tokens, arguments over coordination, subjects, adding facts (for the mixins)."""
 

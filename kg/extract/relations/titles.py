@@ -198,7 +198,7 @@ class TitleRules(FinderBase):
         if holder is None and self.national_title(self.doc[m.start : m.end]):
             # "Canada will impose X, Finance Minister Y said": the state the minister speaks for;
             # else "President Luis Arce" in an article about Bolivia: the article's country
-            holder, htype = self.spoken_for_state(m.end) or self.doc_country(), Kind.COUNTRY
+            holder, htype = self.spoken_for_state(m.end) or self.counterpart_state(m.start) or self.doc_country(), Kind.COUNTRY
         prefixed = self.doc[m.start].lower_ == "company" and m.end - m.start > 1  # "company president X"
         before = self.doc[m.start - 1] if m.start > 0 else None
         named_before = before is not None and not prefixed and (
