@@ -50,3 +50,13 @@ def test_trade_between_the_two_countries_reported_by_one_of_them(extractor, tail
     found = facts(extract_text(extractor, text))
     assert frozenset({"Chile", "Peru"}) in linked(found, "tradesWith"), found
     assert any(p == "tradeValue" and o == "14.1 billion USD" for s, p, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "A memorandum of understanding between Velan Energy and Tarsk Mining was signed on Monday.",
+    "The ministers witnessed the signing of a memorandum of understanding between state-owned miner "
+    "Velan Energy and Korean carmaker Tarsk Mining on nickel supply.",
+])
+def test_a_memorandum_of_understanding_between_two_parties(extractor, text):
+    found = facts(extract_text(extractor, text + "\n"))
+    assert frozenset({"Velan Energy", "Tarsk Mining"}) in linked(found, "cooperatesWith"), found

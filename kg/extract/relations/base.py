@@ -293,6 +293,21 @@ class FinderBase(PlaceArgs):
             return self.args(verb.head)
         return []
 
+    def phrase_parties(self, prep: Token) -> list[tuple[Cluster, Token]]:
+        """The parties of 'between A and B' / 'of A and B': the parser may make A a modifier
+        of B ('between A and German carmaker B'), so every company named in the phrase short
+        of a relative clause counts when coordination gives fewer than two."""
+        found = [a for p in prep.children if p.dep_ == "pobj" for a in self.args(p)]
+        if len([a for a in found if a[0].type == Kind.ORGANIZATION]) >= 2:
+            return found
+        clause = {t.i for t in prep.subtree for c in t.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        for t in prep.subtree:
+            c = self.cluster(t)
+            if t.i not in clause and c is not None and c.type == Kind.ORGANIZATION and not self.gaz.demonym(t.text) \
+                    and all(c.id != a[0].id for a in found):
+                found.append((c, t))
+        return found
+
     @staticmethod
     def antecedent(noun: Token) -> Token:
         """The noun a relative clause after `noun` is about: "X, a joint venture between A and

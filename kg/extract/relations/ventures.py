@@ -62,15 +62,7 @@ class VentureRules(FinderBase):
         parents: list[tuple[Cluster, Token]] = []
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
-                parents.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.args(p))
-                # "between A and German carmaker B" may parse A as a modifier of B: every
-                # company named in the phrase, short of a relative clause
-                clause = {t.i for t in prep.subtree for c in t.children if c.dep_ in ("relcl", "acl")
-                          for t in c.subtree}
-                if len([p for p in parents if p[0].type == Kind.ORGANIZATION]) < 2:
-                    parents.extend((self.cluster(t), t) for t in prep.subtree if t.i not in clause
-                                   and self.cluster(t) is not None and self.cluster(t).type == Kind.ORGANIZATION
-                                   and not self.gaz.demonym(t.text) and all(self.cluster(t).id != p[0].id for p in parents))
+                parents.extend(self.phrase_parties(prep))
         for acl in noun.children:
             # "the joint venture formed by A and B", "a consortium made up of A, B and C"
             if acl.dep_ == "acl" and acl.lemma_.lower() in MEMBERSHIP_VERBS:
@@ -231,11 +223,13 @@ class VentureRules(FinderBase):
                         self.add(s, r, o, noun, f"noun:{lemma}:{prep_word}", conf, ACTOR, o_types)
         if lemma in AGREEMENT_NOUNS or lemma in ("collaboration", "cooperation", "partnership"):
             # "an agreement between A and B", "the signing of a memorandum between A and B"
-            # "deals struck between A and B": the phrase may hang off the participle
-            for prep in [*noun.children, *(g for a in noun.children if a.dep_ == "acl" for g in a.children)]:
+            # "deals struck between A and B": the phrase may hang off the participle, or off
+            # "understanding" in "a memorandum of understanding between A and B"
+            for prep in [*noun.children, *(g for a in noun.children if a.dep_ == "acl" for g in a.children),
+                         *(g for o in noun.children if o.dep_ == "prep" and o.lower_ == "of" for u in o.children
+                           if u.lower_ == "understanding" for g in u.children)]:
                 if prep.dep_ == "prep" and prep.lower_ == "between":
-                    parties = [a for g in prep.children if g.dep_ == "pobj" for a in self.args(g)
-                               if a[0].type in BODY]
+                    parties = [a for a in self.phrase_parties(prep) if a[0].type in BODY]
                     for i, a in enumerate(parties):
                         for b in parties[i + 1 :]:
                             if a[0].id != b[0].id:
