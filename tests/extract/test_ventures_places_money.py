@@ -72,6 +72,8 @@ def test_a_list_of_towns_is_not_a_chain_of_places(extractor):
     ("Volta Energy will build a battery plant in Lyon. The minister said the 620-million-euro project would "
      "create 1,100 jobs.", 620e6),
     ("Volta Energy opened a recycling plant in Lyon. The plant cost 120 million Norwegian crowns to build.", 120e6),
+    ("Volta Energy will build a battery plant in Lyon with an investment of $1.1 billion.", 1.1e9),
+    ("Volta Energy will build a battery plant in Lyon. The plant will require an investment of $1.1 billion.", 1.1e9),
 ])
 def test_an_amount_paid_for_a_site_is_the_sites(extractor, text, amount):
     doc = extract_text(extractor, text)

@@ -104,9 +104,13 @@ class SiteReferences(FinderBase):
                          and c.lemma_.lower() in COST_NOUNS), None)
         cost = head.head if money_root.dep_ == "pobj" and head.lower_ == "of" else None
         if cost is not None and cost.lemma_.lower() in ("cost", "price", "investment") and cost.dep_ == "pobj" \
-                and cost.head.lower_ == "at" and cost.head.head.lemma_.lower() in CONSTRUCTION:
-            # "will build a plant in Ohio at a cost of about $1.5 billion"
+                and cost.head.lower_ in ("at", "with") and cost.head.head.lemma_.lower() in CONSTRUCTION:
+            # "will build a plant in Ohio at a cost of about $1.5 billion", "... with an investment of X"
             return next((f for o in cost.head.head.children if o.dep_ == "dobj" for f in [self.facility_at(o)] if f), None)
+        if cost is not None and cost.lemma_.lower() in ("investment", "outlay") and cost.dep_ == "dobj" \
+                and cost.head.lemma_.lower() in ("require", "need", "involve", "entail", "call"):
+            # "the plant will require an investment of $1.1 billion"
+            return next((s for n in cost.head.children if n.dep_ == "nsubj" for s in [self.facility_at(n)] if s), None)
         if money_root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CONSTRUCTION \
                 and head.head.tag_ == "VBN":
             # "the plant was built for $X", "a factory, which was built for $X in its first phase"
