@@ -20,3 +20,14 @@ def undated(text: str) -> Value | None:
     """A date a sentence gives without its year ('last year', 'in April'): kept as text, for
     the extractor to place by the article's date (or to leave out if the article has none)."""
     return Value(text=text, kind="date") if _RELATIVE.search(text) else None
+
+
+def unit_name(text: str) -> str:
+    """A short unit name: 'gigawatt-hours' or 'gigawatt hours' -> 'GWh', 'megawatt-hours' -> 'MWh'."""
+    low = text.casefold().replace(" ", "").replace("watthour", "watt-hour")
+    for prefix, short in (("kilo", "k"), ("mega", "M"), ("giga", "G"), ("tera", "T")):
+        if low.startswith(prefix + "watt-hour") or low.startswith(prefix + "watthour"):
+            return short + "Wh"
+        if low.startswith(prefix + "watt"):
+            return short + "W"
+    return text

@@ -3,7 +3,7 @@
 The trigger words and frames are data (`lexicon`); each family is a mixin of the finder:
 verbal frames (`verbs`), takeovers, stakes and founders (`ownership`), facilities (`sites`) and the plant a clause speaks of (`site_refs`), works named in the text (`works`), ventures, agreements and tariffs (`ventures`),
 gatherings and who attended or opened what (`events`), titles and roles (`titles`, `counterparts`), appositions and descriptors (`appositions`), places
-inside places (`located`) and amounts (`amounts`). Each rule names itself in the facts it yields.
+inside places (`located`), amounts (`amounts`) and figures without a subject (`figures`). Each rule names itself in the facts it yields.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from kg.extract.relations.appositions import AppositionRules
 from kg.extract.relations.base import Fact, FinderBase
 from kg.extract.relations.counterparts import CounterpartRules
 from kg.extract.relations.events import EventRules
+from kg.extract.relations.figures import FigureRules
 from kg.extract.relations.lexicon import MEMBERSHIP_VERBS
 from kg.extract.relations.located import PlaceRules
 from kg.extract.relations.origins import OriginRules
@@ -30,7 +31,7 @@ __all__ = ["Fact", "RelationFinder"]
 
 
 class RelationFinder(VerbRules, ProductionRules, OwnershipRules, SiteRules, SiteReferences, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
-                     CounterpartRules, PlaceRules, AmountRules, OriginRules, StoryContext, FinderBase):
+                     CounterpartRules, PlaceRules, AmountRules, FigureRules, OriginRules, StoryContext, FinderBase):
     """Apply the rules to one parsed document whose mentions are resolved."""
 
     def run(self) -> list[Fact]:
@@ -60,6 +61,7 @@ class RelationFinder(VerbRules, ProductionRules, OwnershipRules, SiteRules, Site
         self.descriptor_rules()
         self.place_rules()
         self.amount_rules()
+        self.figure_rules()
         self.goods_of_works_rule()
         self.name_sites_by_town()
         self.owned_sites_part_of()

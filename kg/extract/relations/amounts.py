@@ -29,7 +29,7 @@ from kg.extract.relations.lexicon import (
     TARIFF_WORDS,
     TRADE_WORDS,
 )
-from kg.extract.values import parse_date, parse_money, parse_percent, parse_quantity
+from kg.extract.values import parse_date, parse_money, parse_percent, parse_quantity, unit_name
 from kg.model import Kind, Value
 
 # Verbs by which a rate starts, moves or stands at a level ("start at 12%", "doubles to 50%").
@@ -150,7 +150,7 @@ class AmountRules(FinderBase):
                         unit_text = self.doc[root.i - 2 : root.i + 1].text  # "gigawatt-hours"
                     elif root.i - 1 >= ent.start and self.doc[root.i - 1].lower_.endswith("watt"):
                         unit_text = self.doc[root.i - 1 : root.i + 1].text  # "gigawatt hours"
-                    value = parse_quantity(self.amount_text(ent), _unit_name(unit_text))
+                    value = parse_quantity(self.amount_text(ent), unit_name(unit_text))
                 elif unit_tok is not None:
                     value = parse_quantity(self.amount_text(ent) + " " + unit_tok.text, unit_tok.text)
                 else:
@@ -443,15 +443,3 @@ class AmountRules(FinderBase):
             if c is not None and c.type == Kind.COUNTRY and all(c.id != o[0].id for o in out):
                 out.append((c, t))
         return out
-
-
-
-def _unit_name(text: str) -> str:
-    """A short unit name: 'gigawatt-hours' or 'gigawatt hours' -> 'GWh', 'megawatt-hours' -> 'MWh'."""
-    low = text.casefold().replace(" ", "").replace("watthour", "watt-hour")
-    for prefix, short in (("kilo", "k"), ("mega", "M"), ("giga", "G"), ("tera", "T")):
-        if low.startswith(prefix + "watt-hour") or low.startswith(prefix + "watthour"):
-            return short + "Wh"
-        if low.startswith(prefix + "watt"):
-            return short + "W"
-    return text
