@@ -274,3 +274,22 @@ def test_capitals_opening_a_later_paragraph_are_no_dateline(extractor):
             "OVC, which runs battery plants in six countries — Korea, China and Poland — said it was ready.\n")
     doc = extract_text(extractor, text)
     assert not any(e.label.lower() == "ovc" and e.type in ("City", "Place") for e in doc.entities), doc.entities
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Velan Energy is also building a plant near Lyon in France, and another near Kiel in northern Germany.",
+     "Velan Energy Lyon plant", "Velan Energy Kiel plant"),
+    ("Velan Energy will build two battery plants, one in Lyon and another in Kiel.",
+     "Velan Energy Lyon battery plant", "Velan Energy Kiel battery plant"),
+    ("Velan Energy will build a plant in Lyon and one in Kiel.", "Velan Energy Lyon plant", "Velan Energy Kiel plant"),
+])
+def test_works_listed_by_place_are_one_each(extractor, text, first, second):
+    found = facts(extract_text(extractor, "Velan Energy makes batteries. " + text + "\n"))
+    assert ("Velan Energy", "builds", first) in found and ("Velan Energy", "builds", second) in found, found
+    assert (second, "locatedIn", "Kiel") in found, found
+
+
+def test_another_after_a_second_verb_is_no_listed_works(extractor):
+    text = "Velan Energy makes batteries. Velan Energy is building a plant near Lyon, and it expects another order soon.\n"
+    found = facts(extract_text(extractor, text))
+    assert not [f for f in found if f[1] == "builds" and f[2] != "Velan Energy Lyon plant"], found

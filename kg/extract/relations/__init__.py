@@ -1,7 +1,7 @@
 """Relation rules over the dependency parse, one module per family of phrasings.
 
 The trigger words and frames are data (`lexicon`); each family is a mixin of the finder:
-verbal frames (`verbs`), takeovers, stakes and founders (`ownership`), facilities (`sites`) and the plant a clause speaks of (`site_refs`), works named in the text (`works`), ventures, agreements and tariffs (`ventures`),
+verbal frames (`verbs`), takeovers, stakes and founders (`ownership`), facilities (`sites`), works listed by place (`site_lists`) and the plant a clause speaks of (`site_refs`), works named in the text (`works`), ventures, agreements and tariffs (`ventures`),
 gatherings and who attended or opened what (`events`), titles and roles (`titles`, `counterparts`), appositions and descriptors (`appositions`), places
 inside places (`located`), amounts (`amounts`) and figures without a subject (`figures`). Each rule names itself in the facts it yields.
 """
@@ -19,6 +19,7 @@ from kg.extract.relations.located import PlaceRules
 from kg.extract.relations.origins import OriginRules
 from kg.extract.relations.ownership import OwnershipRules
 from kg.extract.relations.production import ProductionRules
+from kg.extract.relations.site_lists import SiteLists
 from kg.extract.relations.site_refs import SiteReferences
 from kg.extract.relations.sites import SiteRules
 from kg.extract.relations.story import StoryContext
@@ -30,7 +31,7 @@ from kg.extract.relations.works import WorksRules
 __all__ = ["Fact", "RelationFinder"]
 
 
-class RelationFinder(VerbRules, ProductionRules, OwnershipRules, SiteRules, SiteReferences, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
+class RelationFinder(VerbRules, ProductionRules, OwnershipRules, SiteRules, SiteLists, SiteReferences, WorksRules, VentureRules, EventRules, TitleRules, AppositionRules,
                      CounterpartRules, PlaceRules, AmountRules, FigureRules, OriginRules, StoryContext, FinderBase):
     """Apply the rules to one parsed document whose mentions are resolved."""
 

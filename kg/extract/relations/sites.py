@@ -58,6 +58,7 @@ class SiteRules(FinderBase):
                                    and o.pos_ == "NOUN" and any(t.text == "(" for t in self.doc[o.i:c.i])]
                         for obj in (o, *(c for c in o.conjuncts if c.lemma_.lower() in FACILITY_NOUNS), *misread):
                             self.build_rule(tok, obj, f"verb:{lemma}:facility")
+                        self.listed_sites(tok, o, f"verb:{lemma}:facility")
                 if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
                     # "a refinery built by X in P", "the plant will be built by X", "a plant to be
                     # built (that will be built) by X at its mine"
