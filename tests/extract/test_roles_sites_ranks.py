@@ -461,3 +461,18 @@ def test_a_ranked_description_is_not_its_own_clauses_subject(extractor):
                        "carmaker in March.\n")
     ranks = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "rankedAs"}
     assert not any(s == "Tarvo Auto" for s, _ in ranks), ranks
+
+
+@pytest.mark.parametrize("text, office", [
+    ("Canada's industry minister, Louise Gagnon, welcomed the deal.", "Industry Minister of Canada"),
+    ("Louise Gagnon, Canada's industry minister, welcomed the deal.", "Industry Minister of Canada"),
+    ("Ontario's economy minister, Louise Gagnon, welcomed the deal.", "Economy Minister of Ontario"),
+])
+def test_a_possessed_office_before_the_holders_name(extractor, text, office):
+    found = facts(extract_text(extractor, text + "\n"))
+    assert ("Louise Gagnon", "holdsPosition", office) in found, found
+
+
+def test_a_bare_office_before_a_name_names_no_holder(extractor):
+    found = facts(extract_text(extractor, "The governor, Louise Gagnon, welcomed the deal.\n"))
+    assert not [f for f in found if f[1] == "holdsPosition" and " of " in f[2]], found

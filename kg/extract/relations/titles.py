@@ -321,6 +321,9 @@ class TitleRules(FinderBase):
                       if a[0].type == Kind.COUNTRY]
         text = self.doc[start:end].text
         label = text[:1].upper() + text[1:]
+        # "Quebec's economy minister": a province's or city's office keeps its place
+        local = {a[0].label for c in noun.children if c.dep_ == "poss" for a in self.args(c)
+                 if a[0].type in (Kind.REGION, Kind.CITY)}
         holder = countries[0][0].label if len({c[0].id for c in countries}) == 1 else None
         if holder is None and not countries and self.national_title(self.doc[start:end]):
             holder = self.doc_country()
@@ -331,14 +334,15 @@ class TitleRules(FinderBase):
         elif ministry is not None:
             # "Uzbekistan's Ministry of Energy ... talks with the minister, X": its minister
             label = "Minister" + ministry.label.removeprefix("Ministry")
-        elif holder:
-            label = role_label(text, holder, Kind.COUNTRY)
+        elif holder or len(local) == 1:
+            label = role_label(text, holder or next(iter(local)), Kind.COUNTRY if holder else Kind.REGION)
             posted = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "to"
                       for g in p.children if g.dep_ == "pobj" for a in self.args(g) if a[0].type in PLACE]
             if noun.lower_ in ("ambassador", "envoy") and posted:
                 label += f" to {posted[0][0].label}"  # "Ambassador of South Korea to Indonesia"
-        if noun.dep_ != "appos" and ministry is None:
-            return  # "the governor, X": a title before a name is left to the title rules
+        if noun.dep_ != "appos" and ministry is None and (self.cluster(noun) is not None or not (countries or local)):
+            return  # "the governor, X": a title before a name is left to the title rules (not
+            # "Quebec's economy minister, X", which they do not read)
         role = self.new_cluster(Mention(start, end, text, Kind.ROLE, "role", label))
         if ministry is not None:
             self.ministers.append((role, ministry))  # named with the ministry's final name
