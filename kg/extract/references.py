@@ -68,7 +68,8 @@ def resolve_references(
         types, noun = wanted
         cid = _named_by(tok, token_cluster)  # "the venture, named X," is X, whatever came before
         apposed = cid is not None
-        if cid is None and noun is None and types != (Kind.PERSON,) and _continues_unnamed_subject(tok, token_cluster):
+        if cid is None and noun is None and types != (Kind.PERSON,) and (
+                _continues_unnamed_subject(tok, token_cluster) or _main_subject_of_other_kind(tok, types, token_cluster, clusters)):
             continue
         if cid is None and noun is None:
             cid = _listed_owner(tok, types, token_cluster, clusters)
@@ -131,6 +132,23 @@ def _continues_unnamed_subject(tok, token_cluster: dict[int, int]) -> bool:  # n
     return bool(subjects) and all(
         s.pos_ == "NOUN" and s.i not in token_cluster and _named_by(s, token_cluster) is None for s in subjects
     )
+
+
+def _main_subject_of_other_kind(tok, types, token_cluster: dict[int, int], clusters) -> bool:  # noqa: ANN001
+    """'The mine is expected to produce X once it starts operating': the subject 'it' of a
+    clause that qualifies a main clause is that clause's subject; when that is a works or
+    another thing no company or country stands for, the pronoun stays unresolved."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "advcl":
+        return False
+    main = verb.head
+    while main.dep_ in ("xcomp", "ccomp") and main.head != main and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in main.children):
+        main = main.head  # "is expected to produce ... once it starts": the subject of "is"
+    subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        clusters[token_cluster[s.i]].type not in types if s.i in token_cluster
+        else s.pos_ == "NOUN" and _named_by(s, token_cluster) is None for s in subjects)
 
 
 def _named_by(tok, token_cluster: dict[int, int]) -> int | None:  # noqa: ANN001

@@ -100,3 +100,20 @@ def test_the_venture_far_back_is_the_one_the_story_called_so(extractor):
     stakes = {(s, o) for s, p, o in f if p == "investsIn"}
     assert ("Tarvo Chemicals", "Kovra") in stakes, f
     assert not any(o in ("Alvo Motors", "Bexa") for _, o in stakes), f
+
+
+@pytest.mark.parametrize("text", [
+    "Karlu Resources will buy Nordvik Lithium. The mine is expected to produce 250,000 tonnes a year "
+    "once it starts operating in 2027.",
+    "Karlu Resources will buy Nordvik Lithium. The project will create 400 jobs when it opens in 2027.",
+])
+def test_it_in_a_clause_about_a_works_is_not_the_last_company(extractor, text):
+    doc = extract_text(extractor, text + "\n")
+    assert not [t for t in doc.triples if t.predicate == "plannedStart" and t.subject.type == "Organization"], \
+        [(t.subject.label, t.predicate, t.object.label) for t in doc.triples]
+
+
+def test_it_in_a_clause_about_a_company_is_the_company(extractor):
+    doc = extract_text(extractor, "Karlu Resources said it would hire 300 people once it starts production in 2027.\n")
+    assert ("Karlu Resources", "plannedStart", "2027") in {(t.subject.label, t.predicate, t.object.label)
+                                                           for t in doc.triples}
