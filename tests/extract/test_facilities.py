@@ -293,3 +293,18 @@ def test_another_after_a_second_verb_is_no_listed_works(extractor):
     text = "Velan Energy makes batteries. Velan Energy is building a plant near Lyon, and it expects another order soon.\n"
     found = facts(extract_text(extractor, text))
     assert not [f for f in found if f[1] == "builds" and f[2] != "Velan Energy Lyon plant"], found
+
+
+@pytest.mark.parametrize("text", [
+    "Karlu Resources plans to ship the concentrate to a refinery it is building at Kwinana, near Perth.",
+    "Karlu Resources will supply the refinery that it is building in Kwinana.",
+    "The cells will come from a refinery Karlu Resources is building in Kwinana.",
+])
+def test_a_works_a_relative_clause_builds(extractor, text):
+    found = facts(extract_text(extractor, text + "\n"))
+    assert ("Karlu Resources", "builds", "Karlu Resources Kwinana refinery") in found, found
+
+
+def test_a_works_built_long_ago_has_no_builder_from_its_clause(extractor):
+    found = facts(extract_text(extractor, "Karlu Resources owns a refinery which was built in Kwinana in 1990.\n"))
+    assert not [f for f in found if f[1] == "builds"], found

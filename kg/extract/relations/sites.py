@@ -47,6 +47,11 @@ class SiteRules(FinderBase):
         """
         for tok in self.doc:
             lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in CONSTRUCTION and tok.dep_ == "relcl" and tok.tag_ != "VBN" \
+                    and tok.head.lemma_.lower() in FACILITY_NOUNS and tok.head.pos_ == "NOUN" and not any(
+                        c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in tok.children):
+                # "a refinery (that) it is building at P": the works is what the clause builds
+                self.build_rule(tok, tok.head, f"verb:{lemma}:facility")
             if tok.pos_ in ("VERB", "AUX") and lemma in CONSTRUCTION:
                 for o in tok.children:
                     if o.dep_ == "dobj":
