@@ -221,6 +221,11 @@ def _clause_subject(tok, token_cluster: dict[int, int], description: bool) -> in
     'Stellantis holds a stake in the Chinese company': an object description (or pronoun) is not
     its clause's subject ("itself"); a possessive pronoun is ("Acme said its plant"), a
     possessive description is not ("it will supply the French carmaker's models")."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and description and tok.head.dep_ == "conj":
+        # "X owns 82% and the Perth-based miner holds the rest": another than X
+        first = tok.head.head
+        return next((token_cluster[s.i] for s in first.children if s.dep_ in ("nsubj", "nsubjpass")
+                     and s.i in token_cluster), None)
     if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and not description):
         return None
     if any(a.dep_ == "appos" for a in list(tok.ancestors)[:3]):

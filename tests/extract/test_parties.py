@@ -110,3 +110,20 @@ def test_a_short_company_name_before_a_title_is_the_employer(extractor, title):
     text = f"Hanvel Energy will build a plant in Poland. Hanvel {title} Park Ji-hoon signed the deal.\n"
     found = facts(extract_text(extractor, text))
     assert ("Park Ji-hoon", "holdsPosition", "Chief Executive of Hanvel Energy") in found, found
+
+
+@pytest.mark.parametrize("text, company, town", [
+    ("Lyon-based Velan and German maker Korvo signed a deal.", "Velan", "Lyon"),
+    ("Frankfurt-based consultancy Acme Partners said so.", "Acme Partners", "Frankfurt am Main"),
+])
+def test_a_based_modifier_belongs_to_the_name_it_precedes(extractor, text, company, town):
+    found = facts(extract_text(extractor, text + "\n"))
+    based = {(s, o) for s, p, o in found if p == "basedIn"}
+    assert based == {(company, town)}, found
+
+
+def test_the_subject_of_a_second_clause_is_another_than_the_first(extractor):
+    text = ("Tarsk Mining and Velan Energy run the mine. Velan Energy owns 82 per cent and the Perth-based "
+            "miner holds the remaining 18 per cent.\n")
+    found = facts(extract_text(extractor, text))
+    assert ("Velan Energy", "basedIn", "Perth") not in found, found

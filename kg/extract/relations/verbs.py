@@ -369,7 +369,12 @@ class VerbRules(FinderBase):
             prev = self.doc[based.i - 2] if based.i >= 2 else None
             if prev is not None and self.cluster(prev) is not None:
                 places = [(self.cluster(prev), prev)]
+        nxt = self.doc[based.i + 1] if based.i + 1 < len(self.doc) else None
         owners = self.args(based.head)
+        if nxt is not None and self.cluster(nxt) is not None and self.cluster(nxt).type == Kind.ORGANIZATION:
+            # "Lyon-based Velan and German maker Korvo": the name right after the modifier,
+            # whatever noun the parser hangs it from
+            owners = [(self.cluster(nxt), nxt)]
         if not owners and based.head.dep_ == "compound":
             # "Frankfurt-based consultancy Acme Partners": the noun is a compound of the name
             owners = self.args(based.head.head)
