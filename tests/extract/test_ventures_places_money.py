@@ -680,3 +680,19 @@ def test_dirhams_in_a_story_about_morocco_are_moroccan(extractor):
                        "is put at 20 billion dirhams, the Moroccan government said.\n")
     units = {t.object.unit for t in doc.triples if t.predicate == "investmentValue"}
     assert units == {"MAD"}, facts(doc)
+
+
+@pytest.mark.parametrize("text, rate", [
+    ("Brazil raised its import tax on electric cars to 18% in July, up from 10%.", 18.0),
+    ("Brazil imposes a 35% import tax on electric cars.", 35.0),
+    ("Brazil raised the customs tax on electric cars to 18%.", 18.0),
+])
+def test_an_import_tax_is_a_duty(extractor, text, rate):
+    doc = extract_text(extractor, text + "\n")
+    rates = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "tariffRate"}
+    assert rates == {("Brazil", rate)}, rates
+
+
+def test_an_income_tax_is_no_duty(extractor):
+    doc = extract_text(extractor, "Brazil cut its income tax to 15%.\n")
+    assert not [t for t in doc.triples if t.predicate == "tariffRate"]

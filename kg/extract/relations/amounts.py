@@ -51,6 +51,7 @@ class AmountRules(FinderBase):
             root = ent.root
             context = [root, *root.ancestors][:6]
             lemmas = {t.lemma_.lower() for t in context} | {t.lower_ for t in context}
+            lemmas |= {"duty" for t in context if import_tax(t)}  # "its import tax on EVs" is a duty
             verb = next((t for t in context if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("ROOT", "conj", "ccomp") or (
                 t.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass") for c in t.children)))), None)
             subs = self.subjects(verb) if verb is not None else []
@@ -107,7 +108,8 @@ class AmountRules(FinderBase):
                                  and t.dep_ in ("ROOT", "conj", "ccomp")), None)
                     subs = self.subjects(verb) if verb is not None else []
                 subs = [a for a in subs if a[0].type in BODY and self.is_tariff_body(a[0])]
-                tariff = next((t for t in [root, *root.ancestors][:4] if t.lemma_.lower() in TARIFF_WORDS), root)
+                tariff = next((t for t in [root, *root.ancestors][:4] if t.lemma_.lower() in TARIFF_WORDS or import_tax(t)),
+                              root)
                 owned = [a for c in tariff.children if c.dep_ == "poss" for a in self.args(c) if self.is_tariff_body(a[0])]
                 if owned:
                     subs = owned[:1]  # "the Commission opened a probe, on top of the EU's 10% duty": the EU's
@@ -419,7 +421,7 @@ class AmountRules(FinderBase):
 
     def object_lemmas(self, context: list[Token]) -> set[str]:
         """Lemmas of the direct objects of the verbs in a context ('raise duties ... to 50 percent')."""
-        return {o.lemma_.lower() for t in context if t.pos_ in ("VERB", "AUX")
+        return {"duty" if import_tax(o) else o.lemma_.lower() for t in context if t.pos_ in ("VERB", "AUX")
                 for o in t.children if o.dep_ in ("dobj", "nsubjpass")}
 
     def year_in(self, ent: Span) -> str:
@@ -443,3 +445,9 @@ class AmountRules(FinderBase):
             if c is not None and c.type == Kind.COUNTRY and all(c.id != o[0].id for o in out):
                 out.append((c, t))
         return out
+
+
+def import_tax(tok: Token) -> bool:
+    """'import tax', 'customs tax': a tax on goods crossing a border is a duty."""
+    return tok.lemma_.lower() in ("tax", "taxis") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("import", "customs", "border") for c in tok.children)
