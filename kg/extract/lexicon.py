@@ -30,7 +30,8 @@ PUBLIC_BODY_NOUNS = frozenset(
 # "the Lyriq electric SUV").
 MODEL_NOUNS = frozenset(
     """car cars suv suvs sedan sedans hatchback hatchbacks vehicle vehicles model models pickup
-    pickups crossover crossovers minivan minivans bev bevs coupe roadster truck trucks van vans bus buses""".split()
+    pickups crossover crossovers minivan minivans bev bevs coupe roadster truck trucks van vans bus buses
+    hybrid hybrids""".split()
 )
 # Nouns that say the name next to them is a person.
 PERSON_NOUNS = frozenset(

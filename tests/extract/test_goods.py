@@ -73,3 +73,14 @@ def test_the_first_cars_off_the_line_are_no_model(extractor):
 ])
 def test_goods_labels(words, label):
     assert goods_label(words) == label
+
+
+@pytest.mark.parametrize("text", [
+    "Ranxin Auto unveiled the Tide Sport, a plug-in hybrid, on Tuesday.",
+    "Ranxin Auto launched its Tide Sport plug-in hybrid in Brazil.",
+    "Ranxin Auto unveiled its new Tide Sport SUV.",
+])
+def test_a_model_named_before_its_kind_is_launched(extractor, text):
+    doc = extract_text(extractor, text + "\n")
+    launched = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "launched"}
+    assert launched == {("Ranxin Auto", "Tide Sport")}, launched

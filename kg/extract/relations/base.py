@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.calibration import HEDGE_FACTOR
 from kg.extract.coref import Cluster, Resolution
 from kg.extract.lexicon import (
+    MODEL_NOUNS,
     ORG_NOUNS,
 )
 from kg.extract.places import Gazetteer
@@ -167,6 +168,11 @@ class FinderBase(PlaceArgs):
             if t.pos_ == "NOUN" and t.lemma_.lower() in ORG_NOUNS - {"brand", "marque"} and named and named[0] is not None \
                     and named[0].type == Kind.ORGANIZATION:
                 out.append((named[0], self.doc[t.i - 1]))  # "the Traton group" is Traton
+                continue
+            model = next((a for a in t.subtree if a.i < t.i and a.dep_ == "compound" and self.cluster(a) is not None
+                          and self.cluster(a).type == Kind.PRODUCT), None) if t.lower_ in MODEL_NOUNS else None
+            if model is not None:
+                out.append((self.cluster(model), model))  # "its new X1 SUV", "its X1 plug-in hybrid": the X1
                 continue
             nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
             if t.pos_ == "NOUN" and nxt is not None and (t.lower_ in ORG_NOUNS or t.lemma_.lower() in ORG_NOUNS):
