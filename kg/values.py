@@ -138,7 +138,7 @@ _MONEY_PREFIX = r"(?:US\$|C\$|A\$|HK\$|S\$|NZ\$|NT\$|R\$|RM|Rs\.?|₹|€|£|¥|
 _MONEY_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MONEY_SCALE = r"(?:[\s-](?:thousand|million|billion|trillion|crore|lakh)|\s?(?:mln|bln|bn|tn))"
 _MONEY_WORD = (r"(?:won|yuan|euros?|reais|rupees?|ringgit|rupiah|forints?|baht|pesos?|(?:moroccan\s+)?dirhams?"
-               r"|riyals?|rand|yen|pounds?|liras?|(?:u\.s\.\s*)?dollars?|francs?"
+               r"|riyals?|rand|yen|pounds?|liras?|(?:u\.s\.[\s-]*)?dollars?|francs?"
                r"|(?:norwegian|swedish|danish|czech)\s+(?:crowns?|kroner|krone|kronor|krona|korunas?)|zlotys?)")
 _MONEY = re.compile(
     rf"(?<![\w$])(?:{_MONEY_PREFIX}\s?(?:{_MONEY_NUMBER}){_MONEY_SCALE}?(?:[\s-]{_MONEY_WORD})?"

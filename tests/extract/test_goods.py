@@ -84,3 +84,10 @@ def test_a_model_named_before_its_kind_is_launched(extractor, text):
     doc = extract_text(extractor, text + "\n")
     launched = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "launched"}
     assert launched == {("Ranxin Auto", "Tide Sport")}, launched
+
+
+def test_buses_count_as_goods_and_output(extractor):
+    doc = extract_text(extractor, "Zhenhua Motors will build a bus plant in Mombasa. The plant will have an annual "
+                                  "production capacity of 3,000 buses.\n")
+    found = {(t.predicate, t.object.label) for t in doc.triples if t.subject.label == "Zhenhua Motors Mombasa bus plant"}
+    assert ("produces", "buses") in found and ("capacity", "3000 buses") in found, found

@@ -83,3 +83,18 @@ def test_a_works_that_will_open_plans_its_start(extractor, text):
 def test_opening_a_works_or_talks_plans_no_start(extractor, text):
     doc = extract_text(extractor, text + "\n")
     assert not [t for t in doc.triples if t.predicate == "plannedStart"], doc.triples
+
+
+@pytest.mark.parametrize("text, rel, year", [
+    ("The plant is expected to be operational by the end of 2026.", "plannedStart", "2026"),
+    ("It will go into operation in 2026.", "plannedStart", "2026"),
+    ("The plant became operational in 2020.", "launched", "2020"),
+])
+def test_a_works_that_will_be_or_became_operational(extractor, text, rel, year):
+    doc = extract_text(extractor, "Zhenhua Motors will build a bus plant in Mombasa. " + text + "\n")
+    assert ("Zhenhua Motors Mombasa bus plant", rel, year) in facts(doc), facts(doc)
+
+
+def test_a_works_coming_online_in_a_relative_clause(extractor):
+    doc = extract_text(extractor, "Zhenhua Motors will build a bus plant in Mombasa, which will come online in 2027.\n")
+    assert ("Zhenhua Motors Mombasa bus plant", "plannedStart", "2027") in facts(doc), facts(doc)

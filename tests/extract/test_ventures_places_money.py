@@ -91,6 +91,7 @@ def test_the_cost_of_something_else_is_not_the_works(extractor):
 @pytest.mark.parametrize("text, number, unit", [
     ("$2-billion", 2e9, "USD"), ("₹7,300-crore", 7.3e10, "INR"), ("Rs 16,000 crore", 1.6e11, "INR"),
     ("RM32 billion", 3.2e10, "MYR"), ("5.5 billion reais", 5.5e9, "BRL"),
+    ("150-million-U.S.-dollar", 1.5e8, "USD"),
 ])
 def test_money_in_the_forms_news_writes_it(text, number, unit):
     value = parse_money(text)
@@ -696,3 +697,17 @@ def test_an_import_tax_is_a_duty(extractor, text, rate):
 def test_an_income_tax_is_no_duty(extractor):
     doc = extract_text(extractor, "Brazil cut its income tax to 15%.\n")
     assert not [t for t in doc.triples if t.predicate == "tariffRate"]
+
+
+def test_an_amount_in_wire_style_before_the_works(extractor):
+    doc = extract_text(extractor, "Volta Energy will build a bus plant in Lyon. The 150-million-U.S.-dollar "
+                                  "facility will open in 2026.\n")
+    values = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "investmentValue"}
+    assert ("Volta Energy Lyon bus plant", 1.5e8) in values, values
+
+
+def test_a_government_that_signs_with_a_builder_builds_nothing(extractor):
+    doc = extract_text(extractor, "Volta Energy signed an agreement with the Kenyan government to build a bus "
+                                  "plant in Mombasa.\n")
+    builders = {t.subject.label for t in doc.triples if t.predicate == "builds"}
+    assert builders == {"Volta Energy"}, builders

@@ -23,6 +23,7 @@ from kg.extract.relations.lexicon import (
     GOVERNMENT_NOUNS,
     MEDIA_WORDS,
     PAIR_NOUNS,
+    STATE_BODIES,
     STATE_NOUNS,
     STATE_VERBS,
 )
@@ -279,9 +280,11 @@ class FinderBase(PlaceArgs):
             signers = self.subjects(pact.head, depth + 1)
             if verb.lemma_.lower() not in CONSTRUCTION | {"produce", "manufacture", "make"}:
                 return signers
+            # (a government or ministry signing with a company builds nothing itself)
             return signers + [a for w in (*pact.children, *pact.head.children) if w.dep_ == "prep"
                               and w.lower_ == "with" for g in w.children if g.dep_ == "pobj"
-                              for a in self.args(g) if signers and a[0].type == signers[0][0].type]
+                              for a in self.args(g) if signers and a[0].type == signers[0][0].type
+                              and not {x.lower() for x in a[0].label.split()} & (STATE_BODIES | {"government"})]
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") or (
             verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
         ):

@@ -194,9 +194,10 @@ PRODUCTION_VERBS = {"assemble", "produce", "manufacture", "make", "build"}
 MAKER_NOUNS = {"maker", "manufacturer", "producer", "supplier"}
 # Units a measured quantity may carry when NER puts the number and unit in one span.
 MEASURE_UNITS = {"gwh", "mwh", "kwh", "twh", "gw", "mw", "kw", "tonne", "ton", "tonnes", "tons",
-                 "gigawatt-hour", "megawatt-hour", "hour", "barrel", "unit", "vehicle", "car"}
+                 "gigawatt-hour", "megawatt-hour", "hour", "barrel", "unit", "vehicle", "car", "bus", "truck",
+                 "motorcycle", "scooter"}
 # Units of those that are goods in their own right ("200,000 electric vehicles").
-GOODS_UNITS = {"vehicle", "car"}
+GOODS_UNITS = {"vehicle", "car", "bus", "truck", "motorcycle", "scooter"}
 
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})

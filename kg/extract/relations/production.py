@@ -28,6 +28,10 @@ from kg.extract.values import parse_date, undated
 from kg.model import Kind
 
 
+# Words for a works that runs ("operational", "online").
+_RUNNING = frozenset({"operational", "online", "live", "onstream"})
+
+
 def goods_label(words: list[str]) -> str:
     """The name of goods from the words before a works noun: short forms spelled out, a
     count noun in the plural ('EV' -> 'electric vehicles', 'cell' -> 'cells')."""
@@ -35,7 +39,8 @@ def goods_label(words: list[str]) -> str:
     words = " ".join(words).split()
     head = words[-1]
     if head.lower() in COUNT_GOODS:
-        head = head[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else head + "s"
+        head = head[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else \
+            head + "es" if head.endswith(("s", "x", "ch", "sh")) else head + "s"
     return " ".join([*words[:-1], head])
 
 
@@ -345,3 +350,31 @@ class ProductionRules(FinderBase):
                 self.add(s, "launched", date, verb, "verb:started-production", 0.7, (Kind.PLACE,), ANY)
             else:
                 self.add(s, "plannedStart", date, verb, "verb:start-production", 0.7, BODY + (Kind.PLACE,), ANY)
+
+    def operational_rule(self, verb: Token) -> None:
+        """'The plant is expected to be operational by 2026', 'will come online in 2027', 'will
+        go into operation in 2026': the works' planned start; 'became operational in 2020',
+        'went into production in 2021': it started then."""
+        state = any(c.dep_ in ("acomp", "advmod", "attr", "prt") and c.lower_ in _RUNNING for c in verb.children) \
+            or any(c.dep_ == "prep" and c.lower_ in ("into", "in", "on") and any(
+                g.lemma_.lower() in ("operation", "production", "service", "stream") for g in c.children)
+                for c in verb.children)
+        if not state:
+            return
+        clause = verb
+        while clause.dep_ in ("xcomp", "conj") and clause.head != clause and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            clause = clause.head  # "is expected to be operational": the subject of "is"
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        sites = [f for o in subjects for f in [
+            self.latest_site(verb.i) if o.lower_ == "it" else self.relative_site(clause)
+            if o.lower_ in ("which", "that") and clause.dep_ == "relcl" else self.facility_at(o)] if f]
+        # "by the end of 2026", "in 2027"
+        when = next((d for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "by", "from")
+                     for t in p.subtree if t.ent_type_ in ("DATE", "CARDINAL") for d in [parse_date(t.text)] if d), None)
+        if not sites or when is None:
+            return
+        done = verb.tag_ == "VBD" and clause is verb
+        for site in sites:
+            self.add(site, "launched" if done else "plannedStart", when, verb, "copula:operational", 0.65,
+                     (Kind.PLACE,), ANY)

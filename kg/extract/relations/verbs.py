@@ -161,6 +161,8 @@ class VerbRules(FinderBase):
             self.seek_rule(verb)
         if lemma in START_WORDS:
             self.start_rule(verb)
+        if lemma in ("be", "become", "come", "go", "enter"):
+            self.operational_rule(verb)  # "is expected to be operational by 2026"
         if lemma == "invest":
             for o in self.slot(verb, "prep:in"):
                 self.facility_place_rule(verb, o)
