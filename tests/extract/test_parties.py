@@ -127,3 +127,13 @@ def test_the_subject_of_a_second_clause_is_another_than_the_first(extractor):
             "miner holds the remaining 18 per cent.\n")
     found = facts(extract_text(extractor, text))
     assert ("Velan Energy", "basedIn", "Perth") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Nordbat AG, the battery arm of Velan Energy, which runs a plant in Hamburg, said so.",
+    "Nordbat AG, a unit of Velan Energy, which runs a plant in Hamburg, said so.",
+])
+def test_a_relative_clause_after_an_aside_is_about_the_name(extractor, text):
+    found = facts(extract_text(extractor, "Velan Energy makes batteries. " + text + "\n"))
+    assert ("Nordbat AG", "hasFacilityIn", "Hamburg") in found, found
+    assert ("Velan Energy", "hasFacilityIn", "Hamburg") not in found, found

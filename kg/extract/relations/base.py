@@ -320,10 +320,10 @@ class FinderBase(PlaceArgs):
     @staticmethod
     def antecedent(noun: Token) -> Token:
         """The noun a relative clause after `noun` is about: "X, a joint venture between A and
-        B, which runs ..." is about X, not B."""
-        venture = next((a for a in list(noun.ancestors)[:4] if a.lemma_.lower() in ("venture", "consortium")
-                        and a.dep_ == "appos"), None) if noun.dep_ in ("pobj", "conj") else None
-        return venture.head if venture is not None else noun
+        B, which runs ...", "X, the battery arm of Y, which runs ..." are about X, not B or Y."""
+        aside = next((a for a in list(noun.ancestors)[:4] if a.dep_ == "appos" and a.pos_ == "NOUN"
+                      and a.head.pos_ == "PROPN"), None) if noun.dep_ in ("pobj", "conj") else None
+        return aside.head if aside is not None else noun
 
     def listed_from(self, kind: str, start: int) -> list[tuple[Cluster, Token]]:
         """The entities of a kind named in a list from token `start` to the clause's verb
