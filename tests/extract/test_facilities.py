@@ -308,3 +308,21 @@ def test_a_works_a_relative_clause_builds(extractor, text):
 def test_a_works_built_long_ago_has_no_builder_from_its_clause(extractor):
     found = facts(extract_text(extractor, "Karlu Resources owns a refinery which was built in Kwinana in 1990.\n"))
     assert not [f for f in found if f[1] == "builds"], found
+
+
+def test_a_works_placed_in_a_country_takes_its_town_when_the_story_gives_it(extractor):
+    text = ("Daesung Battery said it would invest $2.4 billion to build a battery plant in Hungary, its first "
+            "production site in Europe. The factory in Ivancsa will have an annual capacity of 20 GWh.\n")
+    found = facts(extract_text(extractor, text))
+    plants = {o for s, p, o in found if p == "builds"}
+    assert plants == {"Daesung Battery Ivancsa battery plant"}, found
+    assert ("Daesung Battery Ivancsa battery plant", "capacity", "20 GWh") in found, found
+    assert ("Daesung Battery Ivancsa battery plant", "investmentValue", "2.4 billion USD") in found, found
+    assert not [f for f in found if f[1] == "locatedIn" and f[2] == "Europe"], found
+
+
+def test_a_second_works_in_a_town_is_not_the_countrys_one(extractor):
+    text = ("Daesung Battery will build a battery plant in Hungary. Samsung SDI runs a factory in Goed, north "
+            "of Budapest.\n")
+    found = facts(extract_text(extractor, text))
+    assert ("Daesung Battery", "builds", "Daesung Battery Hungary battery plant") in found, found

@@ -65,6 +65,7 @@ class FinderBase(PlaceArgs):
         # facilities named before the story places them: cluster id -> (head noun, owner
         # names, the label they were given)
         self.unplaced_sites: dict[int, tuple[Token, list[str], str]] = {}
+        self.renamed_sites: dict[int, tuple[str, str]] = {}  # works id -> (country, town) of its name
         # sites and the owners the text gives them by a possessive ("its Belvidere plant"):
         # site id -> [(owner, token of the phrase)]
         self.owned_sites: dict[int, list[tuple[tuple[Cluster, Token], Token]]] = {}

@@ -9,6 +9,7 @@ from kg.extract.coref import Cluster
 from kg.extract.lexicon import FACILITY_NOUNS
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import CONSTRUCTION, PHASE_NOUNS, SPEND_VERBS
+from kg.model import Kind
 
 
 # Nouns of what a works costs ("the cost of the plant", "total investment").
@@ -138,7 +139,29 @@ class SiteReferences(FinderBase):
             # "will spend $3.5 billion to build a battery plant in P": the plant it is for
             for purpose in verb.children:
                 if purpose.dep_ in ("xcomp", "advcl") and purpose.lemma_.lower() in CONSTRUCTION:
-                    for o in purpose.children:
-                        if o.dep_ == "dobj" and self.facility_at(o):
+                    # ("build a lithium iron phosphate (LFP) battery plant": the parser may
+                    # make the plant an apposition of the first noun)
+                    for o in (w for d in purpose.children if d.dep_ == "dobj"
+                              for w in (d, *(a for a in d.children if a.dep_ == "appos"))):
+                        if self.facility_at(o):
                             return self.facility_at(o)
         return None
+
+    def placed_later(self, noun: Token, town: str) -> Cluster | None:
+        """'Acme will build a plant in Hungary. The factory in Ivancsa will ...': a definite works
+        phrase with a town is the story's one works placed only in a country so far; the works
+        is named after the town from then on, as news names it."""
+        if not any(t.lower_ == "the" for t in noun.lefts):
+            return None
+        found = []
+        for c in self.res.clusters.values():
+            if not self.is_facility(c) or not any(m.start < noun.i for m in c.mentions):
+                continue
+            places = [self.res.clusters[f.o] for f in self.facts if f.p == "locatedIn" and f.s == c.id and isinstance(f.o, int)]
+            if places and all(p.type == Kind.COUNTRY for p in places) and places[0].label in c.label:
+                found.append((c, places[0].label))
+        if len(found) != 1:
+            return None
+        site, country = found[0]
+        self.renamed_sites[site.id] = (country, town)  # renamed once the rules are done
+        return site

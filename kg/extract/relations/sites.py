@@ -126,7 +126,8 @@ class SiteRules(FinderBase):
 
     def name_sites_by_town(self) -> None:
         """A plant named before the story says where it is ('Acme will build a car plant. The
-        factory will be in Kassel') takes the town into its name once a fact places it."""
+        factory will be in Kassel', or only its country) takes the town into its name once a
+        fact places it."""
         for fact in self.facts:
             site = self.unplaced_sites.get(fact.s) if fact.p == "locatedIn" else None
             town = self.res.clusters.get(fact.o) if site is not None and isinstance(fact.o, int) else None
@@ -137,6 +138,8 @@ class SiteRules(FinderBase):
             if m is not None and owners and self.res.clusters[fact.s].label == label:
                 self.res.clusters[fact.s].label = m.label
             del self.unplaced_sites[fact.s]
+        for cid, (country, town) in self.renamed_sites.items():
+            self.res.clusters[cid].label = self.res.clusters[cid].label.replace(country, town, 1)
 
     def place_text(self, place: tuple[Cluster, Token]) -> str:
         """A place as this article spells it ('Tanjung Malim', not the gazetteer's 'Tanjong'), and
@@ -240,6 +243,17 @@ class SiteRules(FinderBase):
             city = misread_towns[0][0].label
         if city is None and not (owned and any(t.dep_ == "poss" or t.lower_ == "the" for t in noun.lefts)):
             return  # a plant neither placed nor owned in the phrase ("a CATL factory") is no one site
+        earlier = self.placed_later(noun, city) if town is not None and city and not owned and places else None
+        if earlier is not None:
+            # "The factory in Ivancsa" after "a plant in Hungary": that plant, now with its town
+            start = min([t.i for t in noun.lefts if t.dep_ == "det"] + [noun.i])
+            earlier.mentions.append(Mention(start, noun.i + 1, self.doc[start : noun.i + 1].text, earlier.type,
+                                            "description", cluster=earlier.id))
+            for i in range(start, noun.i + 1):
+                self.res.token_cluster.setdefault(i, earlier.id)
+            self.add((earlier, noun), "locatedIn", self.region_cluster(places[0][1], places[0][0]), noun,
+                     "site:in-place", 0.8, (Kind.PLACE,), PLACE)
+            return
         names = self.site_owners(owners)
         m = facility_mention(self.doc, noun, None, owners=names, city=city)
         if m is None:
@@ -380,6 +394,8 @@ class SiteRules(FinderBase):
         preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
         found = [f[0] for prep in preps if prep.lower_ in ("in", "at", "near", "on") for pobj in prep.children
                  for f in [self.place_args(pobj)] if f and f[0][0].type in PLACE]
+        # "a plant in Hungary, its first production site in Europe": a continent is no site
+        found = [f for f in found if f[0].label not in CONTINENTS] or found
         if not found and obj.dep_ != "conj":
             # "build a car plant and a battery plant in P": the place is both plants'
             found = [f[0] for c in obj.conjuncts if c.i > obj.i and c.lemma_.lower() in FACILITY_NOUNS
