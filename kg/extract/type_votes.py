@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import FACILITY_NOUNS, PLACE_NOUNS
+from kg.extract.lexicon import FACILITY_NOUNS, ORG_NOUNS, PLACE_NOUNS
 from kg.extract.places import Gazetteer, fold
 from kg.extract.spans import Mention
 from kg.model import Kind
@@ -17,11 +17,23 @@ NER_TYPES = frozenset({Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.PRODUCT,
 
 def vote_types(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Settle each name's type from what the story says of it, then one type per name."""
+    company_nouns_inside_names(doc, mentions)
     names_that_begin_company_names(doc, mentions, gaz)
     surnames_read_as_companies(mentions)
     lone_names_acting_as_companies(doc, mentions)
     venture_partners(doc, mentions)
     propagate_types(mentions)
+
+
+def company_nouns_inside_names(doc: Doc, mentions: list[Mention]) -> None:
+    """'Carmaker Zhenhua will face ...' read as one person: a sentence-opening company noun is
+    the name's descriptor, and the name a company's."""
+    for m in mentions:
+        first = doc[m.start]
+        if m.kind == "name" and not m.cue and m.end - m.start > 1 and m.type in (Kind.PERSON, Kind.ORGANIZATION) \
+                and first.is_sent_start and first.lower_ in ORG_NOUNS and first.lower_ not in ("group", "brand"):
+            m.start, m.text = m.start + 1, doc[m.start + 1 : m.end].text
+            m.type, m.cue = Kind.ORGANIZATION, f"descriptor:{first.lower_}"
 
 
 def names_that_begin_company_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:

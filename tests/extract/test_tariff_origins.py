@@ -50,3 +50,20 @@ def test_the_owner_of_a_duty_sets_its_rate_not_the_clauses_subject(extractor):
                        "on top of the EU's standard 10% duty on imported bicycles.\n")
     rates = {(t.subject.label, t.object.label) for t in doc.triples if t.predicate == "tariffRate"}
     assert rates == {("EU", "10%")}, rates
+
+
+def test_a_rate_in_a_while_clause_is_that_clauses_states(extractor):
+    doc = extract_text(extractor, "Turkey imposed an additional 40% tariff on cars imported from China last month, "
+                                  "while Canada announced a 100% surtax on Chinese EVs in August.\n")
+    rates = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "tariffRate"}
+    assert rates == {("Türkiye", 40.0), ("Canada", 100.0)}, rates
+
+
+@pytest.mark.parametrize("sentence, rate", [
+    ("Carmaker Zhenhua will face an extra 21.3%.", 21.3),
+    ("Companies that did not cooperate will be charged 38.1%.", 38.1),
+])
+def test_the_rate_a_maker_faces_or_is_charged(extractor, sentence, rate):
+    doc = extract_text(extractor, "The EU will impose duties on Chinese EVs. " + sentence + "\n")
+    rates = {(t.subject.label, t.object.number) for t in doc.triples if t.predicate == "tariffRate"}
+    assert ("EU", rate) in rates, rates

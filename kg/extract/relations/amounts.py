@@ -53,7 +53,10 @@ class AmountRules(FinderBase):
             lemmas = {t.lemma_.lower() for t in context} | {t.lower_ for t in context}
             lemmas |= {"duty" for t in context if import_tax(t)}  # "its import tax on EVs" is a duty
             verb = next((t for t in context if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("ROOT", "conj", "ccomp") or (
-                t.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass") for c in t.children)))), None)
+                t.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+                # "..., while Canada announced a 100% surtax": a clause with a subject of its own
+                or t.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in t.children))),
+                None)
             subs = self.subjects(verb) if verb is not None else []
             if not subs and verb is not None:
                 subs = [a for n in verb.children if n.dep_ == "nsubj"

@@ -153,7 +153,7 @@ ROLE_CHANGE_VERBS = {"step", "resign", "retire", "quit", "name", "appoint", "ele
 # Verbs that send goods to the market whose tariffs they meet ("cars shipped to the EU").
 SHIPPING_VERBS = frozenset({"ship", "export", "sell", "send", "import", "bring"})
 # Verbs by which a company pays or is given a duty rate ("BYD will pay 17%", "set at 18.8%").
-RATE_VERBS = {"pay", "face", "set", "obtain", "get", "receive", "incur", "attract"}
+RATE_VERBS = {"pay", "face", "set", "obtain", "get", "receive", "incur", "attract", "charge"}
 # Verbs that make the amount below them a goal, not a capacity ("wants to build 20,000 cars").
 GOAL_VERBS = {"want", "aim", "hope", "target", "seek", "wish"}
 JOBS_WORDS = {"job", "worker", "employee", "people", "staff"}
