@@ -226,8 +226,8 @@ def _dateline(doc: Doc, span: Span) -> bool:
     # the dash ends the dateline: "PERTH —", "SAO PAULO, May 2 —", "JORF LASFAR (El Jadida), June 25 —";
     # "BYD, the carmaker, said" has none
     ahead = doc[span.end : span.end + 10]
-    return doc[span.end].text in ("—", "–", "--", ",", "(") and any(
-        t.text in ("—", "–", "--") for t in ahead) and not any("\n" in t.text for t in ahead)
+    return doc[span.end].text == ":" or doc[span.end].text in ("—", "–", "--", ",", "(") and any(
+        t.text in ("—", "–", "--") for t in ahead) and not any("\n" in t.text for t in ahead)  # or "CHENNAI:"
 
 
 def _provinces_in_their_country(mentions: list[Mention], gaz: Gazetteer) -> None:

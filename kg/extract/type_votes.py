@@ -22,6 +22,7 @@ def vote_types(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     surnames_read_as_companies(mentions)
     lone_names_acting_as_companies(doc, mentions)
     venture_partners(doc, mentions)
+    states_before_government(doc, mentions, gaz)
     propagate_types(mentions)
 
 
@@ -100,6 +101,16 @@ def lone_names_acting_as_companies(doc: Doc, mentions: list[Mention]) -> None:
         owns = tok.dep_ == "poss" and verb.lemma_.lower() in FACILITY_NOUNS
         if acts or owns:
             m.type, m.cue = Kind.ORGANIZATION, "acts as a company"
+
+
+def states_before_government(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'the Tamil Nadu government', 'the Bahia state government': a state or province NER
+    typed an organisation is the region whose government it names."""
+    for m in mentions:
+        after = doc[m.end] if m.end < len(doc) else None
+        if m.kind == "name" and not m.cue and m.type == Kind.ORGANIZATION and after is not None \
+                and after.lower_ in ("government", "state", "province", "administration") and gaz.subdivision(m.text):
+            m.type, m.label, m.cue = Kind.REGION, gaz.subdivision(m.text), "state before its government"
 
 
 _VENTURE_NOUNS = frozenset({"venture", "consortium"})

@@ -476,3 +476,26 @@ def test_a_possessed_office_before_the_holders_name(extractor, text, office):
 def test_a_bare_office_before_a_name_names_no_holder(extractor):
     found = facts(extract_text(extractor, "The governor, Louise Gagnon, welcomed the deal.\n"))
     assert not [f for f in found if f[1] == "holdsPosition" and " of " in f[2]], found
+
+
+@pytest.mark.parametrize("text, person, office", [
+    ("CHENNAI: Volt Mobility signed a pact with the Tamil Nadu government on Monday. Chief Minister M.K. Stalin "
+     "attended.", "M.K. Stalin", "Chief Minister of Tamil Nādu"),
+    ("Volt Mobility signed a pact with the Tamil Nadu government. It will create 3,500 jobs, state Industries Minister "
+     "T.R.B. Rajaa said.", "T.R.B. Rajaa", "Industries Minister of Tamil Nādu"),
+])
+def test_a_state_office_is_the_story_states(extractor, text, person, office):
+    found = facts(extract_text(extractor, text + "\n"))
+    assert (person, "holdsPosition", office) in found, found
+
+
+def test_a_state_office_that_names_its_province_keeps_it(extractor):
+    text = "Volt Mobility will build a plant in Tamil Nadu. South Jeolla Governor Kim Yung-rok attended.\n"
+    found = facts(extract_text(extractor, text))
+    assert not [f for f in found if f[1] == "holdsPosition" and f[2].endswith("of Tamil Nādu")], found
+
+
+def test_a_state_before_its_government_is_the_state(extractor):
+    found = facts(extract_text(extractor, "Volt Mobility signed a memorandum of understanding with the Tamil Nadu "
+                                          "government on Monday.\n"))
+    assert ("Volt Mobility", "cooperatesWith", "Government of Tamil Nādu") in found, found

@@ -3,7 +3,10 @@ speaker speaks for, the ministry named last."""
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.coref import Cluster
+from kg.extract.lexicon import PORTFOLIO_WORDS, TITLE_WORDS
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import SPEECH_VERBS
 from kg.model import Kind
@@ -65,3 +68,24 @@ class StoryContext(FinderBase):
         found = [(max(m.start for m in c.mentions if m.start < i), c) for c in self.res.clusters.values()
                  if c.type == Kind.ORGANIZATION and c.label.startswith("Ministry of") and any(m.start < i for m in c.mentions)]
         return max(found, key=lambda x: x[0])[1] if found else None
+
+    def local_office(self, start: int, end: int) -> bool:
+        """A title of a state's or province's government: 'Chief Minister', 'Governor',
+        'Premier', or one the text calls the state's ('state Industries Minister')."""
+        words = [t.lower_ for t in self.doc[start:end]]
+        before = self.doc[start - 1].lower_ if start > 0 else ""
+        if any(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS | PORTFOLIO_WORDS
+               and re.sub(r"ies$", "y", t.lower_).removesuffix("s") not in PORTFOLIO_WORDS for t in self.doc[start:end]):
+            return False  # "South Jeolla Governor" names its province itself
+        return bool(words) and ("chief" in words and words[-1] == "minister" or words[-1] in ("governor", "premier")
+                                or before in ("state", "provincial") and words[-1] in ("minister", "secretary"))
+
+    def doc_region(self) -> str | None:
+        """The state or province a story is about: its only one, or one named clearly more
+        often than any other."""
+        counts = sorted(((len(c.mentions), c.label) for c in self.res.clusters.values()
+                         if c.type in (Kind.REGION, Kind.PLACE) and not any(m.kind == "facility" for m in c.mentions)
+                         and (self.gaz.subdivision(c.label) or self.gaz.us_state(c.label))), reverse=True)
+        if len(counts) == 1 or len(counts) > 1 and counts[0][0] >= 2 * counts[1][0]:
+            return counts[0][1]
+        return None

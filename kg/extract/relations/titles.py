@@ -195,7 +195,9 @@ class TitleRules(FinderBase):
                     break
             if start > m.start:
                 break
-        if holder is None and self.national_title(self.doc[m.start : m.end]):
+        if holder is None and self.local_office(m.start, m.end) and self.doc_region():
+            holder, htype = self.doc_region(), Kind.REGION  # "Chief Minister X", "state Industries Minister X"
+        elif holder is None and self.national_title(self.doc[m.start : m.end]):
             # "Canada will impose X, Finance Minister Y said": the state the minister speaks for;
             # else "President Luis Arce" in an article about Bolivia: the article's country
             holder, htype = self.spoken_for_state(m.end) or self.counterpart_state(m.start) or self.doc_country(), Kind.COUNTRY
