@@ -17,6 +17,7 @@ NER_TYPES = frozenset({Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.PRODUCT,
 
 def vote_types(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Settle each name's type from what the story says of it, then one type per name."""
+    mentions[:] = [m for m in mentions if m.text.upper() not in _AGREEMENT_ABBREVIATIONS]  # "the MoU" is no company
     company_nouns_inside_names(doc, mentions)
     names_that_begin_company_names(doc, mentions, gaz)
     surnames_read_as_companies(mentions)
@@ -24,6 +25,10 @@ def vote_types(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     venture_partners(doc, mentions)
     states_before_government(doc, mentions, gaz)
     propagate_types(mentions)
+
+
+# Short forms of kinds of agreement that taggers read as company names ("The MoU was signed").
+_AGREEMENT_ABBREVIATIONS = frozenset({"MOU", "MOUS", "MOA", "LOI", "FTA", "JV"})
 
 
 def company_nouns_inside_names(doc: Doc, mentions: list[Mention]) -> None:

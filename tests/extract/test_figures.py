@@ -66,3 +66,19 @@ def test_a_fact_box_capacity_is_the_story_plants(extractor):
 def test_no_story_company_no_owner(extractor):
     text = "Velan Energy and Tarsk Mining both reported results.\n\nDeliveries: 1.2 million vehicles\n"
     assert sales(text, extractor) == set()
+
+
+def test_a_hyphenated_number_word_is_no_amount(extractor):
+    text = "Velan Energy sold 2.6 lakh scooters in 2023, making it India's third-largest two-wheeler maker.\n"
+    assert sales(text, extractor) == {("Velan Energy", 260000)}
+
+
+def test_an_agreement_abbreviation_is_no_company(extractor):
+    text = ("Velan Energy signed a pact with the Tamil Nadu government.\n\nThe MoU was exchanged at the "
+            "Secretariat. Velan Energy already operates a plant at Hosur.\n\nThe Bengaluru-based company sold "
+            "2.6 lakh scooters in 2023.\n")
+    doc = extract_text(extractor, text)
+    assert "MoU" not in {e.label for e in doc.entities}
+    # with no "MoU" subject beside it, "the company" opening the last paragraph is Velan Energy
+    assert ("Velan Energy", "salesVolume", "260000 scooters") in {(t.subject.label, t.predicate, t.object.label)
+                                                                  for t in doc.triples}

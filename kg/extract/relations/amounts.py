@@ -145,7 +145,11 @@ class AmountRules(FinderBase):
                     self.add(s, "tariffRate", value, root, "amount:rate-paid", 0.65, BODY, ANY,
                              payer=" ".join(a[0].label for a in self.subjects(self.rate_paid(root))))
             elif ent.label_ in ("CARDINAL", "QUANTITY"):
-                unit_tok = root.head if root.dep_ == "nummod" else None
+                if ent.end < len(self.doc) and self.doc[ent.end].text == "-" and not self.doc[ent.end - 1].whitespace_:
+                    continue  # "two-wheeler", "a three-year deal": a word, not an amount
+                # "2.6 lakh scooters": the parser may make the scale word a compound of the unit
+                unit_tok = root.head if root.dep_ == "nummod" or root.dep_ == "compound" and root.lower_ in (
+                    "lakh", "crore", "million", "billion") else None
                 if unit_tok is None and ent.label_ == "QUANTITY" and root.i != ent.start and (
                         root.lemma_.lower() in MEASURE_UNITS or root.lower_ in MEASURE_UNITS):
                     # "48.6 gigawatt-hours", "20 GWh": NER keeps the unit inside the span.
