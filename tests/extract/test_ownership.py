@@ -188,3 +188,19 @@ def test_a_countrys_first_plant_is_not_built_by_the_country(extractor):
     f = facts(extract_text(extractor, "The partners would set up Pakistan's first assembly plant for electric "
                            "buses near Karachi.\n"))
     assert not any(p == "builds" and s == "Pakistan" for s, p, _ in f), f
+
+
+@pytest.mark.parametrize("text, buyer, target", [
+    ("Velan Energy sold a 10% stake in Tarsk Mining to Korvo Holdings.", "Korvo Holdings", "Tarsk Mining"),
+    ("Andes Litio agreed to sell a 49% stake in its Salar Blanco project in northern Argentina to Japan's "
+     "Kaito Trading for $950 million.", "Kaito Trading", "Salar Blanco project"),
+])
+def test_the_buyer_of_a_stake_invests(extractor, text, buyer, target):
+    found = facts(extract_text(extractor, text + "\n"))
+    invested = {(s, o) for s, p, o in found if p == "investsIn"}
+    assert invested == {(buyer, target)}, found
+
+
+def test_a_stake_for_sale_to_no_one_named_is_no_investment(extractor):
+    found = facts(extract_text(extractor, "Velan Energy will sell its stake in Tarsk Mining.\n"))
+    assert not [f for f in found if f[1] == "investsIn"], found

@@ -167,15 +167,20 @@ class OwnershipRules(FinderBase):
             else:
                 continue
             targets += [a for p in preps for g in p.children if g.dep_ == "pobj" for a in self.args(g)]
+        # "A agreed to sell a 49% stake in Y to B": the buyer invests, the seller does not
+        buyers = [a for w in [*verb.children, *(c for o in objects for c in o.children)] if w.dep_ == "prep"
+                  and w.lower_ == "to" for g in w.children if g.dep_ == "pobj" for a in self.args(g)
+                  if a[0].type in BODY] if verb.lemma_.lower() == "sell" else None
         for t in targets:
             if t[0].type in (Kind.CITY, Kind.PLACE, Kind.PERSON) and not self.gaz.city(t[0].label) \
                     and not self.gaz.country(t[0].label) and len(t[0].mentions) == sum(
                         m.kind == "name" for m in t[0].mentions):
                 # a stake is held in a company: a name NER took for an unknown town or a person
                 t[0].type = Kind.ORGANIZATION
-            for s in self.subjects(verb):
+            for s in self.subjects(verb) if buyers is None else buyers:
                 if s[0].id != t[0].id:
-                    self.add(s, "investsIn", t, verb, "verb:stake-in", 0.8, BODY, (Kind.ORGANIZATION,))
+                    self.add(s, "investsIn", t, verb, "verb:stake-in", 0.8, BODY, (Kind.ORGANIZATION, Kind.PLACE)
+                             if self.is_facility(t[0]) else (Kind.ORGANIZATION,))
 
     def owned_site_rule(self, noun: Token) -> None:
         """'Acme's factory in Fremont' -> hasFacilityIn(Acme, Fremont)."""

@@ -180,7 +180,7 @@ class VerbRules(FinderBase):
                 self.facility_place_rule(verb, o)
         if lemma in FOUNDING_VERBS and verb.tag_ in ("VBN", "VBD"):
             self.founded_rule(verb)
-        if lemma in ("own", "hold", "acquire", "buy", "take"):
+        if lemma in ("own", "hold", "acquire", "buy", "take", "sell"):
             self.stake_rule(verb, objects)  # "will buy a stake" is kept, with its hedge
         if lemma in ("count", "include"):
             self.holders_listed_rule(verb)
