@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import ORG_NAME_WORDS, STATE_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from kg.extract.lexicon import ORG_NAME_WORDS, PORTFOLIO_WORDS, STATE_WORDS, TITLE_ABBREVIATIONS, TITLE_WORDS
 from kg.extract.roles import title_case
 from kg.extract.spans import Mention
 from kg.model import Kind
@@ -20,6 +20,11 @@ def split_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Turn 'Industry Minister Jane Doe' into a Role mention plus a Person mention."""
     roles: list[Mention] = []
     employers: list[Mention] = []
+    # "Trade Representative X", "Finance Secretary X": a portfolio NER took for a company is
+    # part of the title after it
+    mentions = [m for m in mentions if not (
+        m.type == Kind.ORGANIZATION and m.kind == "name" and m.end < len(doc) and doc[m.end].lower_ in TITLE_WORDS
+        and all(t.lower_ in PORTFOLIO_WORDS for t in doc[m.start : m.end]))]
     for m in mentions:
         if m.type == Kind.ORGANIZATION and not m.cue and m.kind == "name" and m.start > 0 \
                 and doc[m.start - 1].lower_ in PERSONAL_TITLES and doc[m.start - 1].text[:1].isupper() \

@@ -499,3 +499,14 @@ def test_a_state_before_its_government_is_the_state(extractor):
     found = facts(extract_text(extractor, "Volt Mobility signed a memorandum of understanding with the Tamil Nadu "
                                           "government on Monday.\n"))
     assert ("Volt Mobility", "cooperatesWith", "Government of Tamil Nādu") in found, found
+
+
+@pytest.mark.parametrize("text, office", [
+    ("Trade Representative Katherine Tai said so.", "Trade Representative"),
+    ("The review was led by the office of U.S. Trade Representative Katherine Tai.",
+     "Trade Representative of the United States"),
+])
+def test_a_portfolio_before_a_title_is_no_employer(extractor, text, office):
+    found = facts(extract_text(extractor, text + "\n"))
+    assert ("Katherine Tai", "holdsPosition", office) in found, found
+    assert not [f for f in found if f[1] in ("worksFor", "directorOf")], found
