@@ -137,3 +137,17 @@ def test_a_relative_clause_after_an_aside_is_about_the_name(extractor, text):
     found = facts(extract_text(extractor, "Velan Energy makes batteries. " + text + "\n"))
     assert ("Nordbat AG", "hasFacilityIn", "Hamburg") in found, found
     assert ("Velan Energy", "hasFacilityIn", "Hamburg") not in found, found
+
+
+def test_the_two_companies_are_not_their_unnamed_venture(extractor):
+    text = ("Halvard Motors and Seojin Chem agreed to form a joint venture to make battery cells. Together, the two "
+            "companies will invest up to $3 billion in the venture.\n")
+    found = facts(extract_text(extractor, text))
+    investors = {s for s, p, o in found if p == "investmentValue"}
+    assert investors == {"Halvard Motors", "Seojin Chem"}, found
+
+
+def test_money_a_tagger_took_for_a_count_is_no_sales_volume(extractor):
+    found = facts(extract_text(extractor, "Hanra Energy reported results on Friday. Sales rose 5 percent to "
+                                          "33.7 trillion won.\n"))
+    assert not [f for f in found if f[1] == "salesVolume"], found

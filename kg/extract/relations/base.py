@@ -450,8 +450,9 @@ class FinderBase(PlaceArgs):
         last: dict[int, int] = {}
         for c in self.res.clusters.values():
             # a news outlet ("state news agency SPA said") reports the story, it is no party to it
-            if c.type in kinds and not any(t.lower_ in MEDIA_WORDS for m in c.mentions
-                                           for t in self.doc[max(0, m.start - 3) : m.start]):
+            # (nor an unnamed venture: "the two companies" are its parents, named)
+            if c.type in kinds and any(m.kind == "name" for m in c.mentions) and not any(
+                    t.lower_ in MEDIA_WORDS for m in c.mentions for t in self.doc[max(0, m.start - 3) : m.start]):
                 for m in c.mentions:
                     if m.start < before:
                         last[c.id] = max(last.get(c.id, -1), m.start)

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from kg.extract.coref import Cluster
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import ANY, BODY, SALES_NOUNS, SALES_WORDS
-from kg.extract.values import parse_quantity, unit_name
+from kg.extract.values import parse_money, parse_quantity, unit_name
 from kg.model import Kind, Value
 
 # Words that leave a sales noun the whole company's ("total sales", "annual deliveries").
@@ -85,9 +85,12 @@ class FigureRules(FinderBase):
                 self.add((owner, noun), "salesVolume", value, verb, "figure:bare-sales", 0.6, BODY, ANY)
 
     def figure_value(self, ent: Span) -> Value | None:
-        """The amount of a figure: a count with its unit."""
-        words = [t.text for t in ent if not t.like_num and t.lower_ not in ("about", "some", "around", "nearly")]
+        """The amount of a figure: a count with its unit (not money the tagger took for a count)."""
         after = self.doc[ent.end] if ent.end < len(self.doc) else None
+        money = parse_money(ent.text + (" " + after.text if after is not None else ""))
+        if money is not None and money.unit:
+            return None  # "33.7 trillion won"
+        words = [t.text for t in ent if not t.like_num and t.lower_ not in ("about", "some", "around", "nearly")]
         if not words and after is not None and after.is_alpha and after.pos_ in ("NOUN", "PROPN"):
             words = [after.text]  # "50,000 vehicles", "321 GWh sold"
         return parse_quantity(ent.text, unit_name(" ".join(words)) if words else None)
