@@ -24,6 +24,10 @@ def vote_types(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     lone_names_acting_as_companies(doc, mentions)
     venture_partners(doc, mentions)
     states_before_government(doc, mentions, gaz)
+    for m in mentions:
+        if m.kind == "name" and m.type == Kind.PLACE and not m.cue and gaz.us_state(m.text) and not gaz.country(m.text) \
+                and not gaz.city(m.text) and m.text not in _STATE_CITY_NAMES:
+            m.type, m.label = Kind.REGION, gaz.us_state(m.text)  # "Marshall, Michigan": NER said a place
     propagate_types(mentions)
 
 
@@ -119,6 +123,8 @@ def states_before_government(doc: Doc, mentions: list[Mention], gaz: Gazetteer) 
 
 
 _VENTURE_NOUNS = frozenset({"venture", "consortium"})
+# U.S. states that share their name with a city news means more often.
+_STATE_CITY_NAMES = frozenset({"New York", "Washington"})
 
 
 def venture_partners(doc: Doc, mentions: list[Mention]) -> None:

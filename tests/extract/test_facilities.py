@@ -326,3 +326,12 @@ def test_a_second_works_in_a_town_is_not_the_countrys_one(extractor):
             "of Budapest.\n")
     found = facts(extract_text(extractor, text))
     assert ("Daesung Battery", "builds", "Daesung Battery Hungary battery plant") in found, found
+
+
+def test_a_funder_is_no_owner_of_the_works_it_funds(extractor):
+    text = ("The U.S. Department of Energy said it would award $1.5 billion in grants to Kestrel Cells to help fund "
+            "a battery cell plant in Marshall, Michigan.\n")
+    doc = extract_text(extractor, text)
+    assert not [e.label for e in doc.entities if e.label.startswith("U.S. Department of Energy ")]
+    assert ("Marshall", "Region") not in {(e.label, e.type) for e in doc.entities}
+    assert ("Michigan", "Region") in {(e.label, e.type) for e in doc.entities}

@@ -227,6 +227,11 @@ class FinderBase(PlaceArgs):
         """Whether an entity is a plant, mine or other works (typed Place, for now)."""
         return c.type == Kind.PLACE and any(m.kind == "facility" for m in c.mentions)
 
+    @staticmethod
+    def is_public_body(c: Cluster) -> bool:
+        """A government, ministry, department or agency: it funds or signs, it owns no works."""
+        return bool({w.lower() for w in c.label.split()} & (STATE_BODIES | {"government"}))
+
     def is_venture(self, c: Cluster) -> bool:
         """Whether an entity is a joint venture the story leaves unnamed (a named venture or a
         consortium is a company one invests in)."""
@@ -285,7 +290,7 @@ class FinderBase(PlaceArgs):
             return signers + [a for w in (*pact.children, *pact.head.children) if w.dep_ == "prep"
                               and w.lower_ == "with" for g in w.children if g.dep_ == "pobj"
                               for a in self.args(g) if signers and a[0].type == signers[0][0].type
-                              and not {x.lower() for x in a[0].label.split()} & (STATE_BODIES | {"government"})]
+                              and not self.is_public_body(a[0])]
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") or (
             verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
         ):

@@ -24,7 +24,6 @@ from kg.extract.relations.lexicon import (
     PLACE,
     SITING_VERBS,
     SPEND_VERBS,
-    STATE_BODIES,
 )
 from kg.extract.spans import Mention
 from kg.model import Kind
@@ -216,7 +215,9 @@ class SiteRules(FinderBase):
             # the organisation the clause is about: "Acme will invest ... to build ... a plant in P"
             for anc in noun.ancestors:
                 if anc.pos_ in ("VERB", "AUX"):
-                    owners = [a for a in self.subjects(anc) if a[0].type == Kind.ORGANIZATION][:1]
+                    # (not a funder: "the Department of Energy will award $X to A to fund a plant")
+                    owners = [a for a in self.subjects(anc) if a[0].type == Kind.ORGANIZATION
+                              and not self.is_public_body(a[0])][:1]
                     if owners:
                         break
         # a plant is named after its town rather than the park or province it stands in
@@ -354,7 +355,7 @@ class SiteRules(FinderBase):
             if site is None or site_id in built or not self.is_facility(site):
                 continue
             for owner, noun in owners[:1]:
-                if {w.lower() for w in owner[0].label.split()} & STATE_BODIES:
+                if self.is_public_body(owner[0]):
                     continue  # "the Energy Department earmarked $X to retool its plant": a funder's "its"
                 if owner[0].type == Kind.ORGANIZATION and owner[0].id != site_id:
                     self.add((site, noun), "partOf", owner, noun, "site:owned", 0.7, (Kind.PLACE,), (Kind.ORGANIZATION,))
