@@ -62,6 +62,14 @@ def resolve_references(
                     head = head.head
                 history.append((tok.i, cid, head.dep_ in ("nsubj", "nsubjpass")))
             continue
+        if tok.lower_ in _WE and tok.pos_ == "PRON" and _quoted(tok):
+            cid = _story_company(clusters)  # "'We will open a second line,' said Orlan's X": Orlan
+            if cid is not None:
+                m = Mention(tok.i, tok.i + 1, tok.text, Kind.ORGANIZATION, "pronoun", cluster=cid)
+                clusters[cid].mentions.append(m)
+                extra.append(m)
+                token_cluster.setdefault(tok.i, cid)
+            continue
         wanted = _reference_kind(tok)
         if wanted is None:
             continue
@@ -212,6 +220,29 @@ def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: 
         return (Kind.COUNTRY,), lemma
     if lemma == "city":
         return (Kind.CITY,), lemma
+    return None
+
+
+_WE = frozenset({"we", "our", "us", "ours"})
+
+
+def _quoted(tok) -> bool:  # noqa: ANN001
+    """Whether a token stands inside quotation marks in its paragraph (or in a Q&A answer)."""
+    doc, i = tok.doc, tok.i
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        start -= 1
+    before = doc[start:i]
+    marks = sum(t.text in ('"', "“", "”") for t in before)
+    return marks % 2 == 1 or (len(doc) > start + 1 and doc[start].text == "A" and doc[start + 1].text == ":")
+
+
+def _story_company(clusters: dict[int, Cluster]) -> int | None:
+    """The company a story is about, by its name: named clearly more often than any other."""
+    counts = sorted(((sum(m.kind == "name" for m in c.mentions), c.id) for c in clusters.values()
+                     if c.type == Kind.ORGANIZATION), reverse=True)
+    if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+        return counts[0][1]
     return None
 
 

@@ -117,3 +117,18 @@ def test_it_in_a_clause_about_a_company_is_the_company(extractor):
     doc = extract_text(extractor, "Karlu Resources said it would hire 300 people once it starts production in 2027.\n")
     assert ("Karlu Resources", "plannedStart", "2027") in {(t.subject.label, t.predicate, t.object.label)
                                                            for t in doc.triples}
+
+
+def test_we_in_a_quote_is_the_story_company(extractor):
+    text = ("Orlan Motors plans to double output at its plant in Jizzakh, the head of its regional business "
+            "said.\n\n\"Our plant will then be able to make 100,000 cars a year,\" said Wei Lan, who runs Orlan "
+            "Motors' Central Asia division. \"We also want to build a battery pack factory in Kazakhstan.\"\n")
+    found = facts(extract_text(extractor, text))
+    assert ("Orlan Motors Jizzakh plant", "capacity", "100000 cars") in found, found
+    assert ("Orlan Motors", "builds", "Orlan Motors Kazakhstan battery pack plant") in found, found
+
+
+def test_we_outside_a_quote_or_without_a_story_company_is_no_one(extractor):
+    text = "Orlan Motors and Tarsk Mining signed a deal. \"We want to build a plant in Kazakhstan,\" a manager said.\n"
+    found = facts(extract_text(extractor, text))
+    assert not [f for f in found if f[1] == "builds"], found

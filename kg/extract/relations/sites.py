@@ -494,4 +494,7 @@ class SiteRules(FinderBase):
         said = {c.id: set(c.label.lower().split()) | {w for x in c.mentions for w in x.text.lower().split()}
                 for c in known}
         same = [c for c in known if words <= said[c.id] or set(c.label.lower().split()) <= words]
-        return max(same, key=lambda c: max(x.start for x in c.mentions)) if same else None
+        # the latest one the text named before this mention ("our plant" is not a plant named after it)
+        before = [c for c in same if any(x.start < m.start for x in c.mentions)]
+        return max(before, key=lambda c: max(x.start for x in c.mentions if x.start < m.start)) if before else \
+            max(same, key=lambda c: max(x.start for x in c.mentions)) if same else None
