@@ -335,3 +335,19 @@ def test_a_funder_is_no_owner_of_the_works_it_funds(extractor):
     assert not [e.label for e in doc.entities if e.label.startswith("U.S. Department of Energy ")]
     assert ("Marshall", "Region") not in {(e.label, e.type) for e in doc.entities}
     assert ("Michigan", "Region") in {(e.label, e.type) for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, plant, place", [
+    ("German Chancellor Olaf Richter opened Velocar Motors' first European factory on Tuesday in Gruenau, near "
+     "Berlin.", "Velocar Motors Gruenau plant", "Gruenau"),
+    ("Velocar Motors is also building a plant near Montreal in Quebec.", "Velocar Motors Quebec plant", "Quebec"),
+])
+def test_a_works_is_named_for_the_place_it_is_in_not_the_city_it_is_near(extractor, text, plant, place):
+    found = facts(extract_text(extractor, "Velocar Motors makes cars. " + text + "\n"))
+    assert (plant, "locatedIn", place) in found, found
+
+
+def test_a_works_a_relative_clause_prices(extractor):
+    text = "Velocar Motors opened a plant in Leipzig. The plant, which cost about 5 billion euros, employs 3,000 people.\n"
+    found = facts(extract_text(extractor, text))
+    assert ("Velocar Motors Leipzig plant", "investmentValue", "5 billion EUR") in found, found

@@ -510,3 +510,12 @@ def test_a_portfolio_before_a_title_is_no_employer(extractor, text, office):
     found = facts(extract_text(extractor, text + "\n"))
     assert ("Katherine Tai", "holdsPosition", office) in found, found
     assert not [f for f in found if f[1] in ("worksFor", "directorOf")], found
+
+
+@pytest.mark.parametrize("text, office", [
+    ("Brandenburg state premier Dietmar Wolke attended.", "Premier of Brandenburg"),
+    ("Gujarat Chief Minister Bhupendra Patel attended.", "Chief Minister of Gujarat"),
+])
+def test_a_state_in_a_title_names_the_office_without_its_kind(extractor, text, office):
+    found = facts(extract_text(extractor, text + "\n"))
+    assert any(p == "holdsPosition" and o == office for s, p, o in found), found

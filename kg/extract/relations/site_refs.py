@@ -123,7 +123,10 @@ class SiteReferences(FinderBase):
         if verb is None or money_root.dep_ not in ("dobj", "nsubjpass", "attr", "npadvmod"):
             return None
         if verb.lemma_.lower() == "cost":
-            return next((s for n in verb.children if n.dep_ == "nsubj" for s in [self.facility_at(n)] if s), None)
+            # "the plant cost $X", "the plant, which cost about $X,"
+            return next((s for n in verb.children if n.dep_ == "nsubj" for s in [
+                self.relative_site(verb) if n.lower_ in ("which", "that") and verb.dep_ == "relcl" else self.facility_at(n)]
+                if s), None)
         if verb.lemma_.lower() in SPEND_VERBS:
             for prep in verb.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on"):

@@ -8,11 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.coref import Cluster
 from kg.extract.facilities import facility_mention
-from kg.extract.lexicon import (
-    FACILITY_NOUNS,
-    ORG_PREFIXES,
-    ORG_SUFFIXES,
-)
+from kg.extract.lexicon import FACILITY_NOUNS, ORG_PREFIXES, ORG_SUFFIXES
 from kg.extract.relations.base import FinderBase
 from kg.extract.relations.lexicon import (
     BODY,
@@ -124,9 +120,8 @@ class SiteRules(FinderBase):
                 self.res.token_cluster.setdefault(i, c.id)
 
     def name_sites_by_town(self) -> None:
-        """A plant named before the story says where it is ('Acme will build a car plant. The
-        factory will be in Kassel', or only its country) takes the town into its name once a
-        fact places it."""
+        """A plant named before the story says where it is, or only its country ('The factory
+        will be in Kassel') takes the town into its name once a fact places it."""
         for fact in self.facts:
             site = self.unplaced_sites.get(fact.s) if fact.p == "locatedIn" else None
             town = self.res.clusters.get(fact.o) if site is not None and isinstance(fact.o, int) else None
@@ -393,10 +388,11 @@ class SiteRules(FinderBase):
         partners = [p for w in preps if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
         # "a plant with Y in P": the place phrase often hangs off the partner's name
         preps += [g for p in partners for g in p.children if g.dep_ == "prep"]
-        found = [f[0] for prep in preps if prep.lower_ in ("in", "at", "near", "on") for pobj in prep.children
+        found = [(f[0], prep.lower_) for prep in preps if prep.lower_ in ("in", "at", "near", "on") for pobj in prep.children
                  for f in [self.place_args(pobj)] if f and f[0][0].type in PLACE]
-        # "a plant in Hungary, its first production site in Europe": a continent is no site
-        found = [f for f in found if f[0].label not in CONTINENTS] or found
+        # a continent is no site ("in Hungary, its first site in Europe"), nor a city it is near
+        found = [f for f, w in found if f[0].label not in CONTINENTS and (w != "near" or all(
+            x == "near" or g[0].type == Kind.COUNTRY for g, x in found))] or [f for f, _ in found]
         if not found and obj.dep_ != "conj":
             # "build a car plant and a battery plant in P": the place is both plants'
             found = [f[0] for c in obj.conjuncts if c.i > obj.i and c.lemma_.lower() in FACILITY_NOUNS
@@ -418,7 +414,8 @@ class SiteRules(FinderBase):
             # builds it, when the verb's own subject is out of reach
             subs = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)
                     if a[0].type == Kind.ORGANIZATION or trigger.pos_ == "NOUN"]  # not "Pakistan's first plant"
-        owners = [a for _, a in of_owners] or [s for s in subs if s[0].type == Kind.ORGANIZATION]
+        owners = [a for _, a in of_owners] or [s for s in subs if s[0].type == Kind.ORGANIZATION] or [
+            a for c in obj.children if c.dep_ == "poss" for a in self.args(c) if a[0].type == Kind.ORGANIZATION]
         # "build a gigafactory in P with Y": a plant built with a partner is both builders'
         owners += [a for p in partners for a in self.args(p) if a[0].type == Kind.ORGANIZATION] if owners else []
         # a plant is named after its town; one placed only in a country keeps its description

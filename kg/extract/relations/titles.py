@@ -187,7 +187,7 @@ class TitleRules(FinderBase):
                     break
                 if k == m.start and self.doc[k].pos_ == "PROPN" and self.gaz.subdivision(text) and not (
                         end == k + 1 and text.lower() in ("north", "south", "east", "west", "central")):
-                    holder, htype, start = text, Kind.REGION, end  # "Gujarat Chief Minister"
+                    holder, htype, start = text.removesuffix(" state").removesuffix(" province"), Kind.REGION, end  # "Gujarat Chief Minister"
                     break
                 if end == k + 1 and k == m.start and self.doc[k].pos_ == "PROPN" and (
                         self.gaz.city(text) or self.gaz.region(text)):
