@@ -207,7 +207,8 @@ def _reference_kind(tok) -> tuple[tuple[str, ...], str | None] | None:  # noqa: 
     if (not dets or dets[0] not in ("the", "this", "that")) and not ranked:
         return None  # ("the world's second-largest lithium producer" speaks of one known company)
     # "the company's chief executive Jane Doe" names its own referent; skip such nouns.
-    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children):
+    # ("the U.S. carmaker": a country beside the noun is its nationality, not its name)
+    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ != "GPE" for c in tok.children):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None
@@ -278,14 +279,18 @@ def _subject_of_clause(tok, token_cluster: dict[int, int]) -> int | None:  # noq
 
 
 def _demonym_of(tok) -> str | None:  # noqa: ANN001
-    """'the Chinese company' -> 'chinese' (a nationality word NER marks as NORP)."""
-    return next((c.lower_ for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+    """'the Chinese company' -> 'chinese' (a nationality word NER marks as NORP), 'the U.S.
+    company' -> 'u.s.'."""
+    return next((c.lower_ for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
+                 or c.dep_ in ("compound", "nmod") and c.ent_type_ == "GPE"), None)
 
 
 def _demonyms_before_names(c: Cluster, doc) -> set[str]:  # noqa: ANN001
-    """Nationality words just before a cluster's names: 'Chinese electric carmaker Leapmotor'."""
+    """Nationality words just before a cluster's names: 'Chinese electric carmaker Leapmotor',
+    'China's BYD', 'U.S. carmaker Tesla'."""
     return {doc[j].lower_ for m in c.mentions if m.kind == "name"
-            for j in range(max(0, m.start - 4), m.start) if doc[j].ent_type_ == "NORP"}
+            for j in range(max(0, m.start - 4), m.start) if doc[j].ent_type_ == "NORP" or doc[j].ent_type_ == "GPE"
+            and (doc[j + 1].tag_ == "POS" or j + 2 >= m.start)}
 
 
 def _speakers(tok) -> set[int]:  # noqa: ANN001

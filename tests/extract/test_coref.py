@@ -132,3 +132,20 @@ def test_we_outside_a_quote_or_without_a_story_company_is_no_one(extractor):
     text = "Orlan Motors and Tarsk Mining signed a deal. \"We want to build a plant in Kazakhstan,\" a manager said.\n"
     found = facts(extract_text(extractor, text))
     assert not [f for f in found if f[1] == "builds"], found
+
+
+@pytest.mark.parametrize("text, company, country", [
+    ("Velocar Motors opened a factory in Leipzig. The U.S. carmaker said it would hire 3,000 people.",
+     "Velocar Motors", "United States"),
+    ("China's Orlan Motors sold more electric cars than Velocar Motors, the first time the U.S. company has "
+     "lost the lead.", "Velocar Motors", "United States"),
+])
+def test_a_country_before_a_description_is_its_nationality(extractor, text, company, country):
+    found = facts(extract_text(extractor, text + "\n"))
+    nat = {(s, o) for s, p, o in found if p == "nationality"}
+    assert (company, country) in nat and not [x for x in nat if x[1] == country and x[0] != company], found
+
+
+def test_a_country_before_a_unit_is_where_it_is(extractor):
+    found = facts(extract_text(extractor, "Velocar Motors and Tarsk met. The China unit said it would hire 3,000 people.\n"))
+    assert not [f for f in found if f[1] == "nationality"], found

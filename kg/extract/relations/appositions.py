@@ -364,7 +364,10 @@ class AppositionRules(FinderBase):
         """'..., the Japanese automaker said' (resolved to Toyota) -> nationality(Toyota, Japan)."""
         head = self.doc[m.end - 1]
         for a in head.children:
-            if a.dep_ == "amod" and a.i >= m.start and self.gaz.demonym(a.text):
+            # "the Japanese automaker", "the U.S. carmaker"
+            if a.dep_ in ("amod", "nmod", "compound") and a.i >= m.start and (
+                    self.gaz.demonym(a.text) or a.dep_ != "amod" and self.gaz.country(a.text)
+                    and head.lemma_.lower() not in SUBSIDIARY_NOUNS | {"business", "branch", "venture", "plant"}):  # "the China unit"
                 oc = self.cluster(a)
                 if oc is not None and oc.type == Kind.COUNTRY:
                     self.add((c, head), "nationality", (oc, a), head, "description:demonym", 0.75,
