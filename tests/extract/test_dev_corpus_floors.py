@@ -16,9 +16,9 @@ from kg.ingest import parse_document
 pytestmark = pytest.mark.slow
 DEV = Path(__file__).resolve().parent.parent / "gold" / "dev"
 
-# micro-average over all 44 articles (measured: precision 0.819, core recall 0.509)
-MICRO_PRECISION = 0.79
-MICRO_CORE_RECALL = 0.48
+# micro-average over all 44 articles (measured: precision 0.824, core recall 0.514)
+MICRO_PRECISION = 0.8
+MICRO_CORE_RECALL = 0.49
 # per article: core recall measured minus 0.1, rounded down
 CORE_RECALL = {
     "am01_byd_tsingshan_chile_lithium_exit": 0.44,
@@ -41,7 +41,7 @@ CORE_RECALL = {
     "eu01_catl_debrecen_land_deal": 0.65,
     "eu02_eu_definitive_ev_duties": 0.56,
     "eu04_leapmotor_international_launch": 0.63,
-    "eu05_vw_xpeng_stake": 0.23,
+    "eu05_vw_xpeng_stake": 0.28,
     "eu07_stellantis_catl_zaragoza": 0.74,
     "eu08_orano_xtc_dunkirk": 0.32,
     "mi01_rio_tinto_arcadium_completion": 0.46,
@@ -49,9 +49,9 @@ CORE_RECALL = {
     "mi04_cmoc_2024_results": 0.16,
     "mi05_bolivia_ylb_cbc_lithium_deal": 0.29,
     "mi06_redwood_south_carolina_campus": 0.34,
-    "na01_northvolt_chapter11_carlsson": 0.41,
+    "na01_northvolt_chapter11_carlsson": 0.49,
     "na02_honda_ontario_ev_value_chain": 0.37,
-    "na03_tesla_gruenheide_opening": 0.15,
+    "na03_tesla_gruenheide_opening": 0.24,
     "na05_mexico_olinia_minicar": 0.01,
     "na06_starplus_kokomo_doe_loan": 0.29,
     "po01_vinfast_thoothukudi_groundbreaking": 0.62,
