@@ -43,7 +43,7 @@ class FigureRules(FinderBase):
             return
         label = toks[i:colon]
         if any(t.pos_ in ("VERB", "AUX") or self.cluster(t) is not None or t.ent_type_ for t in label):
-            return  # "Acme: sales rose" is a headline; "Prices: ..." in a list of dated events
+            return  # "Acme: sales rose" is a headline, "Volt Mobility: 2.6 lakh" names its own subject
         ent = next((e for e in sent.ents if e.label_ in _AMOUNTS and toks[colon].i < e.start <= toks[colon].i + 3), None)
         if ent is None or any(t.text == "%" or t.lower_ in ("percent", "per") for t in ent):
             return
