@@ -52,10 +52,10 @@ class CounterpartRules(FinderBase):
             if country is None:
                 continue
             # the counterpart's name beside the noun ("counterpart Y", "counterpart, Y,")
-            named = [a for t in noun.children if t.dep_ in ("appos", "compound", "npadvmod") or t.i == noun.i + 1
-                     for a in self.args(t) if a[0].type == Kind.PERSON]
-            named += [a for a in self.args(self.doc[noun.i + 1]) if a[0].type == Kind.PERSON] \
-                if noun.i + 1 < len(self.doc) and noun.head.i == noun.i + 1 else []
+            # (or the name it is a compound of: "counterpart Tran Van Minh" parsed as one noun)
+            near = [t for t in noun.children if t.dep_ in ("appos", "compound", "npadvmod") or t.i == noun.i + 1]
+            near += [noun.head] if noun.head.i == noun.i + 1 else []
+            named = [a for t in near for a in self.args(t) if a[0].type == Kind.PERSON]
             # the host: whose counterpart ("his" resolved, else the clause's subject)
             verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
             hosts = [a for a in (self.subjects(verb) if verb is not None else []) if a[0].type == Kind.PERSON]

@@ -55,3 +55,10 @@ class PlaceArgs:
                     if named:
                         return named  # "the U.S. state of Georgia": Georgia, not the country around it
         return found
+
+    @staticmethod
+    def most_specific(places: list[tuple[Cluster, Token]]) -> tuple[Cluster, Token] | None:
+        """The place that names a works among several ('a plant in Zaragoza, in northeastern
+        Spain'): a town, else a region, else any place, else the last one given."""
+        return next((f for kind in (Kind.CITY, Kind.REGION, Kind.PLACE) for f in places if f[0].type == kind),
+                    places[-1] if places else None)

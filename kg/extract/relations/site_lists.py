@@ -38,8 +38,7 @@ class SiteLists(FinderBase):
                 p for p in trigger.children if p.dep_ == "prep" and p.i == member.i + 1]
             places = [f[0] for p in preps if p.lower_ in ("in", "at", "near") for g in p.children
                       if g.dep_ == "pobj" for f in [self.place_args(g)] if f and f[0][0].type in PLACE]
-            place = next((f for kind in (Kind.CITY, Kind.REGION, Kind.PLACE) for f in places if f[0].type == kind),
-                         places[-1] if places else None)
+            place = self.most_specific(places)
             if place is None or not names:
                 continue
             kind = facility_mention(self.doc, obj, place[0].label, owners=names, city=self.place_text(place))

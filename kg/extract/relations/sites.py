@@ -398,10 +398,8 @@ class SiteRules(FinderBase):
             found = [f[0] for c in obj.conjuncts if c.i > obj.i and c.lemma_.lower() in FACILITY_NOUNS
                      for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near")
                      for pobj in prep.children for f in [self.place_args(pobj)] if f and f[0][0].type in PLACE][:1]
-        # "a plant in Zaragoza, in northeastern Spain", "in the U.S. state of Georgia": the
-        # most specific place names the plant's
-        place_arg = next((f for kind in (Kind.CITY, Kind.REGION, Kind.PLACE) for f in found if f[0].type == kind),
-                         found[-1] if found else None)
+        # "a plant in Zaragoza, in northeastern Spain", "in the U.S. state of Georgia"
+        place_arg = self.most_specific(found)
         if place_arg is not None:
             place = self.place_label(place_arg[1], place_arg[0])
         if place_arg is None:
